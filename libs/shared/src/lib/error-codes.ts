@@ -1,0 +1,38 @@
+/** Stable machine-readable error codes. Every error body is `ApiError`; the web maps `code` to a localized text. */
+export const ERROR_CODES = [
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_INVITATION_INVALID',
+  'AUTH_RATE_LIMITED',
+  'AUTH_REFRESH_INVALID',
+  'AUTH_UNAUTHENTICATED',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'INTERNAL_ERROR',
+  'NOT_FOUND',
+  'ORG_UNIT_CODE_TAKEN',
+  'ORG_UNIT_HAS_ACTIVE_CHILDREN',
+  'ORG_UNIT_MOVE_INTO_OWN_SUBTREE',
+  'ORG_UNIT_NOT_FOUND',
+  'ORG_UNIT_ROOT_IMMUTABLE',
+  'ORG_UNIT_INACTIVE_PARENT',
+  'ROLE_ASSIGNMENT_NOT_FOUND',
+  'USER_EMAIL_TAKEN',
+  'USER_NOT_FOUND',
+  'VALIDATION_FAILED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `parentId` or `roles.0.orgUnitId`. */
+  field: string;
+  /** Human-readable reasons (English, for developers); the web localizes by `code`. */
+  reasons: string[];
+}
+
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[] | Record<string, unknown>;
+}
