@@ -1,6 +1,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+// Two entry points from one codebase: the HTTP API (main.js) and the background worker (worker.js),
+// plus the seed CLI (seed.js) that `npm start` and the benchmarks run.
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
@@ -14,6 +16,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+        { entryName: 'seed', entryPath: './src/core/database/seeds/seed.cli.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -1,0 +1,29 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+
+import { AuditLogModule } from './audit-log/audit-log.module';
+import { AuthModule } from './auth/auth.module';
+import type { EnvironmentVariables } from './core/config/environment-variables';
+import { CoreModule } from './core/core.module';
+import { HealthController } from './core/health/health.controller';
+import { DomainExceptionFilter } from './core/http/domain-exception.filter';
+import { RequestIdMiddleware } from './core/logging/request-id.middleware';
+import { OrganisationModule } from './organisation/organisation.module';
+import { UsersModule } from './users/users.module';
+
+/** The HTTP API. Background work runs in WorkerModule (worker.ts), a separate process. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config?: EnvironmentVariables): DynamicModule {
+    return {
+      controllers: [HealthController],
+      imports: [CoreModule.forRoot(config), AuditLogModule, AuthModule, OrganisationModule, UsersModule],
+      module: AppModule,
+      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+  }
+}

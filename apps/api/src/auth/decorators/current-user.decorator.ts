@@ -1,0 +1,14 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+import type { AuthContext } from '../auth-context';
+import { DomainException } from '../../core/http/domain.exception';
+
+export type AuthenticatedRequest = Request & { auth?: AuthContext };
+
+/** The typed AuthContext of the signed-in caller. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
+  const auth = context.switchToHttp().getRequest<AuthenticatedRequest>().auth;
+  if (!auth) throw new DomainException('AUTH_UNAUTHENTICATED', 'Not signed in');
+  return auth;
+});

@@ -1,0 +1,47 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+
+import type { AppConfig } from '../config/app-config.service';
+import { serveWebApp } from './serve-web';
+import { validationException } from './validation-errors.util';
+
+/** Everything main.ts and the integration tests share: prefix, security headers, validation, docs, web. */
+export const configureApp = (app: INestApplication, config: AppConfig): void => {
+  const express = app as NestExpressApplication;
+  if (config.get('TRUST_PROXY')) express.set('trust proxy', 1);
+  express.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:'],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  express.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({ exceptionFactory: validationException, forbidNonWhitelisted: true, transform: true, whitelist: true }),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Helhet API')
+      .setDescription('Internal control and risk management for Norwegian municipalities. Errors: { statusCode, code, message, details? }.')
+      .setVersion('0.1')
+      .addCookieAuth('hh_at')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  const webRoot = config.get('WEB_ROOT');
+  if (webRoot) serveWebApp(express, webRoot);
+  app.enableShutdownHooks();
+};

@@ -1,0 +1,92 @@
+import {
+  type CreateOrgUnitRequest,
+  type ListOrgUnitsQuery,
+  type MoveOrgUnitRequest,
+  ORG_LEVEL_TYPES,
+  type OrgLevelType,
+  SERVICE_TYPES,
+  type ServiceType,
+  type UpdateOrgUnitRequest,
+} from '@helhet/shared';
+import { PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+import { PageQueryDto } from '../../core/http/page-query.dto';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrgUnitDto implements CreateOrgUnitRequest {
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId!: string;
+
+  @Transform(trim)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1–32 letters, digits, dot, dash or underscore' })
+  code!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @IsIn(ORG_LEVEL_TYPES.filter((type) => type !== 'municipality'), { message: 'levelType must be a known level type other than municipality' })
+  levelType!: OrgLevelType;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(SERVICE_TYPES, { message: 'serviceType must be a known service type' })
+  serviceType?: ServiceType | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'leaderUserId must be a UUID' })
+  leaderUserId?: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  validFrom?: string;
+}
+
+class EditableOrgUnitFields {
+  @Transform(trim)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1–32 letters, digits, dot, dash or underscore' })
+  code!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @IsIn(ORG_LEVEL_TYPES.filter((type) => type !== 'municipality'), { message: 'levelType must be a known level type other than municipality' })
+  levelType!: OrgLevelType;
+
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(SERVICE_TYPES, { message: 'serviceType must be a known service type' })
+  serviceType!: ServiceType | null;
+
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'leaderUserId must be a UUID' })
+  leaderUserId!: string | null;
+}
+
+export class UpdateOrgUnitDto extends PartialType(EditableOrgUnitFields) implements UpdateOrgUnitRequest {}
+
+export class MoveOrgUnitDto implements MoveOrgUnitRequest {
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId!: string;
+}
+
+export class ListOrgUnitsQueryDto extends PageQueryDto implements ListOrgUnitsQuery {
+  @IsOptional() @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId?: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  q?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  includeInactive?: boolean;
+}

@@ -1,0 +1,172 @@
+import { resolveManagementLine } from '@helhet/domain';
+import {
+  type DelegationResponse,
+  type ManagementLineEntryResponse,
+  type OrgUnitResponse,
+  type OrgUnitSummary,
+  type Page,
+  type Permission,
+  PERMISSIONS,
+} from '@helhet/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import type { AuthContext } from '../auth/auth-context';
+import { isInUnitScope, unitScope } from '../auth/unit-scope';
+import { DomainException } from '../core/http/domain.exception';
+import { pageWindow } from '../core/http/page-query.dto';
+import type { ListOrgUnitsQueryDto } from './dto/org-unit.dto';
+import { ORG_UNIT_SUMMARY_COLUMNS, type OrgUnitSummaryRow, toOrgUnitSummary } from './org-unit.mapper';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** SQL for "unit u is inside the caller's scope" with positional parameters $2 (paths) and $3 (ids). */
+const SCOPE_SQL = `(u.path <@ $2::ltree[] OR u.id = ANY($3::uuid[]))`;
+
+/** Read side of the organisation tree. Every query is restricted by the unit scope of the caller. */
+@Injectable()
+export class OrgUnitsQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(auth: AuthContext, query: ListOrgUnitsQueryDto): Promise<Page<OrgUnitSummary>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const scope = unitScope(auth, PERMISSIONS.organisationRead);
+    const params: unknown[] = [auth.tenantId, scope.subtreePaths, scope.unitIds];
+    const where = [`u.tenant_id = $1`, SCOPE_SQL];
+    if (!query.includeInactive) where.push(`(u.valid_to IS NULL OR u.valid_to >= CURRENT_DATE)`);
+    if (query.parentId) {
+      await this.findRow(this.dataSource.manager, auth, query.parentId, PERMISSIONS.organisationRead);
+      params.push(query.parentId);
+      where.push(`u.parent_id = $${params.length}`);
+    } else if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(u.name ILIKE $${params.length} OR u.code ILIKE $${params.length})`);
+    } else {
+      // Roots of the caller's scope: visible units whose parent is not visible.
+      where.push(`NOT EXISTS (SELECT 1 FROM org_unit p WHERE p.id = u.parent_id AND (p.path <@ $2::ltree[] OR p.id = ANY($3::uuid[])))`);
+    }
+    const from = `FROM org_unit u LEFT JOIN app_user leader ON leader.id = u.leader_user_id WHERE ${where.join(' AND ')}`;
+    const [countRow] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${ORG_UNIT_SUMMARY_COLUMNS} ${from} ORDER BY ${query.q && !query.parentId ? 'nlevel(u.path), ' : ''}u.name, u.id
+        LIMIT ${pageSize} OFFSET ${skip}`,
+      params,
+    )) as OrgUnitSummaryRow[];
+    return { items: rows.map(toOrgUnitSummary), page, pageSize, total: countRow?.total ?? 0 };
+  }
+
+  async get(auth: AuthContext, id: string): Promise<OrgUnitResponse> {
+    const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
+    const ancestors = (await this.dataSource.query(
+      `SELECT a.id, a.name, a.level_type FROM org_unit a
+        WHERE a.tenant_id = $1 AND a.path @> $2::ltree AND a.id <> $3 ORDER BY nlevel(a.path)`,
+      [auth.tenantId, row.path, row.id],
+    )) as { id: string; name: string; level_type: OrgUnitResponse['levelType'] }[];
+    return {
+      ...toOrgUnitSummary(row),
+      ancestors: ancestors.map((a) => ({ id: a.id, levelType: a.level_type, name: a.name })),
+      headcount: row.headcount,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+    };
+  }
+
+  /** The unit's management line today: its leader, then each ancestor's, with stand-ins applied. */
+  async managementLine(auth: AuthContext, id: string): Promise<ManagementLineEntryResponse[]> {
+    const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
+    const chain = (await this.dataSource.query(
+      `SELECT a.id, a.name, a.level_type, a.leader_user_id FROM org_unit a
+        WHERE a.tenant_id = $1 AND a.path @> $2::ltree ORDER BY nlevel(a.path) DESC`,
+      [auth.tenantId, row.path],
+    )) as { id: string; name: string; level_type: OrgUnitResponse['levelType']; leader_user_id: string | null }[];
+    const delegations = await this.delegationRows(auth.tenantId, chain.map((unit) => unit.id));
+    const line = resolveManagementLine(
+      chain.map((unit) => ({ leaderUserId: unit.leader_user_id, levelType: unit.level_type, unitId: unit.id })),
+      delegations.map((d) => ({
+        fromUserId: d.from_user_id,
+        id: d.id,
+        includeDescendants: d.include_descendants,
+        orgUnitId: d.org_unit_id,
+        reason: d.reason,
+        toUserId: d.to_user_id,
+        validFrom: d.valid_from,
+        validTo: d.valid_to,
+      })),
+      today(),
+    );
+    const userIds = [...new Set(line.flatMap((entry) => [entry.formalLeaderUserId, entry.responsibleUserId]).filter((v): v is string => !!v))];
+    const names = new Map(
+      ((await this.dataSource.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [auth.tenantId, userIds])) as {
+        id: string;
+        name: string;
+      }[]).map((user) => [user.id, user.name]),
+    );
+    const ref = (userId: string | null) => (userId ? { id: userId, name: names.get(userId) ?? '' } : null);
+    return line.map((entry, index) => ({
+      formalLeader: entry.source === 'leader' ? null : ref(entry.formalLeaderUserId),
+      levelType: entry.levelType,
+      orgUnitId: entry.unitId,
+      orgUnitName: chain[index]?.name ?? '',
+      responsible: ref(entry.responsibleUserId),
+      source: entry.source,
+      until: entry.until,
+    }));
+  }
+
+  async delegations(auth: AuthContext, id: string): Promise<DelegationResponse[]> {
+    const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
+    const rows = await this.delegationRows(auth.tenantId, [row.id], { includeFuture: true });
+    return rows.map((d) => ({
+      from: { id: d.from_user_id, name: d.from_name },
+      id: d.id,
+      includeDescendants: d.include_descendants,
+      orgUnitId: d.org_unit_id,
+      reason: d.reason,
+      to: { id: d.to_user_id, name: d.to_name },
+      validFrom: d.valid_from,
+      validTo: d.valid_to,
+    }));
+  }
+
+  /**
+   * Loads one unit the caller may act on with `permission`. Outside their read scope it does not exist
+   * for them (404); readable but not permitted is 403.
+   */
+  async findRow(manager: EntityManager, auth: AuthContext, id: string, permission: Permission): Promise<OrgUnitSummaryRow> {
+    const [row] = (await manager.query(
+      `SELECT ${ORG_UNIT_SUMMARY_COLUMNS} FROM org_unit u LEFT JOIN app_user leader ON leader.id = u.leader_user_id
+        WHERE u.tenant_id = $1 AND u.id = $2`,
+      [auth.tenantId, id],
+    )) as OrgUnitSummaryRow[];
+    if (!row || !isInUnitScope(auth, PERMISSIONS.organisationRead, row)) {
+      throw new DomainException('ORG_UNIT_NOT_FOUND', 'Organisation unit not found');
+    }
+    if (!isInUnitScope(auth, permission, row)) throw new DomainException('FORBIDDEN', `Requires permission ${permission} for this unit`);
+    return row;
+  }
+
+  private async delegationRows(tenantId: string, unitIds: string[], options: { includeFuture?: boolean } = {}) {
+    return (await this.dataSource.query(
+      `SELECT d.id, d.org_unit_id, d.from_user_id, d.to_user_id, d.include_descendants, d.reason,
+              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,
+              f.name AS from_name, t.name AS to_name
+         FROM delegation d JOIN app_user f ON f.id = d.from_user_id JOIN app_user t ON t.id = d.to_user_id
+        WHERE d.tenant_id = $1 AND d.org_unit_id = ANY($2::uuid[]) AND (d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)
+          AND ($3::boolean OR d.valid_from <= CURRENT_DATE)
+        ORDER BY d.valid_from, d.id`,
+      [tenantId, unitIds, options.includeFuture ?? false],
+    )) as {
+      id: string;
+      org_unit_id: string;
+      from_user_id: string;
+      to_user_id: string;
+      include_descendants: boolean;
+      reason: DelegationResponse['reason'];
+      valid_from: string;
+      valid_to: string | null;
+      from_name: string;
+      to_name: string;
+    }[];
+  }
+}

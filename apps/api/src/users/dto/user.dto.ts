@@ -1,0 +1,82 @@
+import {
+  type CreateRoleAssignmentRequest,
+  type CreateUserRequest,
+  type ListUsersQuery,
+  type Locale,
+  LOCALES,
+  type Role,
+  ROLES,
+  type UpdateUserRequest,
+} from '@helhet/shared';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+
+import { PageQueryDto } from '../../core/http/page-query.dto';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateUserDto implements CreateUserRequest {
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  name!: string;
+
+  @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  email!: string;
+
+  @IsUUID('all', { message: 'primaryOrgUnitId must be a UUID' })
+  primaryOrgUnitId!: string;
+
+  @IsOptional() @IsIn(LOCALES, { message: 'locale must be nb, nn or en' })
+  locale?: Locale;
+
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trim) @IsString() @MaxLength(40)
+  employeeNumber?: string | null;
+
+  @IsOptional() @IsBoolean()
+  sendInvitation?: boolean;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  name?: string;
+
+  @IsOptional() @IsUUID('all', { message: 'primaryOrgUnitId must be a UUID' })
+  primaryOrgUnitId?: string;
+
+  @IsOptional() @IsIn(LOCALES, { message: 'locale must be nb, nn or en' })
+  locale?: Locale;
+
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trim) @IsString() @MaxLength(40)
+  employeeNumber?: string | null;
+
+  @IsOptional() @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateRoleAssignmentDto implements CreateRoleAssignmentRequest {
+  @IsIn(ROLES, { message: 'role must be a known role' })
+  role!: Role;
+
+  @IsUUID('all', { message: 'orgUnitId must be a UUID' })
+  orgUnitId!: string;
+
+  @IsOptional() @IsBoolean()
+  includeDescendants?: boolean;
+
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  validFrom?: string;
+
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  validTo?: string | null;
+}
+
+export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  q?: string;
+
+  @IsOptional() @IsUUID('all', { message: 'orgUnitId must be a UUID' })
+  orgUnitId?: string;
+
+  @IsOptional() @IsIn(ROLES, { message: 'role must be a known role' })
+  role?: Role;
+}

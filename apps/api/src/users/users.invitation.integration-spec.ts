@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+
+import type { HealthResponse, UserResponse } from '@helhet/shared';
+import type { INestApplicationContext } from '@nestjs/common';
+import { SMTPServer } from 'smtp-server';
+
+import { startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { Session } from '../../test/utils/session';
+
+interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
+
+/** An in-process SMTP server that refuses the first `failFirst` messages with a temporary error. */
+const startSmtp = async (failFirst: number) => {
+  const received: ReceivedMail[] = [];
+  let attempts = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        attempts++;
+        if (attempts <= failFirst) {
+          const error = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
+          return callback(error);
+        }
+        received.push({ raw: Buffer.concat(chunks).toString('utf8'), to: session.envelope.rcptTo.map((r) => r.address) });
+        return callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { attempts: () => attempts, close: () => new Promise<void>((resolve) => server.close(() => resolve())), port, received };
+};
+
+const waitFor = async <T>(probe: () => T | undefined, timeoutMs: number): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+/** API → Redis → worker → SMTP, for real; a temporary SMTP failure is retried with backoff. */
+describe('invitation e-mail', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let testApp: TestApp;
+  let worker: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    smtp = await startSmtp(1);
+    const overrides = { PUBLIC_URL: 'http://helhet.test', SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
+    testApp = await startTestApp(overrides);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await testApp.close();
+    await smtp.close();
+  });
+
+  it('should report the queue as down while no worker is connected', async () => {
+    const response = await fetch(`${testApp.baseUrl}/api/health`);
+    const body = (await response.json()) as HealthResponse;
+    expect(response.status).toBe(503);
+    expect(body.components.queues).toMatchObject({ error: 'no worker is connected', state: 'down' });
+    expect(body.components.database.state).toBe('up');
+    expect(body.components.redis.state).toBe('up');
+  });
+
+  it('should deliver the invitation after a failed first attempt, and the link should set a working password', async () => {
+    worker = await startTestWorker({ PUBLIC_URL: 'http://helhet.test', SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+    const health = await fetch(`${testApp.baseUrl}/api/health`);
+    expect(health.status).toBe(200);
+
+    const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
+    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as { id: string }[];
+    const created = await admin.request<UserResponse>('POST', '/api/users', { email: 'Ny.Ansatt@Fjordvik.Kommune.no', name: 'Ny Ansatt', primaryOrgUnitId: unit!.id });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'ny.ansatt@fjordvik.kommune.no', status: 'invited' });
+
+    const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('ny.ansatt@fjordvik.kommune.no')), 30_000);
+    expect(smtp.attempts()).toBe(2);
+    expect(mail.raw).toContain('Invitasjon til Helhet');
+    const token = /invitation\?token=([A-Za-z0-9_-]+)/.exec(mail.raw.replace(/=\r?\n/g, ''))?.[1];
+    expect(token).toBeDefined();
+    const [invitation] = (await testApp.dataSource.query(`SELECT sent_at FROM invitation WHERE user_id = $1`, [created.body.id])) as { sent_at: Date | null }[];
+    expect(invitation!.sent_at).not.toBeNull();
+
+    const accept = await fetch(`${testApp.baseUrl}/api/auth/accept-invitation`, {
+      body: JSON.stringify({ password: 'et-langt-og-godt-passord', token }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    });
+    expect(accept.status).toBe(204);
+    const session = await Session.login(testApp.baseUrl, 'ny.ansatt@fjordvik.kommune.no', 'et-langt-og-godt-passord');
+    expect(session.me.name).toBe('Ny Ansatt');
+
+    const reused = await fetch(`${testApp.baseUrl}/api/auth/accept-invitation`, {
+      body: JSON.stringify({ password: 'et-annet-langt-passord', token }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    });
+    expect(reused.status).toBe(400);
+  });
+
+  it('should refuse a duplicate e-mail with 409 and write nothing', async () => {
+    const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
+    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as { id: string }[];
+    const before = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_log_entry`)) as { n: number }[];
+    const result = await admin.request('POST', '/api/users', { email: 'hms@fjordvik.kommune.no', name: 'Dobbel', primaryOrgUnitId: unit!.id });
+    expect(result.status).toBe(409);
+    const after = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_log_entry`)) as { n: number }[];
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+});

@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+
+import type { EnvironmentVariables } from './core/config/environment-variables';
+import { CoreModule } from './core/core.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+import { InvitationMailProcessor } from './users/jobs/invitation-mail.processor';
+
+/** The worker process: queue processors and schedules, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: EnvironmentVariables): DynamicModule {
+    return {
+      imports: [CoreModule.forRoot(config), MaintenanceModule],
+      module: WorkerModule,
+      providers: [InvitationMailProcessor],
+    };
+  }
+}

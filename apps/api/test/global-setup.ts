@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+
+import { DataSource } from 'typeorm';
+
+import { dataSourceOptions } from '../src/core/database/data-source-options';
+import { seedDemoMunicipality } from '../src/core/database/seeds/seed-runner';
+import { recreateDatabase } from './utils/test-database';
+
+/**
+ * A fresh database per run (name from HELHET_IT_DATABASE_URL, set by tools/test.mjs, or a pid-based
+ * default), migrated and seeded with a small demo municipality that includes every demo login.
+ */
+export default async function globalSetup(): Promise<void> {
+  const url = process.env['HELHET_IT_DATABASE_URL'] ?? `postgres://postgres@127.0.0.1:5432/helhet_it_${process.pid}`;
+  process.env['HELHET_IT_DATABASE_URL'] = url;
+  process.env['HELHET_IT_REDIS_PREFIX'] ??= `helhet-it-${process.pid}`;
+  await recreateDatabase(url);
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    await seedDemoMunicipality(dataSource, { employees: 400, seed: 7, today: '2026-11-23' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,51 @@
+import { AUTH_COOKIES, CSRF_HEADER, type MeResponse } from '@helhet/shared';
+
+export const DEMO_PASSWORD_FOR_TESTS = 'Helhet-demo-2026!';
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A signed-in browser-like session: keeps cookies and echoes the CSRF cookie in the header on writes. */
+export class Session {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  static async login(baseUrl: string, email: string, password = DEMO_PASSWORD_FOR_TESTS): Promise<Session & { me: MeResponse }> {
+    const session = new Session(baseUrl);
+    const result = await session.request<MeResponse>('POST', '/api/auth/login', { email, password });
+    if (result.status !== 200) throw new Error(`login ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+    return Object.assign(session, { me: result.body });
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = this.cookies.get(AUTH_COOKIES.csrf);
+    if (csrf && options.csrf !== false && method !== 'GET') headers[CSRF_HEADER] = csrf;
+    const response = await fetch(`${this.baseUrl}${path}`, { body: body === undefined ? undefined : JSON.stringify(body), headers, method });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const index = pair?.indexOf('=') ?? -1;
+      if (!pair || index < 0) continue;
+      const name = pair.slice(0, index);
+      const value = decodeURIComponent(pair.slice(index + 1));
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    return { body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers, status: response.status };
+  }
+
+  get<T = unknown>(path: string): Promise<HttpResult<T>> {
+    return this.request<T>('GET', path);
+  }
+}

@@ -1,0 +1,56 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+import { AppModule } from '../../src/app.module';
+import { AppConfig } from '../../src/core/config/app-config.service';
+import { type EnvironmentVariables, validateEnvironment } from '../../src/core/config/environment-variables';
+import { configureApp } from '../../src/core/http/configure-app';
+import { WorkerModule } from '../../src/worker.module';
+import { JsonLogger } from '../../src/core/logging/json-logger';
+
+export const testEnvironment = (overrides: Record<string, string> = {}): EnvironmentVariables =>
+  validateEnvironment({
+    COOKIE_SECURE: 'false',
+    DATABASE_URL: process.env['HELHET_IT_DATABASE_URL'],
+    JWT_SECRET: 'integration-test-secret-0123456789abcdef',
+    LOGIN_RATE_LIMIT_MAX: '1000',
+    LOG_LEVEL: 'error',
+    NODE_ENV: 'test',
+    REDIS_KEY_PREFIX: process.env['HELHET_IT_REDIS_PREFIX'] ?? 'helhet-it',
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    SMTP_URL: 'smtp://127.0.0.1:2',
+    ...overrides,
+  });
+
+export interface TestApp {
+  app: INestApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real API (real Postgres and Redis) listening on a random port. */
+export const startTestApp = async (overrides: Record<string, string> = {}): Promise<TestApp> => {
+  const env = testEnvironment(overrides);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: new JsonLogger('error') });
+  configureApp(app, app.get(AppConfig));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: () => app.close(),
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+  };
+};
+
+/** The real worker process module, in-process. */
+export const startTestWorker = async (overrides: Record<string, string> = {}): Promise<INestApplicationContext> => {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(testEnvironment(overrides)), { logger: new JsonLogger('error') });
+  await context.init();
+  return context;
+};
