@@ -1,5 +1,15 @@
 import 'reflect-metadata';
 
+import { join } from 'node:path';
+
+import { register } from 'tsconfig-paths';
+
+// globalSetup is loaded outside Jest's resolver, so the workspace path aliases are registered by hand.
+register({
+  baseUrl: join(__dirname, '../../..'),
+  paths: { '@helhet/domain': ['libs/domain/src/index.ts'], '@helhet/shared': ['libs/shared/src/index.ts'] },
+});
+
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from '../src/core/database/data-source-options';

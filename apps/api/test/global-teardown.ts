@@ -10,7 +10,7 @@ export default async function globalTeardown(): Promise<void> {
   const prefix = process.env['HELHET_IT_REDIS_PREFIX'];
   if (prefix) {
     const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-    const stream = redis.scanStream({ count: 500, match: `${prefix}:*` });
+    const stream = redis.scanStream({ count: 500, match: `${prefix}*` });
     for await (const keys of stream as AsyncIterable<string[]>) if (keys.length > 0) await redis.unlink(...keys);
     await redis.quit();
   }

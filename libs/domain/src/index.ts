@@ -1,1 +1,6 @@
-export * from './lib/domain';
+export * from './lib/date-only';
+export * from './lib/organisation/management-line';
+export * from './lib/organisation/management-line.types';
+export * from './lib/organisation/org-tree';
+export * from './lib/random/seeded-random';
+export * from './lib/validity';

@@ -25,7 +25,7 @@ export class AuthService {
   ) {}
 
   async loginWithPassword(email: string, password: string, ip: string): Promise<{ me: MeResponse; tokens: IssuedTokens }> {
-    await this.rateLimiter.consume(email, ip);
+    await this.rateLimiter.assertAllowed(email, ip);
     const candidates = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -36,6 +36,7 @@ export class AuthService {
       if (user.passwordHash && (await verifyPassword(user.passwordHash, password))) return this.signIn(user);
     }
     if (candidates.length === 0) await verifyAgainstDummy(password);
+    await this.rateLimiter.recordFailure(email, ip);
     throw new DomainException('AUTH_INVALID_CREDENTIALS', 'Wrong e-mail or password');
   }
 

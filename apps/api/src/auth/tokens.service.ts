@@ -60,24 +60,26 @@ export class TokensService {
 
   /** Exchanges a refresh token for new tokens. A rotated or revoked token revokes its whole family. */
   async rotate(refreshToken: string): Promise<{ tokens: IssuedTokens; userId: string; tenantId: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(RefreshToken, {
         lock: { mode: 'pessimistic_write' },
         where: { tokenHash: sha256(refreshToken) },
       });
-      if (!current || current.expiresAt.getTime() <= Date.now()) {
-        throw new DomainException('AUTH_REFRESH_INVALID', 'Refresh token invalid or expired');
-      }
+      if (!current || current.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
       // Two tabs refreshing at once both present the same token: allow a short grace after rotation.
       const withinGrace = current.rotatedAt !== null && Date.now() - current.rotatedAt.getTime() < ROTATION_GRACE_MS;
       if (current.revokedAt || (current.rotatedAt && !withinGrace)) {
         await manager.update(RefreshToken, { familyId: current.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-        throw new DomainException('AUTH_REFRESH_INVALID', 'Refresh token reused; session revoked');
+        return { kind: 'reused' as const };
       }
       if (!current.rotatedAt) await manager.update(RefreshToken, { id: current.id }, { rotatedAt: new Date() });
       const tokens = await this.issue({ id: current.userId, tenantId: current.tenantId }, current.familyId, manager);
-      return { tenantId: current.tenantId, tokens, userId: current.userId };
+      return { kind: 'rotated' as const, tenantId: current.tenantId, tokens, userId: current.userId };
     });
+    // Thrown after commit, so a detected reuse really revokes the family.
+    if (outcome.kind === 'invalid') throw new DomainException('AUTH_REFRESH_INVALID', 'Refresh token invalid or expired');
+    if (outcome.kind === 'reused') throw new DomainException('AUTH_REFRESH_INVALID', 'Refresh token reused; session revoked');
+    return outcome;
   }
 
   async revokeFamilyOf(refreshToken: string): Promise<void> {

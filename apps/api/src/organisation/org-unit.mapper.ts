@@ -23,10 +23,10 @@ export interface OrgUnitSummaryRow {
 export const ORG_UNIT_SUMMARY_COLUMNS = `
   u.id, u.parent_id, u.code, u.name, u.level_type, u.service_type, u.path::text AS path, u.headcount,
   nlevel(u.path) - 1 AS depth,
-  (u.valid_from <= CURRENT_DATE AND (u.valid_to IS NULL OR u.valid_to >= CURRENT_DATE)) AS active,
+  (u.valid_from <= CURRENT_DATE AND (u.valid_to IS NULL OR u.valid_to > CURRENT_DATE)) AS active,
   to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to,
   (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = u.id AND c.tenant_id = u.tenant_id
-      AND (c.valid_to IS NULL OR c.valid_to >= CURRENT_DATE)) AS child_count,
+      AND (c.valid_to IS NULL OR c.valid_to > CURRENT_DATE)) AS child_count,
   leader.id AS leader_id, leader.name AS leader_name`;
 
 export const toOrgUnitSummary = (row: OrgUnitSummaryRow): OrgUnitSummary => ({

@@ -34,7 +34,7 @@ export class OrgUnitsQuery {
     const scope = unitScope(auth, PERMISSIONS.organisationRead);
     const params: unknown[] = [auth.tenantId, scope.subtreePaths, scope.unitIds];
     const where = [`u.tenant_id = $1`, SCOPE_SQL];
-    if (!query.includeInactive) where.push(`(u.valid_to IS NULL OR u.valid_to >= CURRENT_DATE)`);
+    if (!query.includeInactive) where.push(`(u.valid_to IS NULL OR u.valid_to > CURRENT_DATE)`);
     if (query.parentId) {
       await this.findRow(this.dataSource.manager, auth, query.parentId, PERMISSIONS.organisationRead);
       params.push(query.parentId);

@@ -97,7 +97,7 @@ export class OrgUnitsService {
     return this.query.get(auth, id);
   }
 
-  /** Ends the unit's active period today. Refused while it has active subunits. */
+  /** Ends the unit's active period today (validTo is exclusive). Refused while it has active subunits. */
   async deactivate(auth: AuthContext, id: string): Promise<OrgUnitResponse> {
     await this.dataSource.transaction(async (manager) => {
       const unit = await this.query.findRow(manager, auth, id, MANAGE);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { HealthResponse, UserResponse } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 import { startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
@@ -89,8 +90,10 @@ describe('invitation e-mail', () => {
 
     const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('ny.ansatt@fjordvik.kommune.no')), 30_000);
     expect(smtp.attempts()).toBe(2);
-    expect(mail.raw).toContain('Invitasjon til Helhet');
-    const token = /invitation\?token=([A-Za-z0-9_-]+)/.exec(mail.raw.replace(/=\r?\n/g, ''))?.[1];
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.subject).toBe('Invitasjon til Helhet – Fjordvik kommune');
+    expect(parsed.text).toContain('Hei Ny Ansatt');
+    const token = /http:\/\/helhet\.test\/nb\/invitation\?token=([A-Za-z0-9_-]+)/.exec(parsed.text ?? '')?.[1];
     expect(token).toBeDefined();
     const [invitation] = (await testApp.dataSource.query(`SELECT sent_at FROM invitation WHERE user_id = $1`, [created.body.id])) as { sent_at: Date | null }[];
     expect(invitation!.sent_at).not.toBeNull();

@@ -44,6 +44,7 @@ export class OrgUnit extends TenantScopedEntity {
   @Column({ type: 'date', default: () => 'CURRENT_DATE' })
   validFrom!: string;
 
+  /** Exclusive: the first day the unit is no longer active (deactivating today sets today). */
   @Column({ type: 'date', nullable: true })
   validTo!: string | null;
 

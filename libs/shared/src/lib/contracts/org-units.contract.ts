@@ -21,9 +21,10 @@ export interface OrgUnitSummary {
 
 export interface OrgUnitResponse extends OrgUnitSummary {
   validFrom: string;
+  /** Exclusive: the first day the unit is no longer active. */
   validTo: string | null;
   headcount: number | null;
-  /** Root first, excluding the unit itself; only the ancestors the caller may see are named. */
+  /** Root first, excluding the unit itself. The organisation chart is not confidential. */
   ancestors: { id: string; name: string; levelType: OrgLevelType }[];
 }
 
