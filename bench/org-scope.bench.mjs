@@ -10,8 +10,8 @@
  *       POST /api/auth/login
  *       GET  /api/org-units?q=a&pageSize=50           (search inside the sector's subtree)
  *       GET  /api/org-units?parentId=<sector id>      (children of the sector)
- *  4. Prints p50/p95/max and writes JSON to bench/results/ (git-ignored), then stops the API and drops the
- *     database (keep it with --keep).
+ *  4. Prints p50/p95/max and writes JSON to bench/results/ (git-ignored), then stops the API, removes its
+ *     Redis keys (prefix helhet-bench) and drops the database (keep it with --keep).
  *
  * Options: --employees N (50000) --requests N (200) --seed S (2026) --keep
  * Env:     BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/helhet_bench), REDIS_URL (redis://127.0.0.1:6379)
@@ -24,6 +24,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
+import { Redis } from 'ioredis';
 
 import { checkServices, DEFAULT_REDIS_URL, dropDatabase, ensureDatabase } from '../tools/services.mjs';
 
@@ -41,6 +43,7 @@ const requests = Number(args.requests);
 const WARM_UP = 10;
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/helhet_bench';
 const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
+const REDIS_KEY_PREFIX = 'helhet-bench';
 const SECTOR_LEADER = 'kommunalsjef.helse@fjordvik.kommune.no';
 const DEMO_PASSWORD = 'Helhet-demo-2026!';
 
@@ -104,16 +107,21 @@ const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
     NODE_ENV: 'production',
     PORT: String(port),
     PUBLIC_URL: baseUrl,
-    REDIS_KEY_PREFIX: 'helhet-bench',
+    REDIS_KEY_PREFIX,
     REDIS_URL: redisUrl,
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 let apiExited = false;
 api.on('exit', () => (apiExited = true));
-const stopApi = async () => {
+/** Stops the API, removes the run's Redis keys (queues, rate-limit counters) and, unless --keep, the database. */
+const cleanUp = async () => {
   if (!apiExited) api.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
+  const redis = new Redis(redisUrl);
+  for await (const keys of redis.scanStream({ count: 500, match: `${REDIS_KEY_PREFIX}:*` })) if (keys.length > 0) await redis.unlink(...keys);
+  await redis.quit();
+  if (!args.keep) await dropDatabase(databaseUrl);
 };
 
 /** Up when /api/health answers with the database up (the queue is down: no worker is started). */
@@ -201,12 +209,10 @@ try {
     await measure('GET /api/org-units?parentId=<sector>', () => get(`/api/org-units?parentId=${sector.id}`)),
   ];
 } catch (error) {
-  await stopApi();
-  if (!args.keep) await dropDatabase(databaseUrl);
+  await cleanUp();
   fail(error.message);
 }
-await stopApi();
-if (!args.keep) await dropDatabase(databaseUrl);
+await cleanUp();
 
 // 4. Report.
 const pad = (value, width) => String(value).padStart(width);

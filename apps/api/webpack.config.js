@@ -21,6 +21,8 @@ module.exports = {
         { entryName: 'seed', entryPath: './src/core/database/seeds/seed.cli.ts' },
       ],
       tsConfig: './tsconfig.app.json',
+      // Request/response schemas in /api/docs come from the DTO classes and their class-validator rules.
+      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],
       assets: ['./src/assets'],
       optimization: false,
       outputHashing: 'none',

@@ -1,9 +1,11 @@
 /**
- * Validity periods on date-only strings (`YYYY-MM-DD`), as stored in `date` columns
- * (`valid_from` / `valid_to` on org units, role assignments and delegations).
+ * Validity periods on date-only strings (`YYYY-MM-DD`), as stored in `date` columns.
  *
- * Both ends are inclusive, and a `null` end means "open" (no end date). Date-only strings in
- * `YYYY-MM-DD` form sort lexicographically in calendar order, so plain string comparison is exact.
+ * By default both ends are inclusive (`validFrom ≤ at ≤ validTo`): the rule for delegations and role
+ * assignments. Org units store an **exclusive** end (`valid_to` is the first day the unit is no longer
+ * active, so deactivating today sets today): pass `{ endExclusive: true }` for them.
+ * A `null` end means "open" (no end date). Date-only strings in `YYYY-MM-DD` form sort lexicographically
+ * in calendar order, so plain string comparison is exact.
  */
-export const isActiveOn = (validFrom: string, validTo: string | null, at: string): boolean =>
-  validFrom <= at && (validTo === null || at <= validTo);
+export const isActiveOn = (validFrom: string, validTo: string | null, at: string, options: { endExclusive?: boolean } = {}): boolean =>
+  validFrom <= at && (validTo === null || (options.endExclusive ? at < validTo : at <= validTo));
