@@ -1,3 +1,54 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { PERMISSIONS } from '@helhet/shared';
 
-export const appRoutes: Route[] = [];
+import { authGuard, permissionGuard } from './core/auth/auth.guards';
+import { ROUTES } from './core/route-paths';
+
+const title = (text: string) => `${text} – Helhet`;
+
+export const appRoutes: Route[] = [
+  {
+    loadComponent: () => import('./login/login.component').then((m) => m.LoginComponent),
+    path: ROUTES.login,
+    title: title($localize`:@@title.login:Logg inn`),
+  },
+  {
+    loadComponent: () => import('./invitation/invitation.component').then((m) => m.InvitationComponent),
+    path: ROUTES.invitation,
+    title: title($localize`:@@title.invitation:Velg passord`),
+  },
+  {
+    canActivate: [authGuard],
+    children: [
+      { loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent), path: '', pathMatch: 'full', title: title($localize`:@@title.home:Oversikt`) },
+      {
+        canActivate: [permissionGuard(PERMISSIONS.organisationRead)],
+        loadChildren: () => import('./organisation/organisation.routes').then((m) => m.ORGANISATION_ROUTES),
+        path: ROUTES.organisation,
+      },
+      {
+        canActivate: [permissionGuard(PERMISSIONS.usersRead)],
+        loadChildren: () => import('./admin/users/users.routes').then((m) => m.USER_ROUTES),
+        path: ROUTES.users,
+      },
+      {
+        canActivate: [permissionGuard(PERMISSIONS.auditRead)],
+        loadComponent: () => import('./admin/audit-log/audit-log.component').then((m) => m.AuditLogComponent),
+        path: ROUTES.auditLog,
+        title: title($localize`:@@title.auditLog:Revisjonslogg`),
+      },
+      {
+        loadComponent: () => import('./shared/message-page.component').then((m) => m.ForbiddenComponent),
+        path: ROUTES.forbidden,
+        title: title($localize`:@@title.forbidden:Ingen tilgang`),
+      },
+      {
+        loadComponent: () => import('./shared/message-page.component').then((m) => m.NotFoundComponent),
+        path: '**',
+        title: title($localize`:@@title.notFound:Fant ikke siden`),
+      },
+    ],
+    loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
+    path: '',
+  },
+];

@@ -1,0 +1,44 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ApiError, ErrorCode, FieldError } from '@helhet/shared';
+
+/** Norwegian (or English) text for every stable API error code. */
+const MESSAGES: Record<ErrorCode, () => string> = {
+  AUTH_INVALID_CREDENTIALS: () => $localize`:@@error.authInvalidCredentials:Feil e-post eller passord.`,
+  AUTH_INVITATION_INVALID: () => $localize`:@@error.authInvitationInvalid:Invitasjonslenken er ugyldig eller utløpt. Be administratoren om en ny.`,
+  AUTH_RATE_LIMITED: () => $localize`:@@error.authRateLimited:For mange mislykkede forsøk. Vent litt og prøv igjen.`,
+  AUTH_REFRESH_INVALID: () => $localize`:@@error.authRefreshInvalid:Økten er utløpt. Logg inn på nytt.`,
+  AUTH_UNAUTHENTICATED: () => $localize`:@@error.authUnauthenticated:Du er ikke logget inn.`,
+  CSRF_TOKEN_INVALID: () => $localize`:@@error.csrf:Sikkerhetskontrollen feilet. Last siden på nytt og prøv igjen.`,
+  FORBIDDEN: () => $localize`:@@error.forbidden:Du har ikke tilgang til dette.`,
+  INTERNAL_ERROR: () => $localize`:@@error.internal:Noe gikk galt hos oss. Prøv igjen om litt.`,
+  NOT_FOUND: () => $localize`:@@error.notFound:Fant ikke det du lette etter.`,
+  ORG_UNIT_CODE_TAKEN: () => $localize`:@@error.orgUnitCodeTaken:En annen enhet har allerede denne koden.`,
+  ORG_UNIT_HAS_ACTIVE_CHILDREN: () => $localize`:@@error.orgUnitHasActiveChildren:Enheten har aktive underenheter. Flytt eller avslutt dem først.`,
+  ORG_UNIT_INACTIVE_PARENT: () => $localize`:@@error.orgUnitInactiveParent:Overordnet enhet er avsluttet.`,
+  ORG_UNIT_MOVE_INTO_OWN_SUBTREE: () => $localize`:@@error.orgUnitMoveIntoOwnSubtree:En enhet kan ikke flyttes inn under seg selv eller sine egne underenheter.`,
+  ORG_UNIT_NOT_FOUND: () => $localize`:@@error.orgUnitNotFound:Fant ikke enheten, eller du har ikke tilgang til den.`,
+  ORG_UNIT_ROOT_IMMUTABLE: () => $localize`:@@error.orgUnitRootImmutable:Kommunen på toppen av treet kan ikke flyttes eller avsluttes.`,
+  ROLE_ASSIGNMENT_NOT_FOUND: () => $localize`:@@error.roleAssignmentNotFound:Fant ikke rolletildelingen.`,
+  USER_EMAIL_TAKEN: () => $localize`:@@error.userEmailTaken:Det finnes allerede en bruker med denne e-postadressen.`,
+  USER_NOT_FOUND: () => $localize`:@@error.userNotFound:Fant ikke brukeren, eller du har ikke tilgang.`,
+  VALIDATION_FAILED: () => $localize`:@@error.validationFailed:Noen felt er ikke riktig fylt ut.`,
+};
+
+export const isApiError = (value: unknown): value is ApiError =>
+  typeof value === 'object' && value !== null && 'code' in value && typeof (value as ApiError).code === 'string';
+
+/** A message for the user, whatever failed. */
+export const errorMessage = (error: unknown): string => {
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 0) return $localize`:@@error.offline:Får ikke kontakt med Helhet. Sjekk nettverket og prøv igjen.`;
+    const body: unknown = error.error;
+    if (isApiError(body) && body.code in MESSAGES) return MESSAGES[body.code]();
+  }
+  return MESSAGES.INTERNAL_ERROR();
+};
+
+/** 400 details as field → reasons, to show next to the inputs. */
+export const fieldErrors = (error: unknown): Record<string, string[]> => {
+  if (!(error instanceof HttpErrorResponse) || !isApiError(error.error) || !Array.isArray(error.error.details)) return {};
+  return Object.fromEntries((error.error.details as FieldError[]).map((detail) => [detail.field, detail.reasons]));
+};

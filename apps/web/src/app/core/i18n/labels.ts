@@ -1,0 +1,74 @@
+import type { AuditAction, DelegationReason, ManagementLineSource, OrgLevelType, Role, ServiceType, UserStatus } from '@helhet/shared';
+
+/** Norwegian labels for the shared value lists (domain.md §7.2), translated through i18n. */
+export const ROLE_LABELS: Record<Role, () => string> = {
+  department_leader: () => $localize`:@@role.departmentLeader:Avdelingsleder`,
+  employee: () => $localize`:@@role.employee:Ansatt`,
+  executive: () => $localize`:@@role.executive:Kommunedirektør / ledergruppe`,
+  hms_advisor: () => $localize`:@@role.hmsAdvisor:HMS-rådgiver`,
+  quality_coordinator: () => $localize`:@@role.qualityCoordinator:Kvalitetskoordinator`,
+  safety_rep: () => $localize`:@@role.safetyRep:Verneombud`,
+  sector_leader: () => $localize`:@@role.sectorLeader:Kommunalsjef`,
+  tenant_admin: () => $localize`:@@role.tenantAdmin:Systemadministrator`,
+  unit_leader: () => $localize`:@@role.unitLeader:Enhetsleder`,
+};
+
+export const LEVEL_LABELS: Record<OrgLevelType, () => string> = {
+  agency: () => $localize`:@@level.agency:Etat`,
+  department: () => $localize`:@@level.department:Avdeling`,
+  district: () => $localize`:@@level.district:Bydel`,
+  municipality: () => $localize`:@@level.municipality:Kommune`,
+  sector: () => $localize`:@@level.sector:Kommunalområde`,
+  team: () => $localize`:@@level.team:Team`,
+  unit: () => $localize`:@@level.unit:Enhet`,
+};
+
+export const SERVICE_LABELS: Record<ServiceType, () => string> = {
+  administration: () => $localize`:@@service.administration:Administrasjon`,
+  child_welfare: () => $localize`:@@service.childWelfare:Barnevern`,
+  culture: () => $localize`:@@service.culture:Kultur`,
+  fire_rescue: () => $localize`:@@service.fireRescue:Brann og redning`,
+  health_other: () => $localize`:@@service.healthOther:Helse, annet`,
+  home_care: () => $localize`:@@service.homeCare:Hjemmetjeneste`,
+  kindergarten: () => $localize`:@@service.kindergarten:Barnehage`,
+  lower_secondary_school: () => $localize`:@@service.lowerSecondary:Ungdomsskole`,
+  nav: () => $localize`:@@service.nav:NAV`,
+  nursing_home: () => $localize`:@@service.nursingHome:Sykehjem`,
+  office: () => $localize`:@@service.office:Kontor`,
+  primary_school: () => $localize`:@@service.primarySchool:Barneskole`,
+  roads_property: () => $localize`:@@service.roadsProperty:Vei og eiendom`,
+  technical: () => $localize`:@@service.technical:Teknisk`,
+  water_sewage: () => $localize`:@@service.waterSewage:Vann og avløp`,
+};
+
+export const DELEGATION_LABELS: Record<DelegationReason, () => string> = {
+  acting: () => $localize`:@@delegation.acting:Konstituert`,
+  permanent: () => $localize`:@@delegation.permanent:Fast delegering`,
+  vacation: () => $localize`:@@delegation.vacation:Ferievikar`,
+};
+
+export const LINE_SOURCE_LABELS: Record<ManagementLineSource, () => string> = {
+  acting: () => $localize`:@@lineSource.acting:Konstituert`,
+  delegation: () => $localize`:@@lineSource.delegation:Stedfortreder`,
+  leader: () => $localize`:@@lineSource.leader:Leder`,
+  vacant: () => $localize`:@@lineSource.vacant:Ledig stilling`,
+};
+
+export const STATUS_LABELS: Record<UserStatus, () => string> = {
+  active: () => $localize`:@@userStatus.active:Aktiv`,
+  inactive: () => $localize`:@@userStatus.inactive:Deaktivert`,
+  invited: () => $localize`:@@userStatus.invited:Invitert`,
+};
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, () => string> = {
+  create: () => $localize`:@@auditAction.create:Opprettet`,
+  delete: () => $localize`:@@auditAction.delete:Slettet`,
+  update: () => $localize`:@@auditAction.update:Endret`,
+};
+
+/** Formats a YYYY-MM-DD or ISO date for the current locale. */
+export const formatDate = (value: string | null, withTime = false): string => {
+  if (!value) return '';
+  const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
+  return new Intl.DateTimeFormat($localize.locale === 'en' ? 'en-GB' : 'nb-NO', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+};

@@ -1,0 +1,51 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { PERMISSIONS } from '@helhet/shared';
+import { map } from 'rxjs';
+
+import { AuthService } from '../auth/auth.service';
+import { ROUTES } from '../route-paths';
+
+/** Toolbar, navigation (only what the user's permissions allow) and the main landmark. */
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatListModule, MatMenuModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  selector: 'hh-shell',
+  styleUrl: './shell.component.scss',
+  templateUrl: './shell.component.html',
+})
+export class ShellComponent {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  protected readonly me = this.auth.me;
+  protected readonly handset = toSignal(inject(BreakpointObserver).observe('(max-width: 839px)').pipe(map((state) => state.matches)), {
+    initialValue: false,
+  });
+  protected readonly routes = ROUTES;
+  protected readonly otherLocale = $localize.locale === 'en' ? 'nb' : 'en';
+  protected readonly links = computed(() => {
+    const can = this.auth.permissions();
+    return [
+      { label: $localize`:@@nav.home:Oversikt`, path: '/', show: true },
+      { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
+      { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
+      { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
+    ].filter((link) => link.show);
+  });
+
+  protected switchLocaleHref(): string {
+    return `/${this.otherLocale}${this.router.url}`;
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigate(['/', ROUTES.login]);
+  }
+}

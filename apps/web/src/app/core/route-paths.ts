@@ -1,0 +1,10 @@
+/** Every route path in one place (no string literals in templates). */
+export const ROUTES = {
+  auditLog: 'admin/audit-log',
+  forbidden: 'forbidden',
+  home: '',
+  invitation: 'invitation',
+  login: 'login',
+  organisation: 'organisation',
+  users: 'admin/users',
+} as const;

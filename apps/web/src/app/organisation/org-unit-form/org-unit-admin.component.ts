@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router } from '@angular/router';
+import { ORG_LEVEL_TYPES, type OrgLevelType, type OrgUnitResponse, type OrgUnitSummary, SERVICE_TYPES, type ServiceType } from '@helhet/shared';
+
+import { errorMessage, fieldErrors } from '../../core/http-error';
+import { LEVEL_LABELS, SERVICE_LABELS } from '../../core/i18n/labels';
+import { OrganisationApi } from '../organisation.api';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+/** Administrator actions on a unit: edit, add a subunit, move, deactivate. Refusals come back in Norwegian. */
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  selector: 'hh-org-unit-admin',
+  styleUrl: './org-unit-admin.component.scss',
+  templateUrl: './org-unit-admin.component.html',
+})
+export class OrgUnitAdminComponent {
+  private readonly api = inject(OrganisationApi);
+  private readonly router = inject(Router);
+  private readonly fb = inject(NonNullableFormBuilder);
+  readonly unit = input.required<OrgUnitResponse>();
+  readonly changed = output<void>();
+  protected readonly levels = ORG_LEVEL_TYPES.filter((type) => type !== 'municipality').map((id) => ({ id, label: LEVEL_LABELS[id]() }));
+  protected readonly services = SERVICE_TYPES.map((id) => ({ id, label: SERVICE_LABELS[id]() }));
+  protected readonly message = signal<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  protected readonly serverFieldErrors = signal<Record<string, string[]>>({});
+  protected readonly moveCandidates = signal<OrgUnitSummary[]>([]);
+  protected readonly edit = this.fb.group({
+    code: ['', [Validators.required, Validators.pattern(CODE)]],
+    levelType: this.fb.control<OrgLevelType>('unit'),
+    name: ['', [Validators.required, Validators.maxLength(200)]],
+    serviceType: this.fb.control<ServiceType | ''>(''),
+  });
+  protected readonly child = this.fb.group({
+    code: ['', [Validators.required, Validators.pattern(CODE)]],
+    levelType: this.fb.control<OrgLevelType>('department'),
+    name: ['', [Validators.required, Validators.maxLength(200)]],
+    serviceType: this.fb.control<ServiceType | ''>(''),
+  });
+  protected readonly move = this.fb.group({ parentId: ['', Validators.required], q: [''] });
+
+  constructor() {
+    effect(() => {
+      const unit = this.unit();
+      this.edit.reset({ code: unit.code, levelType: unit.levelType === 'municipality' ? 'unit' : unit.levelType, name: unit.name, serviceType: unit.serviceType ?? '' });
+    });
+  }
+
+  protected isRoot(): boolean {
+    return this.unit().parentId === null;
+  }
+
+  protected async saveEdit(): Promise<void> {
+    if (this.edit.invalid) return this.edit.markAllAsTouched();
+    const value = this.edit.getRawValue();
+    await this.run(() =>
+      this.api.update(this.unit().id, {
+        code: value.code,
+        name: value.name,
+        serviceType: value.serviceType || null,
+        ...(this.isRoot() ? {} : { levelType: value.levelType }),
+      }),
+      $localize`:@@orgAdmin.saved:Endringene er lagret.`,
+    );
+  }
+
+  protected async createChild(): Promise<void> {
+    if (this.child.invalid) return this.child.markAllAsTouched();
+    const value = this.child.getRawValue();
+    const created = await this.run(
+      () => this.api.create({ code: value.code, levelType: value.levelType, name: value.name, parentId: this.unit().id, serviceType: value.serviceType || null }),
+      $localize`:@@orgAdmin.created:Underenheten er opprettet.`,
+    );
+    if (created) this.child.reset({ code: '', levelType: 'department', name: '', serviceType: '' });
+  }
+
+  protected async searchParents(): Promise<void> {
+    const q = this.move.controls.q.value.trim();
+    if (q.length < 2) return this.moveCandidates.set([]);
+    const page = await this.api.list({ pageSize: 20, q });
+    this.moveCandidates.set(page.items.filter((unit) => unit.id !== this.unit().id));
+  }
+
+  protected async saveMove(): Promise<void> {
+    if (this.move.invalid) return this.move.markAllAsTouched();
+    await this.run(() => this.api.move(this.unit().id, this.move.controls.parentId.value), $localize`:@@orgAdmin.moved:Enheten er flyttet.`);
+  }
+
+  protected async deactivate(): Promise<void> {
+    await this.run(() => this.api.deactivate(this.unit().id), $localize`:@@orgAdmin.deactivated:Enheten er avsluttet fra i dag.`);
+  }
+
+  protected fieldError(field: string): string | null {
+    return this.serverFieldErrors()[field]?.join(' ') ?? null;
+  }
+
+  private async run<T>(action: () => Promise<T>, success: string): Promise<T | null> {
+    this.message.set(null);
+    this.serverFieldErrors.set({});
+    try {
+      const result = await action();
+      this.message.set({ kind: 'ok', text: success });
+      this.changed.emit();
+      return result;
+    } catch (error) {
+      this.serverFieldErrors.set(fieldErrors(error));
+      this.message.set({ kind: 'error', text: errorMessage(error) });
+      return null;
+    }
+  }
+}
