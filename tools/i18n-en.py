@@ -68,6 +68,8 @@ EN = {
  'orgUnit.delegationsTitle':'Stand-ins and acting leaders','orgUnit.delegationLine':'{0}: {1} for {2}, {3}–{4}','orgUnit.childrenTitle':'Subunits ({0})',
  'orgUnit.noChildren':'The unit has no subunits.','title.organisation':'Organisation','title.orgUnit':'Unit','notFound.title':'Page not found',
  'notFound.body':'The page does not exist, or the link is old.','common.backHome':'To the overview','forbidden.title':'No access',
+ 'paginator.perPage':'Per page:','paginator.next':'Next page','paginator.previous':'Previous page','paginator.first':'First page',
+ 'paginator.last':'Last page','paginator.none':'0 of 0','paginator.range':'{0}–{1} of {2}',
  'forbidden.body':'Your roles do not give access to this page. Ask the system administrator if you think you should have access.',
 }
 root = pathlib.Path(__file__).resolve().parent.parent / 'apps/web/src/locale'

@@ -11,7 +11,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditLogEntryResponse, type ListA
 import { firstValueFrom } from 'rxjs';
 
 import { errorMessage } from '../../core/http-error';
-import { AUDIT_ACTION_LABELS, formatDate } from '../../core/i18n/labels';
+import { AUDIT_ACTION_LABELS, ENTITY_LABELS, formatDate } from '../../core/i18n/labels';
 
 /** The append-only audit trail: who changed what, when; each row opens to show old → new. */
 @Component({
@@ -31,6 +31,7 @@ export class AuditLogComponent {
   private pageIndex = 0;
   private pageSize = 50;
   protected readonly actionLabel = (entry: AuditLogEntryResponse) => AUDIT_ACTION_LABELS[entry.action]();
+  protected readonly entity = (entry: AuditLogEntryResponse) => ENTITY_LABELS[entry.entityType]?.() ?? entry.entityType;
   protected readonly when = (value: string) => formatDate(value, true);
   protected readonly show = (value: unknown) => (value === null || value === undefined || value === '' ? '–' : String(value));
 

@@ -66,6 +66,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, () => string> = {
   update: () => $localize`:@@auditAction.update:Endret`,
 };
 
+/** Audit-log entity types (`audit_log_entry.entity_type`). */
+export const ENTITY_LABELS: Record<string, () => string> = {
+  delegation: () => $localize`:@@auditLog.typeDelegation:Delegering`,
+  invitation: () => $localize`:@@auditLog.typeInvitation:Invitasjon`,
+  org_unit: () => $localize`:@@auditLog.typeOrgUnit:Enhet`,
+  role_assignment: () => $localize`:@@auditLog.typeRole:Rolle`,
+  tenant: () => $localize`:@@auditLog.typeTenant:Kommune`,
+  user: () => $localize`:@@auditLog.typeUser:Bruker`,
+};
+
 /** Formats a YYYY-MM-DD or ISO date for the current locale. */
 export const formatDate = (value: string | null, withTime = false): string => {
   if (!value) return '';

@@ -104,6 +104,12 @@ export class OrgTreeComponent {
     });
   }
 
+  /** A click on the arrow opens or closes the branch; anywhere else on the row opens the unit. */
+  protected onClick(event: MouseEvent, unit: OrgUnitSummary): void {
+    if ((event.target as HTMLElement).classList.contains('toggle')) void this.toggle(unit);
+    else this.open(unit);
+  }
+
   protected open(unit: OrgUnitSummary): void {
     void this.router.navigate(['/organisation', unit.id]);
   }

@@ -1,0 +1,18 @@
+import { Injectable } from '@angular/core';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+
+/** Material's paginator texts in the user's language. */
+@Injectable()
+export class LocalizedPaginatorIntl extends MatPaginatorIntl {
+  override itemsPerPageLabel = $localize`:@@paginator.perPage:Per side:`;
+  override nextPageLabel = $localize`:@@paginator.next:Neste side`;
+  override previousPageLabel = $localize`:@@paginator.previous:Forrige side`;
+  override firstPageLabel = $localize`:@@paginator.first:Første side`;
+  override lastPageLabel = $localize`:@@paginator.last:Siste side`;
+  override getRangeLabel = (page: number, pageSize: number, length: number): string => {
+    if (length === 0) return $localize`:@@paginator.none:0 av 0`;
+    const start = page * pageSize + 1;
+    const end = Math.min(length, (page + 1) * pageSize);
+    return $localize`:@@paginator.range:${start}:START:–${end}:END: av ${length}:TOTAL:`;
+  };
+}
