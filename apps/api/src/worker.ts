@@ -3,22 +3,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-import { ConfigValidationError, validateEnvironment } from './core/config/environment-variables';
+import { environmentOrExit } from './core/config/environment-variables';
 import { JsonLogger } from './core/logging/json-logger';
 import { WorkerModule } from './worker.module';
 
 /** The background worker: same codebase, own process, no HTTP server. */
 async function bootstrap(): Promise<void> {
-  let env;
-  try {
-    env = validateEnvironment(process.env);
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const env = environmentOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { logger: new JsonLogger(env.LOG_LEVEL) });
   app.enableShutdownHooks();
   Logger.log({ concurrency: env.WORKER_CONCURRENCY, msg: 'worker started' }, 'Bootstrap');

@@ -84,3 +84,14 @@ export const validateEnvironment = (env: Record<string, string | undefined>): En
   }
   return config;
 };
+
+/** For process entry points: the validated environment, or exit 78 (EX_CONFIG) naming every bad key. */
+export const environmentOrExit = (env: Record<string, string | undefined> = process.env): EnvironmentVariables => {
+  try {
+    return validateEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+};

@@ -16,10 +16,8 @@ import { PageQueryDto } from '../../core/http/page-query.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateOrgUnitDto implements CreateOrgUnitRequest {
-  @IsUUID('all', { message: 'parentId must be a UUID' })
-  parentId!: string;
-
+/** The editable fields of a unit, shared by create and update. */
+class OrgUnitFieldsDto {
   @Transform(trim)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1–32 letters, digits, dot, dash or underscore' })
   code!: string;
@@ -42,36 +40,18 @@ export class CreateOrgUnitDto implements CreateOrgUnitRequest {
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'leaderUserId must be a UUID' })
   leaderUserId?: string | null;
+}
+
+export class CreateOrgUnitDto extends OrgUnitFieldsDto implements CreateOrgUnitRequest {
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId!: string;
 
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
   validFrom?: string;
 }
 
-class EditableOrgUnitFields {
-  @Transform(trim)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1–32 letters, digits, dot, dash or underscore' })
-  code!: string;
-
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200)
-  name!: string;
-
-  @IsIn(ORG_LEVEL_TYPES.filter((type) => type !== 'municipality'), { message: 'levelType must be a known level type other than municipality' })
-  levelType!: OrgLevelType;
-
-  @ValidateIf((_, value) => value !== null)
-  @IsIn(SERVICE_TYPES, { message: 'serviceType must be a known service type' })
-  serviceType!: ServiceType | null;
-
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID('all', { message: 'leaderUserId must be a UUID' })
-  leaderUserId!: string | null;
-}
-
-export class UpdateOrgUnitDto extends PartialType(EditableOrgUnitFields) implements UpdateOrgUnitRequest {}
+export class UpdateOrgUnitDto extends PartialType(OrgUnitFieldsDto) implements UpdateOrgUnitRequest {}
 
 export class MoveOrgUnitDto implements MoveOrgUnitRequest {
   @IsUUID('all', { message: 'parentId must be a UUID' })

@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CreateOrgUnitRequest,
@@ -12,8 +12,7 @@ import type {
 } from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
-const params = (query: object): HttpParams =>
-  new HttpParams({ fromObject: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])) });
+import { toHttpParams } from '../core/http-params';
 
 /** HTTP calls of the organisation feature, and nothing else. */
 @Injectable({ providedIn: 'root' })
@@ -21,7 +20,7 @@ export class OrganisationApi {
   private readonly http = inject(HttpClient);
 
   list(query: ListOrgUnitsQuery = {}): Promise<Page<OrgUnitSummary>> {
-    return firstValueFrom(this.http.get<Page<OrgUnitSummary>>('/api/org-units', { params: params(query) }));
+    return firstValueFrom(this.http.get<Page<OrgUnitSummary>>('/api/org-units', { params: toHttpParams(query) }));
   }
 
   get(id: string): Promise<OrgUnitResponse> {

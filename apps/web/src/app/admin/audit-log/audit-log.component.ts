@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,6 +11,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditLogEntryResponse, type ListA
 import { firstValueFrom } from 'rxjs';
 
 import { errorMessage } from '../../core/http-error';
+import { toHttpParams } from '../../core/http-params';
 import { AUDIT_ACTION_LABELS, ENTITY_LABELS, formatDate } from '../../core/i18n/labels';
 
 /** The append-only audit trail: who changed what, when; each row opens to show old → new. */
@@ -49,9 +50,8 @@ export class AuditLogComponent {
       pageSize: this.pageSize,
       to: this.filters.to || undefined,
     };
-    const params = new HttpParams({ fromObject: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])) });
     try {
-      this.page.set(await firstValueFrom(this.http.get<Page<AuditLogEntryResponse>>('/api/audit-log', { params })));
+      this.page.set(await firstValueFrom(this.http.get<Page<AuditLogEntryResponse>>('/api/audit-log', { params: toHttpParams(query) })));
     } catch (error) {
       this.error.set(errorMessage(error));
     }

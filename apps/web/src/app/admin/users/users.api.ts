@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CreateRoleAssignmentRequest,
@@ -12,16 +12,15 @@ import type {
 } from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
+import { toHttpParams } from '../../core/http-params';
+
 /** HTTP calls of user and role administration. */
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
   private readonly http = inject(HttpClient);
 
   list(query: ListUsersQuery): Promise<Page<UserSummary>> {
-    const params = new HttpParams({
-      fromObject: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])),
-    });
-    return firstValueFrom(this.http.get<Page<UserSummary>>('/api/users', { params }));
+    return firstValueFrom(this.http.get<Page<UserSummary>>('/api/users', { params: toHttpParams(query) }));
   }
 
   get(id: string): Promise<UserResponse> {
