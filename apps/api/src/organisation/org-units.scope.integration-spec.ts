@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
 
 const email = (local: string) => `${local}@fjordvik.kommune.no`;
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 /** Every role against every endpoint: the role decides the verb, the unit scope decides the rows. */
 describe('organisation scope (role × unit)', () => {
@@ -119,6 +120,18 @@ describe('organisation scope (role × unit)', () => {
       expect: { ...all(403), admin: 400 }, method: 'POST', name: 'add role (invalid body)', path: () => `/api/users/${ids.schoolUser}/role-assignments`,
     },
     { expect: { ...all(403), admin: 409 }, method: 'POST', name: 'deactivate sector with children', path: () => `/api/org-units/${ids.oppvekst}/deactivate` },
+    {
+      body: () => ({ parentId: ids.school }),
+      expect: { ...all(403), admin: 409 }, method: 'POST', name: 'move sector under its own unit', path: () => `/api/org-units/${ids.oppvekst}/move`,
+    },
+    {
+      body: () => ({ fromUserId: ids.schoolUser, orgUnitId: ids.school, reason: 'acting', toUserId: ids.schoolUser, validFrom: '2026-01-01' }),
+      expect: { ...all(403), admin: 400 }, method: 'POST', name: 'create delegation (same person)', path: () => '/api/delegations',
+    },
+    { expect: { ...all(403), admin: 404 }, method: 'DELETE', name: 'delete unknown delegation', path: () => `/api/delegations/${UNKNOWN}` },
+    { body: () => ({ name: '' }), expect: { ...all(403), admin: 400 }, method: 'PATCH', name: 'update user (invalid body)', path: () => `/api/users/${ids.schoolUser}` },
+    { expect: { ...all(403), admin: 404 }, method: 'DELETE', name: 'remove unknown role assignment', path: () => `/api/users/${ids.schoolUser}/role-assignments/${UNKNOWN}` },
+    { expect: { ...all(403), admin: 204 }, method: 'POST', name: 'resend invitation', path: () => `/api/users/${ids.schoolUser}/invitation` },
   ];
 
   it.each(matrix)('should answer $name per role', async ({ method, path, body, expect: expected }) => {
