@@ -18,10 +18,9 @@ export const serveWebApp = (app: NestExpressApplication, webRoot: string): void 
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
     const locale = LOCALES.find((candidate) => request.path === `/${candidate}` || request.path.startsWith(`/${candidate}/`));
-    if (!locale) {
-      const preferred = request.acceptsLanguages('nb', 'no', 'nn', 'en') === 'en' ? 'en' : 'nb';
-      return response.redirect(302, `/${preferred}/`);
-    }
+    // Bokmål is the default whatever the browser's language (many municipal PCs run English Windows);
+    // English is one click away in the toolbar.
+    if (!locale) return response.redirect(302, `/nb${request.path === '/' ? '/' : request.path}`);
     response.setHeader('Cache-Control', 'no-cache');
     return response.sendFile(join(root, locale, 'index.html'));
   });
