@@ -70,6 +70,7 @@ EN = {
  'notFound.body':'The page does not exist, or the link is old.','common.backHome':'To the overview','forbidden.title':'No access',
  'paginator.perPage':'Per page:','paginator.next':'Next page','paginator.previous':'Previous page','paginator.first':'First page',
  'paginator.last':'Last page','paginator.none':'0 of 0','paginator.range':'{0}–{1} of {2}',
+ 'orgAdmin.pickParent':'Choose the unit to move it under.','unitPicker.hint':'Type at least two characters of the name or cost centre',
  'forbidden.body':'Your roles do not give access to this page. Ask the system administrator if you think you should have access.',
 }
 root = pathlib.Path(__file__).resolve().parent.parent / 'apps/web/src/locale'

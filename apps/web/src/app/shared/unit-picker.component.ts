@@ -1,45 +1,60 @@
 import { ChangeDetectionStrategy, Component, inject, input, model, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { OrgUnitSummary } from '@helhet/shared';
 
+import { LEVEL_LABELS } from '../core/i18n/labels';
 import { OrganisationApi } from '../organisation/organisation.api';
 
-/** Search a unit by name or code, then pick it. Value: the unit id. */
+/** Type part of a unit's name or code and pick it from the suggestions. Value: the unit id. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule],
   selector: 'hh-unit-picker',
-  styles: ':host { display: contents; }',
+  styles: ':host { display: contents; } .meta { color: var(--mat-sys-on-surface-variant); font-size: 0.85rem; }',
   template: `
     <mat-form-field appearance="outline">
-      <mat-label>{{ searchLabel() }}</mat-label>
-      <input matInput [id]="inputId() + '-search'" type="search" [ngModel]="q()" (ngModelChange)="search($event)" autocomplete="off" />
-    </mat-form-field>
-    <mat-form-field appearance="outline">
       <mat-label>{{ label() }}</mat-label>
-      <mat-select [id]="inputId()" [ngModel]="value()" (ngModelChange)="value.set($event)" [required]="true">
+      <input
+        matInput
+        [id]="inputId()"
+        type="text"
+        autocomplete="off"
+        [value]="text()"
+        [matAutocomplete]="auto"
+        (input)="search($any($event.target).value)"
+        [attr.aria-describedby]="inputId() + '-hint'"
+        required
+      />
+      <mat-hint [id]="inputId() + '-hint'" i18n="@@unitPicker.hint">Skriv minst to tegn av navnet eller ansvarsnummeret</mat-hint>
+      <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
         @for (unit of options(); track unit.id) {
-          <mat-option [value]="unit.id">{{ unit.name }} ({{ unit.code }})</mat-option>
+          <mat-option [value]="unit">{{ unit.name }} <span class="meta">{{ level(unit) }} · {{ unit.code }}</span></mat-option>
         }
-      </mat-select>
+      </mat-autocomplete>
     </mat-form-field>
   `,
 })
 export class UnitPickerComponent {
   private readonly api = inject(OrganisationApi);
   readonly label = input.required<string>();
-  readonly searchLabel = input.required<string>();
   readonly inputId = input.required<string>();
   readonly value = model<string>('');
-  protected readonly q = signal('');
+  protected readonly text = signal('');
   protected readonly options = signal<OrgUnitSummary[]>([]);
+  protected readonly level = (unit: OrgUnitSummary) => LEVEL_LABELS[unit.levelType]();
 
   protected async search(q: string): Promise<void> {
-    this.q.set(q);
-    if (q.trim().length < 2) return;
+    this.text.set(q);
+    this.value.set('');
+    if (q.trim().length < 2) return this.options.set([]);
     this.options.set((await this.api.list({ pageSize: 30, q: q.trim() })).items);
+  }
+
+  protected select(event: MatAutocompleteSelectedEvent): void {
+    const unit = event.option.value as OrgUnitSummary;
+    this.text.set(unit.name);
+    this.value.set(unit.id);
   }
 }

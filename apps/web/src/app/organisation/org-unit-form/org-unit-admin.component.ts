@@ -6,10 +6,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { ORG_LEVEL_TYPES, type OrgLevelType, type OrgUnitResponse, type OrgUnitSummary, SERVICE_TYPES, type ServiceType } from '@helhet/shared';
+import { ORG_LEVEL_TYPES, type OrgLevelType, type OrgUnitResponse, SERVICE_TYPES, type ServiceType } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { LEVEL_LABELS, SERVICE_LABELS } from '../../core/i18n/labels';
+import { UnitPickerComponent } from '../../shared/unit-picker.component';
 import { OrganisationApi } from '../organisation.api';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -17,7 +18,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 /** Administrator actions on a unit: edit, add a subunit, move, deactivate. Refusals come back in Norwegian. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [MatButtonModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, UnitPickerComponent],
   selector: 'hh-org-unit-admin',
   styleUrl: './org-unit-admin.component.scss',
   templateUrl: './org-unit-admin.component.html',
@@ -32,7 +33,8 @@ export class OrgUnitAdminComponent {
   protected readonly services = SERVICE_TYPES.map((id) => ({ id, label: SERVICE_LABELS[id]() }));
   protected readonly message = signal<{ text: string; kind: 'ok' | 'error' } | null>(null);
   protected readonly serverFieldErrors = signal<Record<string, string[]>>({});
-  protected readonly moveCandidates = signal<OrgUnitSummary[]>([]);
+  protected readonly moveParentId = signal('');
+  protected readonly moveLabel = $localize`:@@orgAdmin.newParent:Ny overordnet enhet`;
   protected readonly edit = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(CODE)]],
     levelType: this.fb.control<OrgLevelType>('unit'),
@@ -45,7 +47,6 @@ export class OrgUnitAdminComponent {
     name: ['', [Validators.required, Validators.maxLength(200)]],
     serviceType: this.fb.control<ServiceType | ''>(''),
   });
-  protected readonly move = this.fb.group({ parentId: ['', Validators.required], q: [''] });
 
   constructor() {
     effect(() => {
@@ -82,16 +83,12 @@ export class OrgUnitAdminComponent {
     if (created) this.child.reset({ code: '', levelType: 'department', name: '', serviceType: '' });
   }
 
-  protected async searchParents(): Promise<void> {
-    const q = this.move.controls.q.value.trim();
-    if (q.length < 2) return this.moveCandidates.set([]);
-    const page = await this.api.list({ pageSize: 20, q });
-    this.moveCandidates.set(page.items.filter((unit) => unit.id !== this.unit().id));
-  }
-
   protected async saveMove(): Promise<void> {
-    if (this.move.invalid) return this.move.markAllAsTouched();
-    await this.run(() => this.api.move(this.unit().id, this.move.controls.parentId.value), $localize`:@@orgAdmin.moved:Enheten er flyttet.`);
+    if (!this.moveParentId()) {
+      this.message.set({ kind: 'error', text: $localize`:@@orgAdmin.pickParent:Velg enheten den skal flyttes inn under.` });
+      return;
+    }
+    await this.run(() => this.api.move(this.unit().id, this.moveParentId()), $localize`:@@orgAdmin.moved:Enheten er flyttet.`);
   }
 
   protected async deactivate(): Promise<void> {

@@ -38,7 +38,8 @@ export class OrgUnitPageComponent {
 
   protected async load(id: string): Promise<void> {
     this.error.set(null);
-    this.unit.set(null);
+    // Keep the page (and the admin panel's message) on screen while reloading the same unit.
+    if (this.unit()?.id !== id) this.unit.set(null);
     try {
       const [unit, line, delegations, children] = await Promise.all([
         this.api.get(id),

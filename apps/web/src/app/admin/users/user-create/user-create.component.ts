@@ -31,7 +31,6 @@ export class UserCreateComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly serverErrors = signal<Record<string, string[]>>({});
   protected readonly busy = signal(false);
-  protected readonly unitSearchLabel = $localize`:@@userDetail.unitSearch:Søk etter enhet`;
   protected readonly unitLabel = $localize`:@@userCreate.unit:Enhet brukeren hører til`;
 
   protected async create(): Promise<void> {

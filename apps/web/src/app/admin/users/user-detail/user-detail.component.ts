@@ -36,7 +36,6 @@ export class UserDetailComponent {
   protected readonly roleLabel = (role: Role) => ROLE_LABELS[role]();
   protected readonly statusLabel = (user: UserResponse) => STATUS_LABELS[user.status]();
   protected readonly date = (value: string | null) => formatDate(value, true);
-  protected readonly unitSearchLabel = $localize`:@@userDetail.unitSearch:Søk etter enhet`;
   protected readonly unitLabel = $localize`:@@userDetail.unit:Gjelder enhet`;
 
   constructor() {
