@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -73,14 +73,15 @@ export class OrgUnitAdminComponent {
     );
   }
 
-  protected async createChild(): Promise<void> {
+  protected async createChild(form: FormGroupDirective): Promise<void> {
     if (this.child.invalid) return this.child.markAllAsTouched();
     const value = this.child.getRawValue();
     const created = await this.run(
       () => this.api.create({ code: value.code, levelType: value.levelType, name: value.name, parentId: this.unit().id, serviceType: value.serviceType || null }),
       $localize`:@@orgAdmin.created:Underenheten er opprettet.`,
     );
-    if (created) this.child.reset({ code: '', levelType: 'department', name: '', serviceType: '' });
+    // resetForm also clears the submitted state, so the empty form does not show errors.
+    if (created) form.resetForm({ code: '', levelType: 'department', name: '', serviceType: '' });
   }
 
   protected async saveMove(): Promise<void> {
