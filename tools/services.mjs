@@ -36,7 +36,8 @@ export const checkServices = async ({ databaseUrl, redisUrl }) => {
     problems.push(
       `PostgreSQL is not reachable at ${db.hostname}:${db.port || 5432} (${error.message}).\n` +
         `    Start it with:  pg_ctlcluster 15 main start    (Debian)\n` +
-        `    or:             docker compose -f docker/docker-compose.yml up -d postgres\n` +
+        `    or:             docker compose -f docker/docker-compose.yml -f docker/docker-compose.dev.yml up -d postgres\n` +
+        `                    with DATABASE_URL=postgres://helhet:helhet@127.0.0.1:5432/helhet\n` +
         `    or point DATABASE_URL at a running server.`,
     );
   } finally {
@@ -46,8 +47,8 @@ export const checkServices = async ({ databaseUrl, redisUrl }) => {
   if (!(await tcpOpen(redis.hostname, Number(redis.port || 6379)))) {
     problems.push(
       `Redis is not reachable at ${redis.hostname}:${redis.port || 6379}.\n` +
-        `    Start it with:  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no\n` +
-        `    or:             docker compose -f docker/docker-compose.yml up -d redis\n` +
+        `    Start it with:  redis-server --daemonize yes --bind 127.0.0.1 --port ${redis.port || 6379} --save '' --appendonly no\n` +
+        `    or:             docker compose -f docker/docker-compose.yml -f docker/docker-compose.dev.yml up -d redis\n` +
         `    or point REDIS_URL at a running server.`,
     );
   }
