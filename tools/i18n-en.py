@@ -71,6 +71,10 @@ EN = {
  'paginator.perPage':'Per page:','paginator.next':'Next page','paginator.previous':'Previous page','paginator.first':'First page',
  'paginator.last':'Last page','paginator.none':'0 of 0','paginator.range':'{0}–{1} of {2}',
  'orgAdmin.pickParent':'Choose the unit to move it under.','unitPicker.hint':'Type at least two characters of the name or cost centre',
+ 'orgAdmin.delegationTitle':'Appoint an acting leader or stand-in','orgAdmin.delegationHelp':'This person stands in for the leader ({0}) during the period, also in the management line and for notifications.',
+ 'orgAdmin.reason':'Reason','orgAdmin.validFrom':'From (inclusive)','orgAdmin.validTo':'To (inclusive, optional)','orgAdmin.delegate':'Register',
+ 'orgAdmin.standIn':'Stand-in','orgAdmin.noLeader':'The unit has no leader to stand in for.','orgAdmin.pickStandIn':'Choose the stand-in and the start date.',
+ 'orgAdmin.delegated':'The stand-in is registered and shown in the management line.','orgUnit.removeDelegation':'End',
  'forbidden.body':'Your roles do not give access to this page. Ask the system administrator if you think you should have access.',
 }
 root = pathlib.Path(__file__).resolve().parent.parent / 'apps/web/src/locale'

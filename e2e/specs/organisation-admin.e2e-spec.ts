@@ -48,6 +48,28 @@ describe('organisation administration in the browser', () => {
     await context.close();
   });
 
+  it('should register an acting leader and show it in the management line', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'admin');
+    const unit = await page.evaluate(async () => {
+      const response = await fetch('/api/org-units?q=bibliotek');
+      return ((await response.json()) as { items: { id: string; name: string; levelType: string }[] }).items.find((u) => u.levelType === 'unit')!;
+    });
+    await page.goto(`${baseUrl}/nb/organisation/${unit.id}`);
+    await page.getByRole('button', { name: 'Konstituer eller registrer stedfortreder' }).click();
+    await page.locator('#stand-in').fill('kommunal');
+    await page.getByRole('option').first().click();
+    await page.locator('#delegation-to').fill('2099-12-31');
+    await page.getByRole('button', { exact: true, name: 'Registrer' }).click();
+    await page.getByText('Stedfortreder er registrert og vises i lederlinjen.').waitFor();
+    const first = page.getByTestId('management-line').locator('li').first();
+    await expect(first.textContent()).resolves.toContain('Konstituert');
+    await expect(first.textContent()).resolves.toMatch(/til 31\.? des\.? 2099/);
+    expect(await scan(page, 'organisation-acting-leader')).toEqual([]);
+    await context.close();
+  });
+
   it('should keep the unit page usable for an administrator on a phone', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  CreateDelegationRequest,
   CreateOrgUnitRequest,
   DelegationResponse,
   ListOrgUnitsQuery,
@@ -49,5 +50,13 @@ export class OrganisationApi {
 
   deactivate(id: string): Promise<OrgUnitResponse> {
     return firstValueFrom(this.http.post<OrgUnitResponse>(`/api/org-units/${id}/deactivate`, {}));
+  }
+
+  createDelegation(request: CreateDelegationRequest): Promise<DelegationResponse[]> {
+    return firstValueFrom(this.http.post<DelegationResponse[]>('/api/delegations', request));
+  }
+
+  deleteDelegation(id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/delegations/${id}`));
   }
 }

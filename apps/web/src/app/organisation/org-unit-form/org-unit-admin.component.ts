@@ -6,11 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { ORG_LEVEL_TYPES, type OrgLevelType, type OrgUnitResponse, SERVICE_TYPES, type ServiceType } from '@helhet/shared';
+import { DELEGATION_REASONS, type DelegationReason, ORG_LEVEL_TYPES, type OrgLevelType, type OrgUnitResponse, SERVICE_TYPES, type ServiceType } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { LEVEL_LABELS, SERVICE_LABELS } from '../../core/i18n/labels';
+import { DELEGATION_LABELS, LEVEL_LABELS, SERVICE_LABELS } from '../../core/i18n/labels';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
+import { UserPickerComponent } from '../../shared/user-picker.component';
 import { OrganisationApi } from '../organisation.api';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -18,7 +19,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 /** Administrator actions on a unit: edit, add a subunit, move, deactivate. Refusals come back in Norwegian. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, UnitPickerComponent],
+  imports: [MatButtonModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, UnitPickerComponent, UserPickerComponent],
   selector: 'hh-org-unit-admin',
   styleUrl: './org-unit-admin.component.scss',
   templateUrl: './org-unit-admin.component.html',
@@ -34,6 +35,14 @@ export class OrgUnitAdminComponent {
   protected readonly message = signal<{ text: string; kind: 'ok' | 'error' } | null>(null);
   protected readonly serverFieldErrors = signal<Record<string, string[]>>({});
   protected readonly moveParentId = signal('');
+  protected readonly standInId = signal('');
+  protected readonly standInLabel = $localize`:@@orgAdmin.standIn:Stedfortreder`;
+  protected readonly reasons = DELEGATION_REASONS.map((id) => ({ id, label: DELEGATION_LABELS[id]() }));
+  protected readonly delegation = this.fb.group({
+    reason: this.fb.control<DelegationReason>('acting'),
+    validFrom: [new Date().toISOString().slice(0, 10), Validators.required],
+    validTo: [''],
+  });
   protected readonly moveLabel = $localize`:@@orgAdmin.newParent:Ny overordnet enhet`;
   protected readonly edit = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(CODE)]],
@@ -90,6 +99,24 @@ export class OrgUnitAdminComponent {
       return;
     }
     await this.run(() => this.api.move(this.unit().id, this.moveParentId()), $localize`:@@orgAdmin.moved:Enheten er flyttet.`);
+  }
+
+  /** The unit's leader is stood in for by the chosen person for a period (konstituering, holiday). */
+  protected async saveDelegation(): Promise<void> {
+    const leader = this.unit().leader;
+    if (!leader) {
+      this.message.set({ kind: 'error', text: $localize`:@@orgAdmin.noLeader:Enheten har ingen leder å stå i stedet for.` });
+      return;
+    }
+    if (!this.standInId() || this.delegation.invalid) {
+      this.message.set({ kind: 'error', text: $localize`:@@orgAdmin.pickStandIn:Velg stedfortreder og fra-dato.` });
+      return;
+    }
+    const value = this.delegation.getRawValue();
+    await this.run(
+      () => this.api.createDelegation({ fromUserId: leader.id, orgUnitId: this.unit().id, reason: value.reason, toUserId: this.standInId(), validFrom: value.validFrom, validTo: value.validTo || null }),
+      $localize`:@@orgAdmin.delegated:Stedfortreder er registrert og vises i lederlinjen.`,
+    );
   }
 
   protected async deactivate(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { type DelegationResponse, type ManagementLineEntryResponse, type OrgUnitResponse, type OrgUnitSummary, PERMISSIONS } from '@helhet/shared';
@@ -13,7 +14,7 @@ import { OrganisationApi } from '../organisation.api';
 /** One unit: where it sits, who leads it today, its subunits, and (for administrators) changes. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ManagementLineComponent, MatProgressBarModule, OrgUnitAdminComponent, RouterLink],
+  imports: [ManagementLineComponent, MatButtonModule, MatProgressBarModule, OrgUnitAdminComponent, RouterLink],
   selector: 'hh-org-unit-page',
   styleUrl: './org-unit-page.component.scss',
   templateUrl: './org-unit-page.component.html',
@@ -34,6 +35,15 @@ export class OrgUnitPageComponent {
 
   constructor() {
     effect(() => void this.load(this.id()));
+  }
+
+  protected async removeDelegation(id: string): Promise<void> {
+    try {
+      await this.api.deleteDelegation(id);
+      await this.load(this.id());
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
   }
 
   protected async load(id: string): Promise<void> {
