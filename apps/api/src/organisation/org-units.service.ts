@@ -119,8 +119,9 @@ export class OrgUnitsService {
     if (dto.validTo && dto.validTo < dto.validFrom) throw invalidField('validTo', 'validTo must not be before validFrom');
     if (dto.fromUserId === dto.toUserId) throw invalidField('toUserId', 'toUserId must differ from fromUserId');
     return this.dataSource.transaction(async (manager) => {
-      await this.referencedUnit(manager, auth, dto.orgUnitId, 'orgUnitId');
-      await this.assertTenantUser(manager, auth, dto.fromUserId, 'fromUserId');
+      const unit = await this.referencedUnit(manager, auth, dto.orgUnitId, 'orgUnitId');
+      // The management line only lets someone stand in for the unit's own leader.
+      if (unit.leader_id !== dto.fromUserId) throw invalidField('fromUserId', "fromUserId must be the unit's leader");
       await this.assertTenantUser(manager, auth, dto.toUserId, 'toUserId');
       const values = {
         fromUserId: dto.fromUserId, id: randomUUID(), includeDescendants: dto.includeDescendants ?? true, orgUnitId: dto.orgUnitId,

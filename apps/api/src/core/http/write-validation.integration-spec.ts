@@ -41,6 +41,10 @@ describe('bad input on every write endpoint', () => {
       body: () => ({ fromUserId: ids.user, orgUnitId: ids.unit, reason: 'acting', toUserId: ids.other, validFrom: '2026-12-31', validTo: '2026-01-01' }),
       fields: ['validTo'], method: 'POST', name: 'create delegation ending before it starts', path: () => '/api/delegations',
     },
+    {
+      body: () => ({ fromUserId: ids.other, orgUnitId: ids.unit, reason: 'acting', toUserId: ids.user, validFrom: '2026-01-01' }),
+      fields: ['fromUserId'], method: 'POST', name: 'create delegation for someone who is not the leader', path: () => '/api/delegations',
+    },
     { body: () => ({ email: 'nope', locale: 'sv', name: '', primaryOrgUnitId: ids.unit }), fields: ['email', 'locale', 'name'], method: 'POST', name: 'create user', path: () => '/api/users' },
     { body: () => ({ active: 'yes', primaryOrgUnitId: 'x' }), fields: ['active', 'primaryOrgUnitId'], method: 'PATCH', name: 'update user', path: () => `/api/users/${ids.other}` },
     { body: () => ({ includeDescendants: 'sometimes', orgUnitId: ids.unit, role: 'king' }), fields: ['includeDescendants', 'role'], method: 'POST', name: 'add role', path: () => `/api/users/${ids.other}/role-assignments` },
