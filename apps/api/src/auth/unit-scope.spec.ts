@@ -1,7 +1,7 @@
 import { PERMISSIONS, permissionsForRoles } from '@helhet/shared';
 
 import type { AuthContext, Grant } from './auth-context';
-import { isInUnitScope, unitScope } from './unit-scope';
+import { isInUnitScope, unitScope, unitScopeCondition } from './unit-scope';
 
 const context = (grants: Grant[]): AuthContext => ({
   grants,
@@ -32,5 +32,11 @@ describe('unit scope', () => {
   it('should confine an assignment without descendants to its own unit', () => {
     expect(isInUnitScope(employee, PERMISSIONS.organisationRead, { id: 'unit', path: 'root.sector.unit' })).toBe(true);
     expect(isInUnitScope(employee, PERMISSIONS.organisationRead, { id: 'dept', path: 'root.sector.unit.dept' })).toBe(false);
+  });
+});
+
+describe('unitScopeCondition', () => {
+  it('should build the one scope predicate on the given alias and parameter positions', () => {
+    expect(unitScopeCondition('pou', 5, 6)).toBe('(pou.path <@ $5::ltree[] OR pou.id = ANY($6::uuid[]))');
   });
 });

@@ -1,5 +1,4 @@
 import { type Permission, ROLE_PERMISSIONS } from '@helhet/shared';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import type { AuthContext } from './auth-context';
 
@@ -17,27 +16,13 @@ export const unitScope = (auth: AuthContext, permission: Permission): UnitScope 
   };
 };
 
-let parameterCounter = 0;
-
 /**
- * THE row filter for organisational scope: restricts `unitAlias` (an org_unit alias in the query) to
- * the units where the caller holds `permission`. Every list and lookup of unit-owned data goes through it.
+ * THE row filter for organisational scope, as an SQL condition on an org_unit alias: the unit lies in one
+ * of the caller's subtrees ($pathsParam, ltree[]) or is one of their single units ($idsParam, uuid[]).
+ * Pass `unitScope(auth, permission)`'s arrays as those parameters. Every query of unit-owned rows uses it.
  */
-export const applyUnitScope = <T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  unitAlias: string,
-  auth: AuthContext,
-  permission: Permission,
-): SelectQueryBuilder<T> => {
-  const scope = unitScope(auth, permission);
-  const n = ++parameterCounter % 1_000_000;
-  query.andWhere(`${unitAlias}.tenant_id = :scopeTenant${n}`, { [`scopeTenant${n}`]: auth.tenantId });
-  if (scope.subtreePaths.length === 0 && scope.unitIds.length === 0) return query.andWhere('1 = 0');
-  return query.andWhere(
-    `(${unitAlias}.path <@ CAST(:scopePaths${n} AS ltree[]) OR ${unitAlias}.id = ANY(CAST(:scopeIds${n} AS uuid[])))`,
-    { [`scopeIds${n}`]: scope.unitIds, [`scopePaths${n}`]: scope.subtreePaths },
-  );
-};
+export const unitScopeCondition = (unitAlias: string, pathsParam: number, idsParam: number): string =>
+  `(${unitAlias}.path <@ $${pathsParam}::ltree[] OR ${unitAlias}.id = ANY($${idsParam}::uuid[]))`;
 
 /** The same rule for one known path, in memory (after a row is loaded). */
 export const isInUnitScope = (auth: AuthContext, permission: Permission, unit: { id: string; path: string }): boolean => {

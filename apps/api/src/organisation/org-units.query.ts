@@ -13,7 +13,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AuthContext } from '../auth/auth-context';
-import { isInUnitScope, unitScope } from '../auth/unit-scope';
+import { isInUnitScope, unitScope, unitScopeCondition } from '../auth/unit-scope';
 import { DomainException } from '../core/http/domain.exception';
 import { pageWindow } from '../core/http/page-query.dto';
 import type { ListOrgUnitsQueryDto } from './dto/org-unit.dto';
@@ -21,8 +21,6 @@ import { ORG_UNIT_SUMMARY_COLUMNS, type OrgUnitSummaryRow, toOrgUnitSummary } fr
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** SQL for "unit u is inside the caller's scope" with positional parameters $2 (paths) and $3 (ids). */
-const SCOPE_SQL = `(u.path <@ $2::ltree[] OR u.id = ANY($3::uuid[]))`;
 
 /** Read side of the organisation tree. Every query is restricted by the unit scope of the caller. */
 @Injectable()
@@ -33,7 +31,7 @@ export class OrgUnitsQuery {
     const { page, pageSize, skip } = pageWindow(query);
     const scope = unitScope(auth, PERMISSIONS.organisationRead);
     const params: unknown[] = [auth.tenantId, scope.subtreePaths, scope.unitIds];
-    const where = [`u.tenant_id = $1`, SCOPE_SQL];
+    const where = [`u.tenant_id = $1`, unitScopeCondition('u', 2, 3)];
     if (!query.includeInactive) where.push(`(u.valid_to IS NULL OR u.valid_to > CURRENT_DATE)`);
     if (query.parentId) {
       await this.findRow(this.dataSource.manager, auth, query.parentId, PERMISSIONS.organisationRead);
@@ -44,7 +42,7 @@ export class OrgUnitsQuery {
       where.push(`(u.name ILIKE $${params.length} OR u.code ILIKE $${params.length})`);
     } else {
       // Roots of the caller's scope: visible units whose parent is not visible.
-      where.push(`NOT EXISTS (SELECT 1 FROM org_unit p WHERE p.id = u.parent_id AND (p.path <@ $2::ltree[] OR p.id = ANY($3::uuid[])))`);
+      where.push(`NOT EXISTS (SELECT 1 FROM org_unit p WHERE p.id = u.parent_id AND ${unitScopeCondition('p', 2, 3)})`);
     }
     const from = `FROM org_unit u LEFT JOIN app_user leader ON leader.id = u.leader_user_id WHERE ${where.join(' AND ')}`;
     const [countRow] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AuthContext } from '../auth/auth-context';
-import { unitScope } from '../auth/unit-scope';
+import { unitScope, unitScopeCondition } from '../auth/unit-scope';
 import { DomainException } from '../core/http/domain.exception';
 import { pageWindow } from '../core/http/page-query.dto';
 import type { ListUsersQueryDto } from './dto/user.dto';
@@ -27,7 +27,7 @@ export class UsersQuery {
     const { page, pageSize, skip } = pageWindow(query);
     const scope = unitScope(auth, PERMISSIONS.usersRead);
     const params: unknown[] = [auth.tenantId, scope.subtreePaths, scope.unitIds];
-    const where = ['usr.tenant_id = $1', '(pou.path <@ $2::ltree[] OR pou.id = ANY($3::uuid[]))'];
+    const where = ['usr.tenant_id = $1', unitScopeCondition('pou', 2, 3)];
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(usr.name ILIKE $${params.length} OR usr.email ILIKE $${params.length})`);
@@ -64,8 +64,8 @@ export class UsersQuery {
     const wanted = unitScope(auth, permission);
     const [row] = (await manager.query(
       `SELECT ${USER_COLUMNS},
-              (pou.path <@ $3::ltree[] OR pou.id = ANY($4::uuid[])) AS "readable",
-              (pou.path <@ $5::ltree[] OR pou.id = ANY($6::uuid[])) AS "permitted"
+              ${unitScopeCondition('pou', 3, 4)} AS "readable",
+              ${unitScopeCondition('pou', 5, 6)} AS "permitted"
          FROM app_user usr LEFT JOIN org_unit pou ON pou.id = usr.primary_org_unit_id
         WHERE usr.tenant_id = $1 AND usr.id = $2`,
       [auth.tenantId, id, read.subtreePaths, read.unitIds, wanted.subtreePaths, wanted.unitIds],
