@@ -7,6 +7,7 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/specs/**/*.e2e-spec.ts'],
   maxWorkers: 1,
+  setupFilesAfterEnv: ['<rootDir>/support/setup.ts'],
   testTimeout: 90_000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.json') }] },
   reporters: ['default', join(__dirname, '../tools/jest-count-reporter.cjs')],

@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+import { Redis } from 'ioredis';
+
 import { dropDatabase, ensureDatabase, waitForHealthy } from '../tools/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -63,4 +65,8 @@ if (code === 0) {
 for (const child of children) child.kill('SIGTERM');
 await new Promise((resolve) => setTimeout(resolve, 1000));
 await dropDatabase(databaseUrl);
+// Leave nothing behind in Redis either (queues, schedulers, rate limits of this run).
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+for await (const keys of redis.scanStream({ count: 500, match: `${env.REDIS_KEY_PREFIX}:*` })) if (keys.length > 0) await redis.unlink(...keys);
+await redis.quit();
 process.exit(code);

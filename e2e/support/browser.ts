@@ -34,6 +34,9 @@ export const signIn = async (page: Page, local: string): Promise<void> => {
 
 /** Runs axe (WCAG 2.0/2.1 A+AA), saves a screenshot, and returns the serious/critical violations. */
 export const scan = async (page: Page, name: string): Promise<{ id: string; impact: string; nodes: string[] }[]> => {
+  // Let fades and expansions finish: half-transparent text mid-animation reads as a contrast failure.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await page.waitForTimeout(150);
   await page.screenshot({ fullPage: true, path: join(screenshotDir, `${name}.png`) });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
