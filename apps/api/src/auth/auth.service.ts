@@ -1,4 +1,4 @@
-import type { MeResponse } from '@helhet/shared';
+import { type MeResponse, permissionsForRoles } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -8,7 +8,6 @@ import { DomainException } from '../core/http/domain.exception';
 import { Tenant } from '../organisation/entities/tenant.entity';
 import { User } from '../users/entities/user.entity';
 import { toRoleAssignmentResponses } from '../users/user.mapper';
-import { permissionsForRoles } from '@helhet/shared';
 import { Invitation } from './entities/invitation.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';

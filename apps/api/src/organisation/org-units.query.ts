@@ -1,4 +1,4 @@
-import { resolveManagementLine } from '@helhet/domain';
+import { resolveManagementLine, todayDateOnly } from '@helhet/domain';
 import {
   type DelegationResponse,
   type ManagementLineEntryResponse,
@@ -19,7 +19,6 @@ import { pageWindow } from '../core/http/page-query.dto';
 import type { ListOrgUnitsQueryDto } from './dto/org-unit.dto';
 import { ORG_UNIT_SUMMARY_COLUMNS, type OrgUnitSummaryRow, toOrgUnitSummary } from './org-unit.mapper';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 
 /** Read side of the organisation tree. Every query is restricted by the unit scope of the caller. */
@@ -91,7 +90,7 @@ export class OrgUnitsQuery {
         validFrom: d.valid_from,
         validTo: d.valid_to,
       })),
-      today(),
+      todayDateOnly(),
     );
     const userIds = [...new Set(line.flatMap((entry) => [entry.formalLeaderUserId, entry.responsibleUserId]).filter((v): v is string => !!v))];
     const names = new Map(

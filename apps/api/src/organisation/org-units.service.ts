@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { canMoveUnit, childPath } from '@helhet/domain';
+import { canMoveUnit, childPath, todayDateOnly } from '@helhet/domain';
 import { type OrgUnitResponse, PERMISSIONS } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,7 +16,6 @@ import { OrgUnit } from './entities/org-unit.entity';
 import { OrgUnitsQuery } from './org-units.query';
 
 const MANAGE = PERMISSIONS.organisationManage;
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Changes to the organisation tree. Each runs in one transaction together with its audit rows. */
 @Injectable()
@@ -44,7 +43,7 @@ export class OrgUnitsService {
         path: childPath(parent.path, unitId),
         serviceType: dto.serviceType ?? null,
         tenantId: auth.tenantId,
-        validFrom: dto.validFrom ?? today(),
+        validFrom: dto.validFrom ?? todayDateOnly(),
       };
       await this.insertOrConflict(() => manager.insert(OrgUnit, values));
       const { path: _path, ...audited } = values;
@@ -108,7 +107,7 @@ export class OrgUnitsService {
           activeChildren: unit.child_count,
         });
       }
-      const validTo = unit.valid_from > today() ? unit.valid_from : today();
+      const validTo = unit.valid_from > todayDateOnly() ? unit.valid_from : todayDateOnly();
       await manager.update(OrgUnit, { id, tenantId: auth.tenantId }, { validTo });
       await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: { validTo }, before: { validTo: unit.valid_to }, entityId: id, entityType: 'org_unit', tenantId: auth.tenantId });
     });

@@ -3,9 +3,6 @@ import type { EntityManager } from 'typeorm';
 
 import type { User } from './entities/user.entity';
 
-const dateOnly = (value: string | Date | null): string | null =>
-  value === null ? null : typeof value === 'string' ? value : value.toISOString().slice(0, 10);
-
 /** Role assignments of several users with their unit names, in one query. */
 export const toRoleAssignmentResponses = async (
   manager: EntityManager,
@@ -70,4 +67,3 @@ export const toUserResponse = (user: UserRow, roles: RoleAssignmentResponse[]): 
   };
 };
 
-export { dateOnly };

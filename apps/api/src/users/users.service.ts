@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { todayDateOnly } from '@helhet/domain';
+
 import { PERMISSIONS, type RoleAssignmentResponse, type UserResponse } from '@helhet/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,7 +22,6 @@ import { UsersQuery } from './users.query';
 
 const MANAGE = PERMISSIONS.usersManage;
 const INVITATION_TTL_MS = 7 * 86_400_000;
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** User administration. Writes and their audit rows commit together; e-mails are queued after commit. */
 @Injectable()
@@ -91,7 +92,7 @@ export class UsersService {
       await this.referencedUnit(manager, auth, dto.orgUnitId, 'orgUnitId');
       const values = {
         id: randomUUID(), includeDescendants: dto.includeDescendants ?? true, orgUnitId: dto.orgUnitId, role: dto.role,
-        tenantId: auth.tenantId, userId, validFrom: dto.validFrom ?? today(), validTo: dto.validTo ?? null,
+        tenantId: auth.tenantId, userId, validFrom: dto.validFrom ?? todayDateOnly(), validTo: dto.validTo ?? null,
       };
       await manager.insert(RoleAssignment, values);
       await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: values, entityId: values.id, entityType: 'role_assignment', tenantId: auth.tenantId });
