@@ -4,3 +4,4 @@ export * from './lib/organisation/management-line.types';
 export * from './lib/organisation/org-tree';
 export * from './lib/random/seeded-random';
 export * from './lib/validity';
+export * from './lib/incidents';
