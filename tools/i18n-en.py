@@ -4,6 +4,9 @@ texts below. Placeholders: {0}, {1}, … stand for the source's <x/> elements in
 Run after `npx nx run web:extract-i18n`; a unit without English text makes the production build fail."""
 import re, sys, pathlib
 EN = {
+ 'role.dpo':'Data protection officer','role.infosecLead':'Information security lead',
+ 'error.incidentCategoryCodeTaken':'Another category already has this code.','error.incidentNotFound':'Case not found, or you do not have access to it.',
+ 'error.incidentTransitionNotAllowed':'The case has changed. Reload the page and try again.',
  'auditLog.title':'Audit log','auditLog.lead':'Every change in Helhet: who, when and what. The log cannot be changed or deleted.',
  'auditLog.entityType':'Record type','auditLog.allTypes':'All','auditLog.typeOrgUnit':'Unit','auditLog.typeUser':'User','auditLog.typeRole':'Role',
  'auditLog.typeDelegation':'Delegation','auditLog.typeInvitation':'Invitation','auditLog.typeTenant':'Municipality','auditLog.action':'Action',

@@ -8,3 +8,4 @@ export * from './lib/error-codes';
 export * from './lib/page';
 export * from './lib/permissions';
 export * from './lib/roles';
+export * from './lib/contracts/incidents.contract';

@@ -7,6 +7,20 @@ import type { Role } from './roles';
  */
 export const PERMISSIONS = {
   auditRead: 'audit.read',
+  /** Monitor e-mail deliveries that failed or whose outcome is unknown. */
+  deliveriesRead: 'deliveries.read',
+  /** Tenant configuration of avvik categories and deadlines. */
+  incidentsConfigure: 'incidents.configure',
+  /** File an avvik anywhere in the municipality. */
+  incidentsFile: 'incidents.file',
+  /** Act on cases in scope (all categories): the management line. */
+  incidentsHandle: 'incidents.handle',
+  /** Read cases in the information-security category and their breach records (DPO, infosec lead). */
+  incidentsInfosec: 'incidents.infosec',
+  /** Read the aml § 5-1 injury register (injury and violence cases) in scope: safety reps, HMS. */
+  incidentsInjuryRegister: 'incidents.injury_register',
+  /** Read unrestricted cases in scope. */
+  incidentsRead: 'incidents.read',
   organisationManage: 'organisation.manage',
   organisationRead: 'organisation.read',
   usersManage: 'users.manage',
@@ -15,19 +29,37 @@ export const PERMISSIONS = {
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
-const { auditRead, organisationManage, organisationRead, usersManage, usersRead } = PERMISSIONS;
+const {
+  auditRead,
+  deliveriesRead,
+  incidentsConfigure,
+  incidentsFile,
+  incidentsHandle,
+  incidentsInfosec,
+  incidentsInjuryRegister,
+  incidentsRead,
+  organisationManage,
+  organisationRead,
+  usersManage,
+  usersRead,
+} = PERMISSIONS;
 
-/** Role → permissions. The tenant admin manages configuration but sees no case content. */
+/**
+ * Role → permissions. The tenant admin manages configuration but sees no case content. Department
+ * leaders handle a case only when a unit leader appoints them its handler (checked per case).
+ */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  department_leader: [organisationRead, usersRead],
-  employee: [organisationRead],
-  executive: [organisationRead, usersRead],
-  hms_advisor: [organisationRead, usersRead],
-  quality_coordinator: [organisationRead, usersRead],
-  safety_rep: [organisationRead],
-  sector_leader: [organisationRead, usersRead],
-  tenant_admin: [auditRead, organisationManage, organisationRead, usersManage, usersRead],
-  unit_leader: [organisationRead, usersRead],
+  department_leader: [incidentsFile, incidentsRead, organisationRead, usersRead],
+  dpo: [incidentsFile, incidentsInfosec, organisationRead],
+  employee: [incidentsFile, organisationRead],
+  executive: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, usersRead],
+  hms_advisor: [incidentsFile, incidentsInjuryRegister, organisationRead, usersRead],
+  infosec_lead: [incidentsFile, incidentsInfosec, organisationRead],
+  quality_coordinator: [incidentsConfigure, incidentsFile, incidentsRead, organisationRead, usersRead],
+  safety_rep: [incidentsFile, incidentsInjuryRegister, organisationRead],
+  sector_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, usersRead],
+  tenant_admin: [auditRead, deliveriesRead, incidentsConfigure, incidentsFile, organisationManage, organisationRead, usersManage, usersRead],
+  unit_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, usersRead],
 };
 
 export const permissionsForRole = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role];

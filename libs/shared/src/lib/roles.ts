@@ -8,6 +8,8 @@ export const ROLES = [
   'hms_advisor',
   'quality_coordinator',
   'safety_rep',
+  'dpo',
+  'infosec_lead',
   'tenant_admin',
 ] as const;
 

@@ -3,9 +3,11 @@ import type { AuditAction, DelegationReason, ManagementLineSource, OrgLevelType,
 /** Norwegian labels for the shared value lists (domain.md §7.2), translated through i18n. */
 export const ROLE_LABELS: Record<Role, () => string> = {
   department_leader: () => $localize`:@@role.departmentLeader:Avdelingsleder`,
+  dpo: () => $localize`:@@role.dpo:Personvernombud`,
   employee: () => $localize`:@@role.employee:Ansatt`,
   executive: () => $localize`:@@role.executive:Kommunedirektør / ledergruppe`,
   hms_advisor: () => $localize`:@@role.hmsAdvisor:HMS-rådgiver`,
+  infosec_lead: () => $localize`:@@role.infosecLead:Informasjonssikkerhetsleder`,
   quality_coordinator: () => $localize`:@@role.qualityCoordinator:Kvalitetskoordinator`,
   safety_rep: () => $localize`:@@role.safetyRep:Verneombud`,
   sector_leader: () => $localize`:@@role.sectorLeader:Kommunalsjef`,
