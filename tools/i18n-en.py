@@ -80,6 +80,10 @@ EN = {
  'orgAdmin.delegated':'The stand-in is registered and shown in the management line.','orgUnit.removeDelegation':'End',
  'forbidden.body':'Your roles do not give access to this page. Ask the system administrator if you think you should have access.',
 }
+import json
+# Feature teams keep their English texts in tools/i18n/en-<feature>.json (id → text), merged here.
+for extra in sorted((pathlib.Path(__file__).resolve().parent / 'i18n').glob('en-*.json')):
+    EN.update(json.loads(extra.read_text()))
 root = pathlib.Path(__file__).resolve().parent.parent / 'apps/web/src/locale'
 source = (root / 'messages.xlf').read_text()
 missing = []

@@ -22,6 +22,11 @@ export const appRoutes: Route[] = [
     children: [
       { loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent), path: '', pathMatch: 'full', title: title($localize`:@@title.home:Oversikt`) },
       {
+        canActivate: [permissionGuard(PERMISSIONS.incidentsFile)],
+        loadChildren: () => import('./incidents/incidents.routes').then((m) => m.INCIDENT_ROUTES),
+        path: ROUTES.incidents,
+      },
+      {
         canActivate: [permissionGuard(PERMISSIONS.organisationRead)],
         loadChildren: () => import('./organisation/organisation.routes').then((m) => m.ORGANISATION_ROUTES),
         path: ROUTES.organisation,

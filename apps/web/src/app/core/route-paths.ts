@@ -3,6 +3,7 @@ export const ROUTES = {
   auditLog: 'admin/audit-log',
   forbidden: 'forbidden',
   home: '',
+  incidents: 'incidents',
   invitation: 'invitation',
   login: 'login',
   organisation: 'organisation',

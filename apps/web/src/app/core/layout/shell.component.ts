@@ -13,6 +13,9 @@ import { map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { ROUTES } from '../route-paths';
 
+const canReadIncidents = (can: ReadonlySet<string>): boolean =>
+  [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle, PERMISSIONS.incidentsInjuryRegister, PERMISSIONS.incidentsInfosec].some((p) => can.has(p));
+
 /** Toolbar, navigation (only what the user's permissions allow) and the main landmark. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,6 +37,9 @@ export class ShellComponent {
     const can = this.auth.permissions();
     return [
       { label: $localize`:@@nav.home:Oversikt`, path: '/', show: true },
+      { label: $localize`:@@nav.fileIncident:Meld avvik`, path: `/${ROUTES.incidents}/new`, show: can.has(PERMISSIONS.incidentsFile) },
+      { label: $localize`:@@nav.myIncidents:Mine saker`, path: `/${ROUTES.incidents}/mine`, show: can.has(PERMISSIONS.incidentsFile) },
+      { label: $localize`:@@nav.incidents:Avvik`, path: `/${ROUTES.incidents}`, show: canReadIncidents(can) },
       { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
       { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
       { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
