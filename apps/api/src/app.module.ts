@@ -1,6 +1,7 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import type { EnvironmentVariables } from './core/config/environment-variables';
@@ -8,6 +9,9 @@ import { CoreModule } from './core/core.module';
 import { HealthController } from './core/health/health.controller';
 import { DomainExceptionFilter } from './core/http/domain-exception.filter';
 import { RequestIdMiddleware } from './core/logging/request-id.middleware';
+import { EscalationsModule } from './escalations/escalations.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { UsersModule } from './users/users.module';
 
@@ -17,7 +21,17 @@ export class AppModule implements NestModule {
   static forRoot(config?: EnvironmentVariables): DynamicModule {
     return {
       controllers: [HealthController],
-      imports: [CoreModule.forRoot(config), AuditLogModule, AuthModule, OrganisationModule, UsersModule],
+      imports: [
+        CoreModule.forRoot(config),
+        AccessLogModule,
+        AuditLogModule,
+        AuthModule,
+        EscalationsModule,
+        IncidentsModule,
+        NotificationsModule,
+        OrganisationModule,
+        UsersModule,
+      ],
       module: AppModule,
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
     };

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 
 import type { EnvironmentVariables } from './core/config/environment-variables';
 import { CoreModule } from './core/core.module';
+import { EscalationsModule } from './escalations/escalations.module';
+import { IncidentsWorkerModule } from './incidents/incidents-worker.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { InvitationMailProcessor } from './users/jobs/invitation-mail.processor';
 
@@ -10,7 +12,7 @@ import { InvitationMailProcessor } from './users/jobs/invitation-mail.processor'
 export class WorkerModule {
   static forRoot(config?: EnvironmentVariables): DynamicModule {
     return {
-      imports: [CoreModule.forRoot(config), MaintenanceModule],
+      imports: [CoreModule.forRoot(config), EscalationsModule, IncidentsWorkerModule, MaintenanceModule],
       module: WorkerModule,
       providers: [InvitationMailProcessor],
     };

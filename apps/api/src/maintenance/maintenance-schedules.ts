@@ -12,5 +12,6 @@ export class MaintenanceSchedules implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(JobName.purgeExpiredSessions, { pattern: '15 3 * * *', tz: 'Europe/Oslo' }, { name: JobName.purgeExpiredSessions });
     await this.queue.upsertJobScheduler(JobName.resendUnsentInvitations, { every: 5 * 60_000 }, { name: JobName.resendUnsentInvitations });
+    await this.queue.upsertJobScheduler(JobName.requeueStalledOutbox, { every: 5 * 60_000 }, { name: JobName.requeueStalledOutbox });
   }
 }

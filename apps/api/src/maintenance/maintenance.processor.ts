@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 
+import type { IncidentStatus } from '@helhet/domain';
+
 import { JobName, QueueName } from '../core/queue/queue-names';
+import { DeadlineScheduler } from '../escalations/deadline-scheduler';
+import { pendingDeadline } from '../incidents/incident-deadline';
+import { IncidentFiledProducer } from '../incidents/jobs/incident-filed.producer';
+import { NotificationDeliveryProducer } from '../notifications/jobs/notification-delivery.producer';
 import { InvitationMailProducer } from '../users/jobs/invitation-mail.producer';
 
 /** Recurring housekeeping, driven by BullMQ job schedulers (maintenance-schedules.ts), once per cluster. */
@@ -15,8 +21,45 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invitations: InvitationMailProducer,
+    private readonly filed: IncidentFiledProducer,
+    private readonly deliveries: NotificationDeliveryProducer,
+    private readonly deadlines: DeadlineScheduler,
   ) {
     super();
+  }
+
+  /**
+   * Outbox sweep for work committed while Redis was unreachable (or a post-commit enqueue failed):
+   * unprocessed new cases, pending e-mail deliveries, and the deadline job of every open case. Job ids
+   * are deterministic, so whatever is already queued is left as it is.
+   */
+  private async requeueOutbox(): Promise<number> {
+    const cases = (await this.dataSource.query(
+      `SELECT id, tenant_id FROM incident WHERE filing_processed_at IS NULL AND created_at < now() - interval '1 minute' LIMIT 500`,
+    )) as { id: string; tenant_id: string }[];
+    for (const row of cases) await this.filed.enqueue({ incidentId: row.id, tenantId: row.tenant_id });
+    const deliveries = (await this.dataSource.query(
+      `SELECT id, tenant_id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 1000`,
+    )) as { id: string; tenant_id: string }[];
+    for (const row of deliveries) await this.deliveries.enqueue(row.tenant_id, [row.id]);
+    const open = (await this.dataSource.query(
+      `SELECT id, tenant_id, status, version, escalation_level, reported_at, acknowledge_due_at, close_due_at FROM incident
+        WHERE status IN ('registered', 'in_progress', 'measures') AND filing_processed_at IS NOT NULL ORDER BY updated_at DESC LIMIT 5000`,
+    )) as { id: string; tenant_id: string; status: IncidentStatus; version: number; escalation_level: number; reported_at: Date; acknowledge_due_at: Date; close_due_at: Date }[];
+    for (const row of open) {
+      const next = pendingDeadline({
+        acknowledgeDueAt: row.acknowledge_due_at,
+        closeDueAt: row.close_due_at,
+        escalationLevel: row.escalation_level,
+        id: row.id,
+        reportedAt: row.reported_at,
+        status: row.status,
+        tenantId: row.tenant_id,
+        version: row.version,
+      });
+      if (next) await this.deadlines.schedule(next.data, next.runAt);
+    }
+    return cases.length + deliveries.length + open.length;
   }
 
   async process(job: Job): Promise<number> {
@@ -37,6 +80,8 @@ export class MaintenanceProcessor extends WorkerHost {
         for (const row of rows) await this.invitations.enqueue({ invitationId: row.id, tenantId: row.tenant_id });
         return rows.length;
       }
+      case JobName.requeueStalledOutbox:
+        return this.requeueOutbox();
       default:
         throw new Error(`Unknown maintenance job ${job.name}`);
     }

@@ -1,4 +1,3 @@
-import { resolveManagementLine, todayDateOnly } from '@helhet/domain';
 import {
   type DelegationResponse,
   type ManagementLineEntryResponse,
@@ -17,14 +16,16 @@ import { isInUnitScope, unitScope, unitScopeCondition } from '../auth/unit-scope
 import { DomainException } from '../core/http/domain.exception';
 import { pageWindow } from '../core/http/page-query.dto';
 import type { ListOrgUnitsQueryDto } from './dto/org-unit.dto';
+import { ManagementLineReader } from './management-line.reader';
 import { ORG_UNIT_SUMMARY_COLUMNS, type OrgUnitSummaryRow, toOrgUnitSummary } from './org-unit.mapper';
-
-
 
 /** Read side of the organisation tree. Every query is restricted by the unit scope of the caller. */
 @Injectable()
 export class OrgUnitsQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lines: ManagementLineReader,
+  ) {}
 
   async list(auth: AuthContext, query: ListOrgUnitsQueryDto): Promise<Page<OrgUnitSummary>> {
     const { page, pageSize, skip } = pageWindow(query);
@@ -72,26 +73,7 @@ export class OrgUnitsQuery {
   /** The unit's management line today: its leader, then each ancestor's, with stand-ins applied. */
   async managementLine(auth: AuthContext, id: string): Promise<ManagementLineEntryResponse[]> {
     const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
-    const chain = (await this.dataSource.query(
-      `SELECT a.id, a.name, a.level_type, a.leader_user_id FROM org_unit a
-        WHERE a.tenant_id = $1 AND a.path @> $2::ltree ORDER BY nlevel(a.path) DESC`,
-      [auth.tenantId, row.path],
-    )) as { id: string; name: string; level_type: OrgUnitResponse['levelType']; leader_user_id: string | null }[];
-    const delegations = await this.delegationRows(auth.tenantId, chain.map((unit) => unit.id));
-    const line = resolveManagementLine(
-      chain.map((unit) => ({ leaderUserId: unit.leader_user_id, levelType: unit.level_type, unitId: unit.id })),
-      delegations.map((d) => ({
-        fromUserId: d.from_user_id,
-        id: d.id,
-        includeDescendants: d.include_descendants,
-        orgUnitId: d.org_unit_id,
-        reason: d.reason,
-        toUserId: d.to_user_id,
-        validFrom: d.valid_from,
-        validTo: d.valid_to,
-      })),
-      todayDateOnly(),
-    );
+    const { chain, line } = await this.lines.forUnit(this.dataSource.manager, auth.tenantId, row.id);
     const userIds = [...new Set(line.flatMap((entry) => [entry.formalLeaderUserId, entry.responsibleUserId]).filter((v): v is string => !!v))];
     const names = new Map(
       ((await this.dataSource.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [auth.tenantId, userIds])) as {
@@ -113,7 +95,7 @@ export class OrgUnitsQuery {
 
   async delegations(auth: AuthContext, id: string): Promise<DelegationResponse[]> {
     const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
-    const rows = await this.delegationRows(auth.tenantId, [row.id], { includeFuture: true });
+    const rows = await this.lines.delegations(this.dataSource.manager, auth.tenantId, [row.id], { includeFuture: true });
     return rows.map((d) => ({
       from: { id: d.from_user_id, name: d.from_name },
       id: d.id,
@@ -141,29 +123,5 @@ export class OrgUnitsQuery {
     }
     if (!isInUnitScope(auth, permission, row)) throw new DomainException('FORBIDDEN', `Requires permission ${permission} for this unit`);
     return row;
-  }
-
-  private async delegationRows(tenantId: string, unitIds: string[], options: { includeFuture?: boolean } = {}) {
-    return (await this.dataSource.query(
-      `SELECT d.id, d.org_unit_id, d.from_user_id, d.to_user_id, d.include_descendants, d.reason,
-              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,
-              f.name AS from_name, t.name AS to_name
-         FROM delegation d JOIN app_user f ON f.id = d.from_user_id JOIN app_user t ON t.id = d.to_user_id
-        WHERE d.tenant_id = $1 AND d.org_unit_id = ANY($2::uuid[]) AND (d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)
-          AND ($3::boolean OR d.valid_from <= CURRENT_DATE)
-        ORDER BY d.valid_from, d.id`,
-      [tenantId, unitIds, options.includeFuture ?? false],
-    )) as {
-      id: string;
-      org_unit_id: string;
-      from_user_id: string;
-      to_user_id: string;
-      include_descendants: boolean;
-      reason: DelegationResponse['reason'];
-      valid_from: string;
-      valid_to: string | null;
-      from_name: string;
-      to_name: string;
-    }[];
   }
 }

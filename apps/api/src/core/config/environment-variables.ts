@@ -13,6 +13,10 @@ export class EnvironmentVariables {
   @IsInt() @Min(60) @Max(3600) @Transform(toInt)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /** Where attachment files are stored (a persistent volume in production); created when missing. */
+  @IsString() @MinLength(1)
+  ATTACHMENT_DIR = 'var/attachments';
+
   @IsBoolean() @Transform(toBoolean)
   COOKIE_SECURE = true;
 
@@ -65,6 +69,10 @@ export class EnvironmentVariables {
 
   @IsInt() @Min(1) @Max(50) @Transform(toInt)
   WORKER_CONCURRENCY = 5;
+
+  /** How long a job stays locked to its worker; a job of a dead worker runs again after this (see worker-options.ts). */
+  @IsInt() @Min(1000) @Max(600_000) @Transform(toInt)
+  WORKER_LOCK_DURATION_MS = 30_000;
 }
 
 export class ConfigValidationError extends Error {}

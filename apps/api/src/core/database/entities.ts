@@ -1,11 +1,48 @@
+import { AccessLogEntry } from '../../access-log/access-log-entry.entity';
+import { Attachment } from '../../attachments/attachment.entity';
 import { AuditLogEntry } from '../../audit-log/entities/audit-log-entry.entity';
 import { Invitation } from '../../auth/entities/invitation.entity';
 import { RefreshToken } from '../../auth/entities/refresh-token.entity';
+import { ExternalNotification } from '../../incidents/entities/external-notification.entity';
+import { Incident } from '../../incidents/entities/incident.entity';
+import { IncidentCategory } from '../../incidents/entities/incident-category.entity';
+import { IncidentEvent } from '../../incidents/entities/incident-event.entity';
+import { IncidentNumberCounter } from '../../incidents/entities/incident-number-counter.entity';
+import { InjuryRecord } from '../../incidents/entities/injury-record.entity';
+import { PersonalDataBreach } from '../../incidents/entities/personal-data-breach.entity';
+import { Measure } from '../../measures/entities/measure.entity';
+import { MeasureLink } from '../../measures/entities/measure-link.entity';
+import { Notification } from '../../notifications/entities/notification.entity';
+import { NotificationDelivery } from '../../notifications/entities/notification-delivery.entity';
 import { Delegation } from '../../organisation/entities/delegation.entity';
 import { OrgUnit } from '../../organisation/entities/org-unit.entity';
 import { Tenant } from '../../organisation/entities/tenant.entity';
+import { TenantSetting } from '../settings/tenant-setting.entity';
 import { RoleAssignment } from '../../users/entities/role-assignment.entity';
 import { User } from '../../users/entities/user.entity';
 
 /** Every entity, listed once: used by the Nest module, the CLI data source, seeds and tests. */
-export const ENTITIES = [AuditLogEntry, Delegation, Invitation, OrgUnit, RefreshToken, RoleAssignment, Tenant, User];
+export const ENTITIES = [
+  AccessLogEntry,
+  Attachment,
+  AuditLogEntry,
+  Delegation,
+  ExternalNotification,
+  Incident,
+  IncidentCategory,
+  IncidentEvent,
+  IncidentNumberCounter,
+  InjuryRecord,
+  Invitation,
+  Measure,
+  MeasureLink,
+  Notification,
+  NotificationDelivery,
+  OrgUnit,
+  PersonalDataBreach,
+  RefreshToken,
+  RoleAssignment,
+  Tenant,
+  TenantSetting,
+  User,
+];

@@ -1,4 +1,5 @@
 import { CreateFoundation1763900000000 } from './migrations/1763900000000-CreateFoundation';
+import { CreateIncidents1795879824388 } from './migrations/1795879824388-CreateIncidents';
 
 /** Every migration in order. Listed explicitly so the webpack bundle and the CLI see the same set. */
-export const MIGRATIONS = [CreateFoundation1763900000000];
+export const MIGRATIONS = [CreateFoundation1763900000000, CreateIncidents1795879824388];

@@ -1,6 +1,8 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 
 import { hashPassword } from '../../../auth/password-hasher';
+import { ensureDefaultIncidentCategories } from '../../../incidents/default-categories';
+import { seedDemoIncidents } from './demo-incidents';
 import { DEMO_PASSWORD } from './demo-logins.constants';
 import { generateDemoMunicipality } from './demo-municipality.generator';
 import type { DemoMunicipalityOptions } from './demo-municipality.types';
@@ -8,7 +10,7 @@ import type { DemoMunicipalityOptions } from './demo-municipality.types';
 export interface SeedReport {
   tenantId: string;
   options: Required<DemoMunicipalityOptions>;
-  counts: { orgUnits: number; users: number; roleAssignments: number; delegations: number; auditLogEntries: number };
+  counts: { orgUnits: number; users: number; roleAssignments: number; delegations: number; auditLogEntries: number; incidents: number };
   timings: { generateMs: number; hashMs: number; insertMs: number; analyzeMs: number };
 }
 
@@ -52,6 +54,7 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
 
   started = performance.now();
   const runner = dataSource.createQueryRunner();
+  let incidents = 0;
   await runner.connect();
   try {
     await runner.startTransaction();
@@ -115,6 +118,8 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
       { name: 'valid_from', type: 'date', value: (d) => d.validFrom },
       { name: 'valid_to', type: 'date', value: (d) => d.validTo },
     ], demo.delegations);
+    await ensureDefaultIncidentCategories(runner.manager, tenant.id);
+    incidents = await seedDemoIncidents(runner.manager, demo);
     const changes = [{ field: 'seed', new: { employees: demo.options.employees, seed: demo.options.seed }, old: null }];
     await runner.query(
       `INSERT INTO "audit_log_entry" ("tenant_id", "actor_user_id", "action", "entity_type", "entity_id", "changes") VALUES ($1, NULL, 'create', 'tenant', $1, $2::jsonb)`,
@@ -131,13 +136,14 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
 
   // Fresh statistics, so the first queries after a bulk load get good plans (autovacuum would catch up later).
   started = performance.now();
-  await dataSource.query(`ANALYZE "org_unit", "app_user", "role_assignment", "delegation"`);
+  await dataSource.query(`ANALYZE "org_unit", "app_user", "role_assignment", "delegation", "incident", "incident_event"`);
   const analyzeMs = since(started);
 
   return {
     counts: {
       auditLogEntries: 1,
       delegations: demo.delegations.length,
+      incidents,
       orgUnits: demo.orgUnits.length,
       roleAssignments: demo.roleAssignments.length,
       users: demo.users.length,

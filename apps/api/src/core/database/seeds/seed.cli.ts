@@ -74,7 +74,7 @@ const main = async (): Promise<number> => {
     const { counts, timings } = report;
     console.log(
       `[seed] Fjordvik kommune (employees ${report.options.employees}, seed ${report.options.seed}, today ${report.options.today}), tenant ${report.tenantId}\n` +
-        `[seed]   org units ${counts.orgUnits}, users ${counts.users}, role assignments ${counts.roleAssignments}, delegations ${counts.delegations}, audit ${counts.auditLogEntries}\n` +
+        `[seed]   org units ${counts.orgUnits}, users ${counts.users}, role assignments ${counts.roleAssignments}, delegations ${counts.delegations}, avvik ${counts.incidents}, audit ${counts.auditLogEntries}\n` +
         `[seed]   generate ${timings.generateMs} ms, hash ${timings.hashMs} ms, insert ${timings.insertMs} ms, analyze ${timings.analyzeMs} ms, ` +
         `total ${Math.round(performance.now() - started)} ms\n` +
         `[seed] demo logins (password ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((login) => `[seed]   ${login.role.padEnd(20)} ${login.email}`).join('\n')}`,

@@ -1,0 +1,26 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+
+import { JobName, QueueName } from '../core/queue/queue-names';
+import { type DeadlineJobData, deadlineJobId } from './deadline-job';
+
+/**
+ * Schedules deadlines as delayed BullMQ jobs with deterministic ids — no polling. When the subject moves
+ * on, `cancel` removes the pending job; a job already running for an old version is a no-op because
+ * handlers compare versions under a row lock.
+ */
+@Injectable()
+export class DeadlineScheduler {
+  constructor(@InjectQueue(QueueName.escalations) private readonly queue: Queue<DeadlineJobData>) {}
+
+  async schedule(data: DeadlineJobData, runAt: Date): Promise<string> {
+    const jobId = deadlineJobId(data);
+    await this.queue.add(JobName.deadlineDue, data, { delay: Math.max(0, runAt.getTime() - Date.now()), jobId });
+    return jobId;
+  }
+
+  async cancel(data: Pick<DeadlineJobData, 'subjectType' | 'subjectId' | 'deadline' | 'version' | 'level'>): Promise<void> {
+    await this.queue.remove(deadlineJobId(data));
+  }
+}

@@ -1,0 +1,39 @@
+import { PERMISSIONS } from '@helhet/shared';
+
+import type { AuthContext } from '../auth/auth-context';
+import { unitScope, unitScopeCondition } from '../auth/unit-scope';
+
+/**
+ * Who sees and who handles an avvik (domain.md §3.9), as SQL over the aliases `i` (incident),
+ * `c` (its category) and `u` (its org unit). Built once per request; append `params` to the query's
+ * parameters starting at `first`.
+ *
+ * - The management line (incidents.handle in scope) sees and handles every category in its subtree.
+ * - The appointed handler and the leaders a case was escalated to handle that case.
+ * - incidents.read sees unrestricted categories in scope (quality coordinators, department leaders).
+ * - Injury and violence cases (the aml § 5-1 register): also safety reps and HMS in their area.
+ * - Information security: also the DPO and the information-security lead.
+ * - A reporter sees their own named or hidden report (never an anonymous one: it has no reporter).
+ */
+export const incidentAccess = (auth: AuthContext, first: number) => {
+  const params: unknown[] = [auth.userId];
+  const me = `$${first}`;
+  const scoped = (permission: (typeof PERMISSIONS)[keyof typeof PERMISSIONS]): string => {
+    const scope = unitScope(auth, permission);
+    params.push(scope.subtreePaths, scope.unitIds);
+    return unitScopeCondition('u', first + params.length - 2, first + params.length - 1);
+  };
+  const lineScope = scoped(PERMISSIONS.incidentsHandle);
+  const readScope = scoped(PERMISSIONS.incidentsRead);
+  const injuryScope = scoped(PERMISSIONS.incidentsInjuryRegister);
+  const infosecScope = scoped(PERMISSIONS.incidentsInfosec);
+  const handle = `(i.handler_user_id = ${me} OR ${me} = ANY(i.escalated_to_user_ids) OR ${lineScope})`;
+  const staff = `(${handle}
+    OR (c.restriction = 'none' AND ${readScope})
+    OR (c.restriction = 'injury' AND ${injuryScope})
+    OR (c.restriction = 'infosec' AND ${infosecScope}))`;
+  const reporter = `(i.reporter_user_id = ${me})`;
+  return { handle, params, reporter, staff, visible: `(${staff} OR ${reporter})` };
+};
+
+export type IncidentAccess = ReturnType<typeof incidentAccess>;

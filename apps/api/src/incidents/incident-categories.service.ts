@@ -1,0 +1,81 @@
+import type { IncidentCategoryResponse, IncidentSettingsResponse } from '@helhet/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { AuditLogService } from '../audit-log/audit-log.service';
+import type { AuthContext } from '../auth/auth-context';
+import { DomainException } from '../core/http/domain.exception';
+import { TenantSettingsService } from '../core/settings/tenant-settings.service';
+import type { IncidentSettingsDto, UpsertIncidentCategoryDto } from './dto/incident.dto';
+import { IncidentsQuery } from './incidents.query';
+
+/** Tenant configuration of avvik: categories, sub-categories and deadlines (domain.md §3.2–3.4). */
+@Injectable()
+export class IncidentCategoriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLogService,
+    private readonly query: IncidentsQuery,
+    private readonly settings: TenantSettingsService,
+  ) {}
+
+  async create(auth: AuthContext, dto: UpsertIncidentCategoryDto): Promise<IncidentCategoryResponse[]> {
+    await this.dataSource.transaction(async (manager) => {
+      if (dto.parentId) await this.requireTopLevel(manager, auth.tenantId, dto.parentId);
+      const [row] = (await manager.query(
+        `INSERT INTO incident_category (tenant_id, parent_id, code, label, restriction, has_severity, active, sort_order)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+        [auth.tenantId, dto.parentId ?? null, dto.code, dto.label, dto.restriction, dto.hasSeverity, dto.active ?? true, dto.sortOrder ?? 1000],
+      )) as { id: string }[];
+      if (!row) throw new DomainException('INCIDENT_CATEGORY_CODE_TAKEN', `Category code ${dto.code} is taken`, [{ field: 'code', reasons: ['is taken'] }]);
+      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { ...dto }, entityId: row.id, entityType: 'incident_category', tenantId: auth.tenantId });
+    });
+    return this.query.categories(auth, { includeInactive: true });
+  }
+
+  async update(auth: AuthContext, id: string, dto: UpsertIncidentCategoryDto): Promise<IncidentCategoryResponse[]> {
+    await this.dataSource.transaction(async (manager) => {
+      const [before] = (await manager.query(
+        `SELECT code, label, restriction, has_severity AS "hasSeverity", active, sort_order AS "sortOrder", parent_id AS "parentId"
+           FROM incident_category WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+        [auth.tenantId, id],
+      )) as Record<string, unknown>[];
+      if (!before) throw new DomainException('NOT_FOUND', 'Category not found');
+      if (dto.code !== before['code']) throw new DomainException('VALIDATION_FAILED', 'The code of a category cannot change', [{ field: 'code', reasons: ['cannot change'] }]);
+      await manager.query(
+        `UPDATE incident_category SET label = $3, restriction = $4, has_severity = $5, active = $6, sort_order = $7, updated_at = now()
+          WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2 AND $8::boolean)`,
+        [auth.tenantId, id, dto.label, dto.restriction, dto.hasSeverity, dto.active ?? true, dto.sortOrder ?? before['sortOrder'], false],
+      );
+      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: { ...before, ...dto }, before, entityId: id, entityType: 'incident_category', tenantId: auth.tenantId });
+    });
+    return this.query.categories(auth, { includeInactive: true });
+  }
+
+  async getSettings(auth: AuthContext): Promise<IncidentSettingsResponse> {
+    return { deadlines: await this.settings.incidentDeadlines(this.dataSource.manager, auth.tenantId) };
+  }
+
+  async saveSettings(auth: AuthContext, dto: IncidentSettingsDto): Promise<IncidentSettingsResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.settings.incidentDeadlines(manager, auth.tenantId);
+      await this.settings.setIncidentDeadlines(manager, auth.tenantId, dto.deadlines);
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after: { ...dto.deadlines },
+        before: { ...before },
+        entityId: auth.tenantId,
+        entityType: 'tenant_setting',
+        tenantId: auth.tenantId,
+      });
+    });
+    return this.getSettings(auth);
+  }
+
+  private async requireTopLevel(manager: EntityManager, tenantId: string, parentId: string): Promise<void> {
+    const [parent] = (await manager.query(`SELECT parent_id FROM incident_category WHERE tenant_id = $1 AND id = $2`, [tenantId, parentId])) as { parent_id: string | null }[];
+    if (!parent || parent.parent_id !== null) throw new DomainException('VALIDATION_FAILED', 'parentId must be a top-level category', [{ field: 'parentId', reasons: ['must be a top-level category'] }]);
+  }
+}

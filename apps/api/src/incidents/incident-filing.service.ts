@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+
+import {
+  acknowledgeDeadline,
+  closeDeadline,
+  effectiveLeaders,
+  formatIncidentNumber,
+  requiredNotifications,
+  worstSeverity,
+  zonedDate,
+} from '@helhet/domain';
+import { type FieldError, type FileIncidentResponse, OCCURRED_AT_FUTURE_TOLERANCE_MINUTES } from '@helhet/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { AttachmentStore } from '../attachments/attachment-store';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import type { AuthContext } from '../auth/auth-context';
+import { TenantSettingsService } from '../core/settings/tenant-settings.service';
+import { ManagementLineReader } from '../organisation/management-line.reader';
+import type { FileIncidentDto } from './dto/incident.dto';
+import { attachmentProblems, fieldProblems, safeFileName, type UploadedFile } from './incident-rules';
+import { receiptHash } from './incidents.query';
+import { IncidentFiledProducer } from './jobs/incident-filed.producer';
+
+/** Receipt codes: 16 characters of Crockford base32 (80 bits), grouped by four. */
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const newReceiptCode = (): string =>
+  [...randomBytes(16)].map((byte) => RECEIPT_ALPHABET[byte % 32]).join('').replace(/(.{4})(?!$)/g, '$1-');
+
+interface CategoryRow {
+  id: string;
+  parent_id: string | null;
+  restriction: 'none' | 'injury' | 'infosec';
+  has_severity: boolean;
+  active: boolean;
+  label: string;
+}
+
+/**
+ * Files an avvik: validates everything first, then writes the case, its history, sub-records,
+ * legal checklist, attachments and audit row in one transaction with a gap-free number. An anonymous
+ * report stores no trace of the reporter: not in the row, the history, the audit log or the logs.
+ */
+@Injectable()
+export class IncidentFilingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLogService,
+    private readonly lines: ManagementLineReader,
+    private readonly settings: TenantSettingsService,
+    private readonly store: AttachmentStore,
+    private readonly filed: IncidentFiledProducer,
+  ) {}
+
+  async file(auth: AuthContext, dto: FileIncidentDto, files: readonly UploadedFile[] = []): Promise<FileIncidentResponse> {
+    const fileErrors = attachmentProblems(files);
+    if (fileErrors.length > 0) throw fieldProblems(fileErrors);
+    const anonymous = dto.reporterVisibility === 'anonymous';
+    const now = new Date();
+    const staged: { stagedPath: string; storageKey: string; sha256: string; sizeBytes: number; file: UploadedFile }[] = [];
+    const committed: string[] = [];
+    try {
+      const result = await this.dataSource.transaction(async (manager) => {
+        const category = await this.validate(manager, auth, dto, now);
+        for (const file of files) staged.push({ ...(await this.store.stage(auth.tenantId, file.buffer)), file });
+
+        const policy = await this.settings.incidentDeadlines(manager, auth.tenantId);
+        const { line } = await this.lines.forUnit(manager, auth.tenantId, dto.orgUnitId);
+        const responsible = effectiveLeaders(line)[0] ?? null;
+        const severity = category.has_severity ? worstSeverity(dto.severityActual, dto.severityPotential) : null;
+        const receiptCode = anonymous ? newReceiptCode() : null;
+        const reporterUserId = anonymous ? null : auth.userId;
+        // Last, because it row-locks the tenant's counter until commit: concurrent filings queue here.
+        const number = await this.nextNumber(manager, auth.tenantId, Number(zonedDate(now).slice(0, 4)));
+
+        const [incident] = (await manager.query(
+          `INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
+             description, immediate_actions, severity_actual, severity_potential, affected_party_type, reporter_user_id, reporter_visibility,
+             receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id`,
+          [
+            auth.tenantId,
+            number,
+            dto.kind,
+            dto.categoryId,
+            dto.subcategoryId ?? null,
+            dto.orgUnitId,
+            new Date(dto.occurredAt),
+            now,
+            dto.location ?? null,
+            dto.description,
+            dto.immediateActions ?? null,
+            category.has_severity ? (dto.severityActual ?? null) : null,
+            category.has_severity ? (dto.severityPotential ?? null) : null,
+            dto.affectedPartyType,
+            reporterUserId,
+            dto.reporterVisibility,
+            receiptCode ? receiptHash(receiptCode) : null,
+            responsible,
+            acknowledgeDeadline(now, severity, policy),
+            closeDeadline(now, severity, policy),
+          ],
+        )) as { id: string }[];
+        const id = incident!.id;
+        // The history names the reporter only when they chose to be named.
+        const actor = dto.reporterVisibility === 'named' ? auth.userId : null;
+        await manager.query(`INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id) VALUES ($1, $2, 'filed', 'registered', $3)`, [
+          auth.tenantId,
+          id,
+          actor,
+        ]);
+        if (dto.injury) await this.insertInjury(manager, auth.tenantId, id, dto.injury);
+        if (dto.breach) await this.insertBreach(manager, auth.tenantId, id, dto.breach);
+        const required = requiredNotifications({
+          affectedPartyType: dto.affectedPartyType,
+          breach: dto.breach ? { discoveredAt: new Date(dto.breach.discoveredAt), riskAssessment: dto.breach.riskAssessment } : null,
+          categoryCode: (await this.code(manager, dto.categoryId)) ?? '',
+          reportedAt: now,
+          restriction: category.restriction,
+          severityActual: dto.severityActual ?? null,
+          severityPotential: dto.severityPotential ?? null,
+        });
+        for (const item of required) {
+          await manager.query(
+            `INSERT INTO external_notification (tenant_id, incident_id, recipient, legal_basis, deadline_at) VALUES ($1, $2, $3, $4, $5)`,
+            [auth.tenantId, id, item.recipient, item.legalBasis, item.deadlineAt],
+          );
+        }
+        for (const file of staged) {
+          await manager.query(
+            `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [auth.tenantId, id, safeFileName(file.file.originalname), file.file.mimetype, file.sizeBytes, file.sha256, file.storageKey, actor],
+          );
+        }
+        await this.audit.record(manager, {
+          action: 'create',
+          actorUserId: actor,
+          after: { categoryId: dto.categoryId, kind: dto.kind, number, orgUnitId: dto.orgUnitId, reporterVisibility: dto.reporterVisibility, status: 'registered' },
+          entityId: id,
+          entityType: 'incident',
+          tenantId: auth.tenantId,
+        });
+        for (const file of staged) {
+          await this.store.commit(file);
+          committed.push(file.storageKey);
+        }
+        return { id, number, receiptCode };
+      });
+      await this.filed.enqueue({ incidentId: result.id, tenantId: auth.tenantId });
+      return { id: anonymous ? null : result.id, number: result.number, receiptCode: result.receiptCode };
+    } catch (error) {
+      await Promise.all([...staged.map((file) => this.store.discard(file)), ...committed.map((key) => this.store.remove(key))]);
+      throw error;
+    }
+  }
+
+  /** Every rule class-validator cannot check; throws one 400 naming all offending fields. */
+  private async validate(manager: EntityManager, auth: AuthContext, dto: FileIncidentDto, now: Date): Promise<CategoryRow> {
+    const problems: FieldError[] = [];
+    const fail = (field: string, reason: string) => problems.push({ field, reasons: [reason] });
+    const [category] = (await manager.query(
+      `SELECT id, parent_id, restriction, has_severity, active, label FROM incident_category WHERE tenant_id = $1 AND id = $2`,
+      [auth.tenantId, dto.categoryId],
+    )) as CategoryRow[];
+    if (!category || !category.active || category.parent_id !== null) fail('categoryId', 'unknown category');
+    if (dto.subcategoryId) {
+      const [sub] = (await manager.query(`SELECT parent_id, active FROM incident_category WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, dto.subcategoryId])) as {
+        parent_id: string | null;
+        active: boolean;
+      }[];
+      if (!sub || !sub.active || sub.parent_id !== dto.categoryId) fail('subcategoryId', 'not a sub-category of the chosen category');
+    }
+    const [unit] = (await manager.query(
+      `SELECT 1 FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
+      [auth.tenantId, dto.orgUnitId],
+    )) as unknown[];
+    if (!unit) fail('orgUnitId', 'unknown or closed unit');
+    const occurred = new Date(dto.occurredAt);
+    if (occurred.getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000) fail('occurredAt', 'must not be in the future');
+    if (occurred.getTime() < now.getTime() - 10 * 365 * 86_400_000) fail('occurredAt', 'must be within the last ten years');
+    const severityApplies = dto.kind !== 'improvement' && (category?.has_severity ?? true);
+    if (!severityApplies && (dto.severityActual || dto.severityPotential)) fail('severityActual', 'improvement suggestions have no severity');
+    if (severityApplies && dto.kind === 'near_miss' && dto.severityActual) fail('severityActual', 'a near miss has no actual consequence; give the potential severity');
+    if (severityApplies && dto.kind === 'near_miss' && !dto.severityPotential) fail('severityPotential', 'is required for a near miss');
+    if (severityApplies && dto.kind !== 'near_miss' && !dto.severityActual) fail('severityActual', 'is required');
+    if (dto.injury) {
+      if (category && category.restriction !== 'injury') fail('injury', 'only injury and violence cases have an injury record');
+      if (dto.injury.medicalInfo && !dto.injury.medicalInfoConsent) fail('injury.medicalInfo', 'medical information requires the injured person’s consent');
+      if (dto.injury.injuredUserId) {
+        const [user] = (await manager.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, dto.injury.injuredUserId])) as unknown[];
+        if (!user) fail('injury.injuredUserId', 'unknown user');
+      }
+    }
+    if (dto.breach) {
+      if (category && category.restriction !== 'infosec') fail('breach', 'only information-security cases have a breach record');
+      if (new Date(dto.breach.discoveredAt).getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000) fail('breach.discoveredAt', 'must not be in the future');
+    }
+    if (problems.length > 0 || !category) throw fieldProblems(problems);
+    return category;
+  }
+
+  private async code(manager: EntityManager, categoryId: string): Promise<string | undefined> {
+    const [row] = (await manager.query(`SELECT code FROM incident_category WHERE id = $1`, [categoryId])) as { code: string }[];
+    return row?.code;
+  }
+
+  /** The next number of the year: the counter row stays locked until this transaction ends, so numbers never repeat or skip. */
+  private async nextNumber(manager: EntityManager, tenantId: string, year: number): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = incident_number_counter.last_value + 1 RETURNING last_value`,
+      [tenantId, year],
+    )) as { last_value: number }[];
+    return formatIncidentNumber(year, row!.last_value);
+  }
+
+  async insertInjury(manager: EntityManager, tenantId: string, incidentId: string, injury: NonNullable<FileIncidentDto['injury']>): Promise<void> {
+    await manager.query(
+      `INSERT INTO injury_record (incident_id, tenant_id, injured_user_id, injured_person_text, work_being_done, course_of_events, presumed_causes,
+         injury_description, absence, absence_days, medical_info_consent, medical_info, occupational_disease)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (incident_id) DO UPDATE SET injured_user_id = EXCLUDED.injured_user_id, injured_person_text = EXCLUDED.injured_person_text,
+         work_being_done = EXCLUDED.work_being_done, course_of_events = EXCLUDED.course_of_events, presumed_causes = EXCLUDED.presumed_causes,
+         injury_description = EXCLUDED.injury_description, absence = EXCLUDED.absence, absence_days = EXCLUDED.absence_days,
+         medical_info_consent = EXCLUDED.medical_info_consent, medical_info = EXCLUDED.medical_info,
+         occupational_disease = EXCLUDED.occupational_disease, updated_at = now()`,
+      [
+        incidentId,
+        tenantId,
+        injury.injuredUserId ?? null,
+        injury.injuredPersonText ?? null,
+        injury.workBeingDone,
+        injury.courseOfEvents,
+        injury.presumedCauses ?? null,
+        injury.injuryDescription,
+        injury.absence,
+        injury.absenceDays ?? null,
+        injury.medicalInfoConsent,
+        injury.medicalInfoConsent ? (injury.medicalInfo ?? null) : null,
+        injury.occupationalDisease,
+      ],
+    );
+  }
+
+  async insertBreach(manager: EntityManager, tenantId: string, incidentId: string, breach: NonNullable<FileIncidentDto['breach']>): Promise<void> {
+    await manager.query(
+      `INSERT INTO personal_data_breach (incident_id, tenant_id, discovered_at, cia_types, affected_count, data_categories, special_categories,
+         relation_to_subjects, where_data_now, possible_consequences, risk_assessment, late_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (incident_id) DO UPDATE SET discovered_at = EXCLUDED.discovered_at, cia_types = EXCLUDED.cia_types,
+         affected_count = EXCLUDED.affected_count, data_categories = EXCLUDED.data_categories, special_categories = EXCLUDED.special_categories,
+         relation_to_subjects = EXCLUDED.relation_to_subjects, where_data_now = EXCLUDED.where_data_now,
+         possible_consequences = EXCLUDED.possible_consequences, risk_assessment = EXCLUDED.risk_assessment, late_reason = EXCLUDED.late_reason,
+         updated_at = now()`,
+      [
+        incidentId,
+        tenantId,
+        new Date(breach.discoveredAt),
+        breach.ciaTypes,
+        breach.affectedCount ?? null,
+        breach.dataCategories,
+        breach.specialCategories,
+        breach.relationToSubjects ?? null,
+        breach.whereDataNow ?? null,
+        breach.possibleConsequences ?? null,
+        breach.riskAssessment,
+        breach.lateReason ?? null,
+      ],
+    );
+  }
+}

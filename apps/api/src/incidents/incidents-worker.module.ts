@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+
+import { NotificationDeliveryProcessor } from '../notifications/jobs/notification-delivery.processor';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { DeadlineProcessor } from '../escalations/deadline.processor';
+import { IncidentDeadlineHandler } from './jobs/incident-deadline.handler';
+import { IncidentFiledProcessor } from './jobs/incident-filed.processor';
+
+/** The worker side of avvik: follow-up of new cases, deadlines and escalation, e-mail delivery. */
+@Module({
+  imports: [NotificationsModule, OrganisationModule],
+  providers: [DeadlineProcessor, IncidentDeadlineHandler, IncidentFiledProcessor, NotificationDeliveryProcessor],
+})
+export class IncidentsWorkerModule {}

@@ -1,0 +1,51 @@
+import { ATTACHMENT_LIMITS } from '@helhet/shared';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import type { Observable } from 'rxjs';
+
+import { DomainException } from '../core/http/domain.exception';
+
+/**
+ * Parses `multipart/form-data` with up to ATTACHMENT_LIMITS.maxFiles files in field `files`, in memory.
+ * Multer stops at twice the size limit (so nothing huge is buffered); files between the limit and that
+ * are refused by attachmentProblems with the field name. Multer's own errors become 400s naming `files`.
+ * JSON requests pass through untouched.
+ */
+@Injectable()
+export class MultipartInterceptor implements NestInterceptor {
+  private readonly upload = multer({
+    limits: { fields: 5, fieldSize: 1024 * 1024, fileSize: ATTACHMENT_LIMITS.maxBytes * 2, files: ATTACHMENT_LIMITS.maxFiles + 1 },
+    storage: multer.memoryStorage(),
+  }).array('files');
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (request.is('multipart/form-data')) {
+      await new Promise<void>((resolve, reject) =>
+        this.upload(request, context.switchToHttp().getResponse<Response>(), (error: unknown) => {
+          if (!error) return resolve();
+          const reason = error instanceof MulterError ? multerReason(error) : 'could not read the upload';
+          reject(new DomainException('VALIDATION_FAILED', `Invalid upload: ${reason}`, [{ field: 'files', reasons: [reason] }]));
+        }),
+      );
+    }
+    return next.handle();
+  }
+}
+
+const multerReason = (error: MulterError): string => {
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+      return `file is larger than ${ATTACHMENT_LIMITS.maxBytes / 1024 / 1024} MB`;
+    case 'LIMIT_FILE_COUNT':
+      return `at most ${ATTACHMENT_LIMITS.maxFiles} files`;
+    case 'LIMIT_UNEXPECTED_FILE':
+      return 'files must be sent in the field "files"';
+    default:
+      return error.message;
+  }
+};
+
+/** The files multer parsed for this request (empty for JSON requests). */
+export const uploadedFiles = (request: Request): Express.Multer.File[] => (Array.isArray(request.files) ? request.files : []);

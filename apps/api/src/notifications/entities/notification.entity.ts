@@ -1,0 +1,42 @@
+import type { InboxNotificationKind } from '@helhet/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+
+import { TenantScopedEntity } from '../../core/database/tenant-scoped.entity';
+import { Incident } from '../../incidents/entities/incident.entity';
+import { User } from '../../users/entities/user.entity';
+
+/**
+ * An in-app inbox message. `dedupeKey` names the event (e.g. `incident:<id>:escalated:2`): the same
+ * event never notifies the same person twice, however often a job runs.
+ */
+@Entity()
+@Index('UQ_notification_user_dedupe', ['userId', 'dedupeKey'], { unique: true })
+@Index('IDX_notification_user_created', ['userId', 'createdAt'])
+export class Notification extends TenantScopedEntity {
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: InboxNotificationKind;
+
+  /** Case number and category only: never free text from a case. */
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  incidentId!: string | null;
+
+  @ManyToOne(() => Incident, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'incident_id' })
+  incident?: Relation<Incident>;
+
+  @Column({ type: 'varchar', length: 200 })
+  dedupeKey!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+}

@@ -1,0 +1,113 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { InboxNotificationKind } from '@helhet/shared';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+
+import { AppConfig } from '../../core/config/app-config.service';
+import { MailService } from '../../core/mail/mail.service';
+import { JobName, QueueName } from '../../core/queue/queue-names';
+import { workerOptions } from '../../core/queue/worker-options';
+import type { NotificationDeliveryJobData } from './notification-delivery.producer';
+import { notificationMail } from './notification-mail.template';
+
+/** SMTP failures that prove the message was not accepted: safe to try again. */
+const NOT_SENT_CODES = new Set(['ECONNECTION', 'EDNS', 'EAUTH', 'EENVELOPE', 'ETLS', 'ECONNREFUSED']);
+
+const provablyNotSent = (error: unknown): boolean => {
+  const { code, responseCode } = (error ?? {}) as { code?: string; responseCode?: number };
+  return (code !== undefined && NOT_SENT_CODES.has(code)) || (typeof responseCode === 'number' && responseCode >= 400);
+};
+
+export type DeliveryOutcome = 'sent' | 'skipped' | 'uncertain';
+
+/**
+ * Delivers one notification e-mail, at most once. The ledger row goes `pending → sending` in a committed
+ * transaction before the mail leaves and `sending → sent` after. If the worker dies in between, the
+ * retry finds `sending`, cannot know whether the mail went out, and marks the delivery `uncertain` for
+ * administrators rather than sending it twice. Errors that prove nothing was sent are retried with
+ * backoff; after the last attempt the delivery is `failed` (also shown to administrators).
+ */
+@Processor(QueueName.notifications, workerOptions())
+export class NotificationDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NotificationDeliveryProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY');
+  }
+
+  async process(job: Job<NotificationDeliveryJobData>): Promise<DeliveryOutcome> {
+    if (job.name !== JobName.deliverNotification) throw new Error(`Unknown job ${job.name} on ${QueueName.notifications}`);
+    const { deliveryId, tenantId } = job.data;
+    const claimed = await this.claim(deliveryId, tenantId);
+    if (claimed !== 'claimed') return claimed;
+
+    const [row] = (await this.dataSource.query(
+      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, u.email, u.locale, t.name AS municipality
+         FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
+         JOIN app_user u ON u.id = n.user_id JOIN tenant t ON t.id = d.tenant_id
+        WHERE d.id = $1`,
+      [deliveryId],
+    )) as { notification_id: string; kind: InboxNotificationKind; title: string; incident_id: string | null; email: string; locale: string; municipality: string }[];
+    if (!row) return 'skipped';
+    const base = this.config.get('PUBLIC_URL').replace(/\/$/, '');
+    const locale = row.locale === 'en' ? 'en' : 'nb';
+    const link = row.incident_id ? `${base}/${locale}/incidents/${row.incident_id}` : `${base}/${locale}/`;
+    try {
+      await this.mail.send({
+        ...notificationMail({ kind: row.kind, link, municipality: row.municipality, title: row.title }),
+        messageId: `<notification-${row.notification_id}@helhet>`,
+        to: row.email,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      if (!provablyNotSent(error)) {
+        await this.setStatus(deliveryId, 'uncertain', message);
+        this.logger.warn({ deliveryId, msg: 'delivery outcome unknown; not retried' });
+        return 'uncertain';
+      }
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.setStatus(deliveryId, lastAttempt ? 'failed' : 'pending', message);
+      throw error;
+    }
+    await this.dataSource.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`, [
+      deliveryId,
+    ]);
+    return 'sent';
+  }
+
+  /** pending → sending (committed). Anything else means this delivery must not be sent now. */
+  private async claim(deliveryId: string, tenantId: string): Promise<'claimed' | 'skipped' | 'uncertain'> {
+    return this.dataSource.transaction(async (manager) => {
+      const [delivery] = (await manager.query(`SELECT status FROM notification_delivery WHERE id = $1 AND tenant_id = $2 FOR UPDATE`, [
+        deliveryId,
+        tenantId,
+      ])) as { status: string }[];
+      if (!delivery) return 'skipped';
+      if (delivery.status === 'sending') {
+        await manager.query(
+          `UPDATE notification_delivery SET status = 'uncertain', last_error = 'worker stopped while sending', updated_at = now() WHERE id = $1`,
+          [deliveryId],
+        );
+        this.logger.warn({ deliveryId, msg: 'found a delivery left in sending; marked uncertain' });
+        return 'uncertain';
+      }
+      if (delivery.status !== 'pending') return 'skipped';
+      await manager.query(`UPDATE notification_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [deliveryId]);
+      return 'claimed';
+    });
+  }
+
+  private async setStatus(deliveryId: string, status: 'pending' | 'failed' | 'uncertain', lastError: string): Promise<void> {
+    await this.dataSource.query(`UPDATE notification_delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [deliveryId, status, lastError]);
+  }
+}

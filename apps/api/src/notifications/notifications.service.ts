@@ -1,0 +1,37 @@
+import type { InboxNotificationKind } from '@helhet/shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface NotifyRequest {
+  tenantId: string;
+  userIds: readonly string[];
+  kind: InboxNotificationKind;
+  /** Case number and category only: never free text from a case. */
+  title: string;
+  incidentId: string | null;
+  /** Names the event; the same event never reaches the same person twice. */
+  dedupeKey: string;
+}
+
+/**
+ * Writes inbox notifications and their e-mail deliveries in the caller's transaction (an outbox).
+ * Returns the new delivery ids: enqueue them with NotificationDeliveryProducer after the commit.
+ */
+@Injectable()
+export class NotificationsService {
+  async notify(manager: EntityManager, request: NotifyRequest): Promise<string[]> {
+    const userIds = [...new Set(request.userIds)];
+    if (userIds.length === 0) return [];
+    const rows = (await manager.query(
+      `WITH created AS (
+         INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key)
+         SELECT $1, u.id, $3, $4, $5, $6 FROM app_user u WHERE u.tenant_id = $1 AND u.id = ANY($2::uuid[]) AND u.active
+         ON CONFLICT (user_id, dedupe_key) DO NOTHING
+         RETURNING id, tenant_id)
+       INSERT INTO notification_delivery (tenant_id, notification_id, channel) SELECT tenant_id, id, 'email' FROM created
+       RETURNING id`,
+      [request.tenantId, userIds, request.kind, request.title, request.incidentId, request.dedupeKey],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,71 @@
+import { type ManagementLineEntry, resolveManagementLine, todayDateOnly } from '@helhet/domain';
+import type { DelegationResponse, OrgLevelType } from '@helhet/shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface LineUnitRow {
+  id: string;
+  name: string;
+  level_type: OrgLevelType;
+  leader_user_id: string | null;
+}
+
+export interface DelegationRow {
+  id: string;
+  org_unit_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  include_descendants: boolean;
+  reason: DelegationResponse['reason'];
+  valid_from: string;
+  valid_to: string | null;
+  from_name: string;
+  to_name: string;
+}
+
+/**
+ * Reads a unit's management line (no access check: callers decide who may see it). The single place
+ * that loads chains and delegations for `resolveManagementLine` — the organisation pages, avvik routing
+ * and escalation all use it.
+ */
+@Injectable()
+export class ManagementLineReader {
+  /** The unit and its ancestors (unit first) and the resolved line, one entry per chain element. */
+  async forUnit(manager: EntityManager, tenantId: string, unitId: string, day: string = todayDateOnly()): Promise<{ chain: LineUnitRow[]; line: ManagementLineEntry<OrgLevelType>[] }> {
+    const chain = (await manager.query(
+      `SELECT a.id, a.name, a.level_type, a.leader_user_id FROM org_unit a, org_unit u
+        WHERE u.tenant_id = $1 AND u.id = $2 AND a.tenant_id = $1 AND a.path @> u.path ORDER BY nlevel(a.path) DESC`,
+      [tenantId, unitId],
+    )) as LineUnitRow[];
+    const delegations = await this.delegations(manager, tenantId, chain.map((unit) => unit.id));
+    const line = resolveManagementLine(
+      chain.map((unit) => ({ leaderUserId: unit.leader_user_id, levelType: unit.level_type, unitId: unit.id })),
+      delegations.map((d) => ({
+        fromUserId: d.from_user_id,
+        id: d.id,
+        includeDescendants: d.include_descendants,
+        orgUnitId: d.org_unit_id,
+        reason: d.reason,
+        toUserId: d.to_user_id,
+        validFrom: d.valid_from,
+        validTo: d.valid_to,
+      })),
+      day,
+    );
+    return { chain, line };
+  }
+
+  /** Delegations on `unitIds` that have not ended (and, unless includeFuture, have started). */
+  async delegations(manager: EntityManager, tenantId: string, unitIds: string[], options: { includeFuture?: boolean } = {}): Promise<DelegationRow[]> {
+    return (await manager.query(
+      `SELECT d.id, d.org_unit_id, d.from_user_id, d.to_user_id, d.include_descendants, d.reason,
+              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,
+              f.name AS from_name, t.name AS to_name
+         FROM delegation d JOIN app_user f ON f.id = d.from_user_id JOIN app_user t ON t.id = d.to_user_id
+        WHERE d.tenant_id = $1 AND d.org_unit_id = ANY($2::uuid[]) AND (d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)
+          AND ($3::boolean OR d.valid_from <= CURRENT_DATE)
+        ORDER BY d.valid_from, d.id`,
+      [tenantId, unitIds, options.includeFuture ?? false],
+    )) as DelegationRow[];
+  }
+}
