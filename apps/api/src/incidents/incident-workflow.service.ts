@@ -213,7 +213,7 @@ export class IncidentWorkflowService {
       if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
       const [measure] = (await manager.query(
         `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'done' THEN now() END, $8) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7::varchar, CASE WHEN $7::varchar = 'done' THEN now() END, $8) RETURNING id`,
         [auth.tenantId, incident.org_unit_id, dto.title, dto.description ?? null, dto.ownerUserId ?? null, dto.deadline ?? null, dto.status ?? 'planned', auth.userId],
       )) as { id: string }[];
       await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, incident_id) VALUES ($1, $2, $3)`, [auth.tenantId, measure!.id, id]);
@@ -246,8 +246,8 @@ export class IncidentWorkflowService {
         title: dto.title ?? before.title,
       };
       await manager.query(
-        `UPDATE measure SET title = $2, description = $3, owner_user_id = $4, deadline = $5, status = $6,
-           completed_at = CASE WHEN $6 = 'done' THEN COALESCE(completed_at, now()) END, updated_at = now() WHERE id = $1`,
+        `UPDATE measure SET title = $2, description = $3, owner_user_id = $4, deadline = $5, status = $6::varchar,
+           completed_at = CASE WHEN $6::varchar = 'done' THEN COALESCE(completed_at, now()) END, updated_at = now() WHERE id = $1`,
         [measureId, after.title, after.description, after.owner_user_id, after.deadline, after.status],
       );
       if (after.status !== before.status) {

@@ -232,10 +232,15 @@ export class IncidentsQuery {
       params.push(value);
       return `$${params.length}`;
     };
+    // Every parameter of `access` is used in every branch: Postgres refuses unused ones.
     const where = [`i.tenant_id = $1`];
-    if (query.mine === 'reported') where.push(access.reporter);
+    if (query.mine === 'reported') where.push(access.visible, access.reporter);
     else if (query.mine === 'handling') {
-      where.push(`(i.handler_user_id = ${me} OR i.responsible_user_id = ${me} OR ${me} = ANY(i.escalated_to_user_ids))`, `i.status IN ('registered', 'in_progress', 'measures')`);
+      where.push(
+        access.visible,
+        `(i.handler_user_id = ${me} OR i.responsible_user_id = ${me} OR ${me} = ANY(i.escalated_to_user_ids))`,
+        `i.status IN ('registered', 'in_progress', 'measures')`,
+      );
     } else where.push(access.staff);
     if (query.orgUnitId) where.push(`u.path <@ (SELECT path FROM org_unit WHERE tenant_id = $1 AND id = ${add(query.orgUnitId)})`);
     if (query.from) where.push(`(i.reported_at AT TIME ZONE 'Europe/Oslo')::date >= ${add(query.from)}::date`);

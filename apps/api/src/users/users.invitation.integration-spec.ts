@@ -1,63 +1,19 @@
-import type { AddressInfo } from 'node:net';
-
 import type { HealthResponse, UserResponse } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 
 import { startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** An in-process SMTP server that refuses the first `failFirst` messages with a temporary error. */
-const startSmtp = async (failFirst: number) => {
-  const received: ReceivedMail[] = [];
-  let attempts = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        attempts++;
-        if (attempts <= failFirst) {
-          const error = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
-          return callback(error);
-        }
-        received.push({ raw: Buffer.concat(chunks).toString('utf8'), to: session.envelope.rcptTo.map((r) => r.address) });
-        return callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { attempts: () => attempts, close: () => new Promise<void>((resolve) => server.close(() => resolve())), port, received };
-};
-
-const waitFor = async <T>(probe: () => T | undefined, timeoutMs: number): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
 
 /** API → Redis → worker → SMTP, for real; a temporary SMTP failure is retried with backoff. */
 describe('invitation e-mail', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let testApp: TestApp;
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
-    smtp = await startSmtp(1);
+    smtp = await startSmtp({ failFirst: 1 });
     const overrides = { PUBLIC_URL: 'http://helhet.test', SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
     testApp = await startTestApp(overrides);
   });

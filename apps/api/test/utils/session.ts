@@ -27,11 +27,13 @@ export class Session {
 
   async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get(AUTH_COOKIES.csrf);
     if (csrf && options.csrf !== false && method !== 'GET') headers[CSRF_HEADER] = csrf;
-    const response = await fetch(`${this.baseUrl}${path}`, { body: body === undefined ? undefined : JSON.stringify(body), headers, method });
+    const payload = body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body);
+    const response = await fetch(`${this.baseUrl}${path}`, { body: payload, headers, method });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const index = pair?.indexOf('=') ?? -1;
@@ -42,7 +44,8 @@ export class Session {
       else this.cookies.set(name, value);
     }
     const text = await response.text();
-    return { body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers, status: response.status };
+    const json = response.headers.get('content-type')?.includes('json');
+    return { body: (text ? (json ? JSON.parse(text) : text) : undefined) as T, headers: response.headers, status: response.status };
   }
 
   get<T = unknown>(path: string): Promise<HttpResult<T>> {

@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
@@ -11,8 +14,12 @@ import { configureApp } from '../../src/core/http/configure-app';
 import { WorkerModule } from '../../src/worker.module';
 import { JsonLogger } from '../../src/core/logging/json-logger';
 
+/** Attachment files of this test run (outside the repository). */
+export const TEST_ATTACHMENT_DIR = join(tmpdir(), `helhet-it-attachments-${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'default'}`);
+
 export const testEnvironment = (overrides: Record<string, string> = {}): EnvironmentVariables =>
   validateEnvironment({
+    ATTACHMENT_DIR: TEST_ATTACHMENT_DIR,
     COOKIE_SECURE: 'false',
     DATABASE_URL: process.env['HELHET_IT_DATABASE_URL'],
     JWT_SECRET: 'integration-test-secret-0123456789abcdef',
