@@ -27,12 +27,12 @@ export const incidentAccess = (auth: AuthContext, first: number) => {
   const readScope = scoped(PERMISSIONS.incidentsRead);
   const injuryScope = scoped(PERMISSIONS.incidentsInjuryRegister);
   const infosecScope = scoped(PERMISSIONS.incidentsInfosec);
-  const handle = `(i.handler_user_id = ${me} OR ${me} = ANY(i.escalated_to_user_ids) OR ${lineScope})`;
-  const staff = `(${handle}
+  const handle = `COALESCE(i.handler_user_id = ${me} OR ${me} = ANY(i.escalated_to_user_ids) OR ${lineScope}, false)`;
+  const staff = `COALESCE(${handle}
     OR (c.restriction = 'none' AND ${readScope})
     OR (c.restriction = 'injury' AND ${injuryScope})
-    OR (c.restriction = 'infosec' AND ${infosecScope}))`;
-  const reporter = `(i.reporter_user_id = ${me})`;
+    OR (c.restriction = 'infosec' AND ${infosecScope}), false)`;
+  const reporter = `COALESCE(i.reporter_user_id = ${me}, false)`;
   return { handle, params, reporter, staff, visible: `(${staff} OR ${reporter})` };
 };
 

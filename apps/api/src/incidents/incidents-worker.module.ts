@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { MailModule } from '../core/mail/mail.module';
 import { NotificationDeliveryProcessor } from '../notifications/jobs/notification-delivery.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -9,7 +10,7 @@ import { IncidentFiledProcessor } from './jobs/incident-filed.processor';
 
 /** The worker side of avvik: follow-up of new cases, deadlines and escalation, e-mail delivery. */
 @Module({
-  imports: [NotificationsModule, OrganisationModule],
+  imports: [MailModule, NotificationsModule, OrganisationModule],
   providers: [DeadlineProcessor, IncidentDeadlineHandler, IncidentFiledProcessor, NotificationDeliveryProcessor],
 })
 export class IncidentsWorkerModule {}

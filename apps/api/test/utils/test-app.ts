@@ -40,10 +40,18 @@ export interface TestApp {
 }
 
 /** The real API (real Postgres and Redis) listening on a random port. */
-export const startTestApp = async (overrides: Record<string, string> = {}): Promise<TestApp> => {
+/** `logLines`: collect every log line (debug and up) instead of printing errors only. */
+export interface TestLogging {
+  logLines?: string[];
+}
+
+const testLogger = (logging: TestLogging): JsonLogger =>
+  logging.logLines ? new JsonLogger('debug', (line) => logging.logLines?.push(line)) : new JsonLogger('error');
+
+export const startTestApp = async (overrides: Record<string, string> = {}, logging: TestLogging = {}): Promise<TestApp> => {
   const env = testEnvironment(overrides);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: new JsonLogger('error') });
+  const app = moduleRef.createNestApplication({ logger: testLogger(logging) });
   configureApp(app, app.get(AppConfig));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -56,8 +64,8 @@ export const startTestApp = async (overrides: Record<string, string> = {}): Prom
 };
 
 /** The real worker process module, in-process. */
-export const startTestWorker = async (overrides: Record<string, string> = {}): Promise<INestApplicationContext> => {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(testEnvironment(overrides)), { logger: new JsonLogger('error') });
+export const startTestWorker = async (overrides: Record<string, string> = {}, logging: TestLogging = {}): Promise<INestApplicationContext> => {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(testEnvironment(overrides)), { logger: testLogger(logging) });
   await context.init();
   return context;
 };
