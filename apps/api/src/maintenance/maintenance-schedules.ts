@@ -12,6 +12,7 @@ export class MaintenanceSchedules implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(JobName.purgeExpiredSessions, { pattern: '15 3 * * *', tz: 'Europe/Oslo' }, { name: JobName.purgeExpiredSessions });
     await this.queue.upsertJobScheduler(JobName.resendUnsentInvitations, { every: 5 * 60_000 }, { name: JobName.resendUnsentInvitations });
-    await this.queue.upsertJobScheduler(JobName.requeueStalledOutbox, { every: 5 * 60_000 }, { name: JobName.requeueStalledOutbox });
+    // Not at start: right after a deploy everything is still in the queues; a sweep is for what got lost.
+    await this.queue.upsertJobScheduler(JobName.requeueStalledOutbox, { every: 5 * 60_000, startDate: Date.now() + 5 * 60_000 }, { name: JobName.requeueStalledOutbox });
   }
 }

@@ -64,11 +64,12 @@ export class IncidentDeadlineHandler implements DeadlineHandler, OnModuleInit {
       const level = row.escalation_level + 1;
       const recipient = escalationRecipient(effectiveLeaders(line), level);
       if (!recipient) return { outcome: 'top-reached' as const };
-      const [updated] = (await manager.query(
+      // UPDATE … RETURNING comes back from the pg driver as [rows, affectedCount].
+      const [[updated]] = (await manager.query(
         `UPDATE incident SET escalation_level = $2, escalated_to_user_ids = array_append(escalated_to_user_ids, $3::uuid), version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING version, escalation_level, escalated_to_user_ids`,
+          WHERE id = $1 RETURNING version, escalation_level`,
         [row.id, level, recipient],
-      )) as { version: number; escalation_level: number }[];
+      )) as [{ version: number; escalation_level: number }[], number];
       await manager.query(
         `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, details) VALUES ($1, $2, 'escalated', NULL, $3::jsonb)`,
         [row.tenant_id, row.id, JSON.stringify({ deadline: job.deadline, level, toUserId: recipient })],
