@@ -3,7 +3,7 @@ import type { FileIncidentResponse, IncidentCategoryResponse, IncidentResponse }
 
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
-import { startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 
 /**
  * An anonymous avvik leaves no trace of its reporter: no row in any table gains their id, e-mail or
@@ -17,6 +17,7 @@ describe('anonymous avvik', () => {
   const logLines: string[] = [];
 
   beforeAll(async () => {
+    await obliterateQueues();
     smtp = await startSmtp();
     testApp = await startTestApp({ SMTP_URL: smtp.url }, { logLines });
     worker = await startTestWorker({ SMTP_URL: smtp.url }, { logLines });

@@ -4,7 +4,7 @@ import { type Job, Queue } from 'bullmq';
 
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
-import { startTestApp, startTestWorker, testEnvironment, type TestApp } from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, testEnvironment, type TestApp } from '../../test/utils/test-app';
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { type DeadlineJobData, deadlineJobId } from '../escalations/deadline-job';
 
@@ -20,6 +20,7 @@ describe('avvik escalation', () => {
   let queue: Queue<DeadlineJobData>;
 
   beforeAll(async () => {
+    await obliterateQueues();
     smtp = await startSmtp();
     testApp = await startTestApp({ SMTP_URL: smtp.url });
     worker = await startTestWorker({ SMTP_URL: smtp.url });

@@ -25,7 +25,7 @@ describe('maintenance jobs (real Redis + worker)', () => {
   it('should register the recurring jobs as BullMQ job schedulers', async () => {
     const queue = worker.get<Queue>(getQueueToken(QueueName.maintenance));
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual([JobName.purgeExpiredSessions, JobName.resendUnsentInvitations]);
+    expect(schedulers.map((s) => s.key).sort()).toEqual([JobName.purgeExpiredSessions, JobName.requeueStalledOutbox, JobName.resendUnsentInvitations]);
     expect(schedulers.find((s) => s.key === JobName.purgeExpiredSessions)).toMatchObject({ pattern: '15 3 * * *', tz: 'Europe/Oslo' });
   });
 

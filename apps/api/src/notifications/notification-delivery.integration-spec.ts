@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
-import { startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 import { spawnWorker } from '../../test/utils/worker-process';
 
 /** The same short lock as test/setup-env.ts gives the in-process workers. */
@@ -23,6 +23,7 @@ describe('notification delivery when the worker dies mid-send', () => {
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
+    await obliterateQueues();
     smtp = await startSmtp();
     testApp = await startTestApp({ SMTP_URL: smtp.url });
   });
@@ -75,5 +76,5 @@ describe('notification delivery when the worker dies mid-send', () => {
     const problems = await admin.get<DeliveryFailureResponse[]>('/api/notification-deliveries/problems');
     expect(problems.body).toContainEqual(expect.objectContaining({ id: delivery!.id, recipient: expect.objectContaining({ name: 'Åse Lunde' }), status: 'uncertain' }));
     expect((await reporter.get('/api/notification-deliveries/problems')).status).toBe(403);
-  });
+  }, 120_000);
 });

@@ -144,6 +144,6 @@ describe('organisation scope (role × unit)', () => {
     const admin = (sessions['admin'] as Session & { me: { permissions: string[] } }).me;
     expect(admin.permissions).toContain(PERMISSIONS.organisationManage);
     const employee = (sessions['ansatt'] as Session & { me: { permissions: string[] } }).me;
-    expect(employee.permissions).toEqual([PERMISSIONS.organisationRead]);
+    expect(employee.permissions).toEqual([PERMISSIONS.incidentsFile, PERMISSIONS.organisationRead]);
   });
 });

@@ -5,6 +5,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 
 import { AppModule } from '../../src/app.module';
@@ -13,6 +14,7 @@ import { type EnvironmentVariables, validateEnvironment } from '../../src/core/c
 import { configureApp } from '../../src/core/http/configure-app';
 import { WorkerModule } from '../../src/worker.module';
 import { JsonLogger } from '../../src/core/logging/json-logger';
+import { QueueName } from '../../src/core/queue/queue-names';
 
 /** Attachment files of this test run (outside the repository). */
 export const TEST_ATTACHMENT_DIR = join(tmpdir(), `helhet-it-attachments-${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'default'}`);
@@ -68,4 +70,17 @@ export const startTestWorker = async (overrides: Record<string, string> = {}, lo
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(testEnvironment(overrides)), { logger: testLogger(logging) });
   await context.init();
   return context;
+};
+
+/**
+ * Empties every queue of this run (jobs that earlier test files left for a worker that never ran), so a
+ * test's worker starts with only its own work.
+ */
+export const obliterateQueues = async (): Promise<void> => {
+  const env = testEnvironment();
+  for (const name of Object.values(QueueName)) {
+    const queue = new Queue(name, { connection: { url: env.REDIS_URL }, prefix: env.REDIS_KEY_PREFIX });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
 };
