@@ -23,6 +23,7 @@ import type { FileIncidentDto } from './dto/incident.dto';
 import { attachmentProblems, fieldProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { receiptHash } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
+import { firstRow } from '../core/database/first-row.util';
 
 /** Receipt codes: 16 characters of Crockford base32 (80 bits), grouped by four. */
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -75,7 +76,7 @@ export class IncidentFilingService {
         // Last, because it row-locks the tenant's counter until commit: concurrent filings queue here.
         const number = await this.nextNumber(manager, auth.tenantId, Number(zonedDate(now).slice(0, 4)));
 
-        const [incident] = (await manager.query(
+        const incident = firstRow((await manager.query(
           `INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
              description, immediate_actions, severity_actual, severity_potential, affected_party_type, reporter_user_id, reporter_visibility,
              receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at)
@@ -102,8 +103,8 @@ export class IncidentFilingService {
             acknowledgeDeadline(now, severity, policy),
             closeDeadline(now, severity, policy),
           ],
-        )) as { id: string }[];
-        const id = incident!.id;
+        )) as { id: string }[], 'incident');
+        const id = incident.id;
         // The history names the reporter only when they chose to be named.
         const actor = dto.reporterVisibility === 'named' ? auth.userId : null;
         await manager.query(`INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id) VALUES ($1, $2, 'filed', 'registered', $3)`, [
@@ -209,12 +210,12 @@ export class IncidentFilingService {
 
   /** The next number of the year: the counter row stays locked until this transaction ends, so numbers never repeat or skip. */
   private async nextNumber(manager: EntityManager, tenantId: string, year: number): Promise<string> {
-    const [row] = (await manager.query(
+    const row = firstRow((await manager.query(
       `INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = incident_number_counter.last_value + 1 RETURNING last_value`,
       [tenantId, year],
-    )) as { last_value: number }[];
-    return formatIncidentNumber(year, row!.last_value);
+    )) as { last_value: number }[], 'incident_number_counter');
+    return formatIncidentNumber(year, row.last_value);
   }
 
   async insertInjury(manager: EntityManager, tenantId: string, incidentId: string, injury: NonNullable<FileIncidentDto['injury']>): Promise<void> {

@@ -42,6 +42,7 @@ import { pendingDeadline } from './incident-deadline';
 import { IncidentFilingService } from './incident-filing.service';
 import { attachmentProblems, fieldProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { IncidentsQuery } from './incidents.query';
+import { firstRow } from '../core/database/first-row.util';
 
 /** The case row as the workflow needs it, loaded FOR UPDATE. */
 export interface LockedIncident {
@@ -109,7 +110,7 @@ export class IncidentWorkflowService {
           status: incident.status,
         });
       }
-      const next = statusAfter(incident.status, dto.action)!;
+      const next = statusAfter(incident.status, dto.action) ?? incident.status;
       const now = new Date();
       const set: Record<string, unknown> = { status: next };
       const details: Record<string, unknown> = {};
@@ -211,18 +212,18 @@ export class IncidentWorkflowService {
   async addMeasure(auth: AuthContext, id: string, dto: MeasureDto): Promise<IncidentResponse> {
     return this.change(auth, id, 'handle', async (manager, incident) => {
       if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
-      const [measure] = (await manager.query(
+      const measure = firstRow((await manager.query(
         `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7::varchar, CASE WHEN $7::varchar = 'done' THEN now() END, $8) RETURNING id`,
         [auth.tenantId, incident.org_unit_id, dto.title, dto.description ?? null, dto.ownerUserId ?? null, dto.deadline ?? null, dto.status ?? 'planned', auth.userId],
-      )) as { id: string }[];
-      await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, incident_id) VALUES ($1, $2, $3)`, [auth.tenantId, measure!.id, id]);
-      await this.event(manager, incident, auth.userId, { details: { measureId: measure!.id, title: dto.title }, type: 'measure' });
+      )) as { id: string }[], 'measure');
+      await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, incident_id) VALUES ($1, $2, $3)`, [auth.tenantId, measure.id, id]);
+      await this.event(manager, incident, auth.userId, { details: { measureId: measure.id, title: dto.title }, type: 'measure' });
       await this.audit.record(manager, {
         action: 'create',
         actorUserId: auth.userId,
         after: { deadline: dto.deadline ?? null, incidentId: id, ownerUserId: dto.ownerUserId ?? null, status: dto.status ?? 'planned', title: dto.title },
-        entityId: measure!.id,
+        entityId: measure.id,
         entityType: 'measure',
         tenantId: auth.tenantId,
       });

@@ -2,7 +2,7 @@ import type { HealthResponse, UserResponse } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 
-import { startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
 
@@ -13,6 +13,7 @@ describe('invitation e-mail', () => {
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
+    await obliterateQueues();
     smtp = await startSmtp({ failFirst: 1 });
     const overrides = { PUBLIC_URL: 'http://helhet.test', SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
     testApp = await startTestApp(overrides);

@@ -10,6 +10,7 @@ import { NotificationDeliveryProducer } from '../../notifications/jobs/notificat
 import { NotificationsService } from '../../notifications/notifications.service';
 import { ManagementLineReader } from '../../organisation/management-line.reader';
 import { INCIDENT_SUBJECT, pendingDeadline } from '../incident-deadline';
+import { firstRow } from '../../core/database/first-row.util';
 
 interface Row {
   id: string;
@@ -65,11 +66,12 @@ export class IncidentDeadlineHandler implements DeadlineHandler, OnModuleInit {
       const recipient = escalationRecipient(effectiveLeaders(line), level);
       if (!recipient) return { outcome: 'top-reached' as const };
       // UPDATE … RETURNING comes back from the pg driver as [rows, affectedCount].
-      const [[updated]] = (await manager.query(
+      const [rows] = (await manager.query(
         `UPDATE incident SET escalation_level = $2, escalated_to_user_ids = array_append(escalated_to_user_ids, $3::uuid), version = version + 1, updated_at = now()
           WHERE id = $1 RETURNING version, escalation_level`,
         [row.id, level, recipient],
       )) as [{ version: number; escalation_level: number }[], number];
+      const updated = firstRow(rows, 'incident escalation');
       await manager.query(
         `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, details) VALUES ($1, $2, 'escalated', NULL, $3::jsonb)`,
         [row.tenant_id, row.id, JSON.stringify({ deadline: job.deadline, level, toUserId: recipient })],
@@ -82,7 +84,7 @@ export class IncidentDeadlineHandler implements DeadlineHandler, OnModuleInit {
         title: `${row.number} – ${row.category_label}`,
         userIds: [recipient],
       });
-      const next = pendingDeadline(this.state({ ...row, escalation_level: updated!.escalation_level, version: updated!.version }));
+      const next = pendingDeadline(this.state({ ...row, escalation_level: updated.escalation_level, version: updated.version }));
       return { deliveries, next, outcome: 'escalated' as const, tenantId: row.tenant_id };
     });
     if (result.outcome !== 'escalated') {

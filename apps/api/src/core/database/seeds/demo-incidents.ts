@@ -35,8 +35,8 @@ const SEVERITY_WEIGHTS: [Severity, number][] = [
   ['high', 10],
   ['critical', 2],
 ];
+const DEFAULT_DESCRIPTIONS = ['Rutinen ble ikke fulgt ved vaktskifte.', 'Manglende dokumentasjon oppdaget ved gjennomgang.', 'Utstyr var ikke tilgjengelig da det trengtes.'];
 const DESCRIPTIONS: Record<string, string[]> = {
-  default: ['Rutinen ble ikke fulgt ved vaktskifte.', 'Manglende dokumentasjon oppdaget ved gjennomgang.', 'Utstyr var ikke tilgjengelig da det trengtes.'],
   personal_injury: ['Ansatt skled på vått gulv i korridoren.', 'Kuttskade ved oppvask av glass.', 'Belastningsskade i rygg ved forflytning uten hjelpemiddel.'],
   violence_threats: ['Bruker slo etter ansatt under morgenstell.', 'Trusler fra pårørende i telefon.', 'Elev kastet stol mot ansatt i friminuttet.'],
   work_environment: ['Alenearbeid på kveldsvakt på grunn av sykefravær.', 'For høy temperatur på vaktrommet over lang tid.', 'Høyt støynivå i fellesrom.'],
@@ -83,7 +83,7 @@ export const seedDemoIncidents = async (manager: EntityManager, demo: DemoMunici
     const worst = worstSeverity(severityActual, severityPotential);
     const status: IncidentStatus =
       daysAgo > 45 ? (random.chance(0.93) ? 'closed' : random.chance(0.5) ? 'rejected' : 'measures') : daysAgo > 6 ? random.pickWeighted<IncidentStatus>(['closed', 'in_progress', 'measures'], (s) => (s === 'closed' ? 5 : 3)) : random.pickWeighted<IncidentStatus>(['registered', 'in_progress'], (s) => (s === 'registered' ? 3 : 1));
-    const texts = DESCRIPTIONS[category.code] ?? DESCRIPTIONS['default']!;
+    const texts = DESCRIPTIONS[category.code] ?? DEFAULT_DESCRIPTIONS;
     const leader = unit.leaderUserId;
     const done = status === 'closed' || status === 'rejected';
     rows.push([
