@@ -218,6 +218,42 @@ describe('avvik', () => {
     expect(sent.body.externalNotifications.find((n) => n.recipient === 'arbeidstilsynet_police')).toMatchObject({ reference: 'Telefon 73 19 97 00', sentBy: { name: 'Åse Lunde' } });
   });
 
+  it('should open an information-security case to the DPO with the 72-hour Datatilsynet clock, not to the quality coordinator', async () => {
+    const discoveredAt = new Date(Date.now() - 2 * 3_600_000);
+    const filed = await employee.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filing({
+        affectedPartyType: 'user_patient',
+        breach: { ciaTypes: ['confidentiality'], dataCategories: ['helseopplysninger'], discoveredAt: discoveredAt.toISOString(), riskAssessment: 'high_risk', specialCategories: true },
+        categoryId: category('information_security').id,
+        description: 'Epikrise sendt til feil mottaker på e-post.',
+        severityActual: 'high',
+      }),
+    );
+    const id = filed.body.id!;
+    const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
+    const [root] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE parent_id IS NULL`)) as { id: string }[];
+    const [hmsUser] = (await testApp.dataSource.query(`SELECT id FROM app_user WHERE email = 'hms@fjordvik.kommune.no'`)) as { id: string }[];
+    const granted = await admin.request<{ id: string }>('POST', `/api/users/${hmsUser!.id}/role-assignments`, { orgUnitId: root!.id, role: 'dpo' });
+    expect(granted.status).toBe(201);
+    const dpo = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
+    const asDpo = await dpo.get<IncidentResponse>(`/api/incidents/${id}`);
+    expect(asDpo.status).toBe(200);
+    expect(asDpo.body.breach).toMatchObject({ dpaNotificationRequired: true, notificationDeadlineAt: new Date(discoveredAt.getTime() + 72 * 3_600_000).toISOString() });
+    expect(asDpo.body.externalNotifications.map((n) => n.recipient)).toEqual(['datatilsynet', 'data_subjects']);
+    expect(asDpo.body.availableActions).toEqual([]);
+    expect((await dpo.request('POST', `/api/incidents/${id}/transitions`, { action: 'acknowledge' })).status).toBe(403);
+    const recorded = await dpo.request<IncidentResponse>('PUT', `/api/incidents/${id}/external-notifications/datatilsynet`, { reference: 'ALTINN-123', sentAt: new Date().toISOString() });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.externalNotifications.find((n) => n.recipient === 'datatilsynet')).toMatchObject({ reference: 'ALTINN-123' });
+    expect((await dpo.request('PUT', `/api/incidents/${id}/external-notifications/arbeidstilsynet_police`, { sentAt: new Date().toISOString() })).status).toBe(403);
+    const quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
+    expect((await quality.get(`/api/incidents/${id}`)).status).toBe(404);
+    expect((await quality.get<Page<IncidentSummary>>('/api/incidents?pageSize=200&categoryId=' + category('information_security').id)).body.items.map((i) => i.id)).not.toContain(id);
+    await admin.request('DELETE', `/api/users/${hmsUser!.id}/role-assignments/${granted.body.id}`);
+  });
+
   it('should count cases per category and month for the unit', async () => {
     const stats = await unitLeader.get<IncidentStatsResponse>(`/api/incidents/stats?orgUnitId=${employee.me.primaryOrgUnitId}`);
     expect(stats.body.months).toHaveLength(12);
