@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /*
- * `npm run bench`: how fast are sign-in and the scoped organisation queries on an Oslo-sized municipality?
+ * `npm run bench`: how fast are sign-in, the scoped organisation queries and the avvik queries on an
+ * Oslo-sized municipality (the seed files ~0.6 avvik per employee over the last year, domain.md §8)?
  *
  *  1. (Re)creates its own database (default helhet_bench), migrates and seeds it through the built seed CLI
  *     (default 50,000 employees), and reports generator and insert times.
@@ -10,6 +11,11 @@
  *       POST /api/auth/login
  *       GET  /api/org-units?q=a&pageSize=50           (search inside the sector's subtree)
  *       GET  /api/org-units?parentId=<sector id>      (children of the sector)
+ *       GET  /api/incidents?pageSize=50               (the sector's avvik, newest first)
+ *       GET  /api/incidents?overdue=true&pageSize=50  (overdue ones)
+ *       GET  /api/incidents/stats                     (per category and month, last 12 months)
+ *       GET  /api/incidents/<id>                      (one case with history, measures, records)
+ *       POST /api/incidents                           (filing: validation, routing, gap-free number)
  *  4. Prints p50/p95/max and writes JSON to bench/results/ (git-ignored), then stops the API, removes its
  *     Redis keys (prefix helhet-bench) and drops the database (keep it with --keep).
  *
@@ -159,14 +165,14 @@ const summarise = (name, durations) => {
 };
 
 /** Times `requests` sequential calls after WARM_UP untimed ones; `check` throws on a wrong answer. */
-const measure = async (name, call, check) => {
+const measure = async (name, call, check, expectedStatus = 200) => {
   const durations = [];
   for (let i = 0; i < WARM_UP + requests; i++) {
     const started = performance.now();
     const response = await call();
     const body = await response.text();
     const elapsed = performance.now() - started;
-    if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status} ${body.slice(0, 300)}`);
+    if (response.status !== expectedStatus) throw new Error(`${name}: HTTP ${response.status} ${body.slice(0, 300)}`);
     check?.(response, body);
     if (i >= WARM_UP) durations.push(elapsed);
   }
@@ -189,9 +195,14 @@ try {
   // 3. Sign in once for the cookie and the sector, then time.
   const first = await login();
   if (first.status !== 200) throw new Error(`login as ${SECTOR_LEADER} failed: HTTP ${first.status} ${await first.text()}`);
-  const accessCookie = first.headers.getSetCookie().find((line) => line.startsWith('hh_at='))?.split(';')[0];
-  if (!accessCookie) throw new Error('the login response set no hh_at cookie');
-  const get = (path) => fetch(`${baseUrl}${path}`, { headers: { accept: 'application/json', cookie: accessCookie } });
+  const cookies = first.headers.getSetCookie().map((line) => line.split(';')[0]);
+  const accessCookie = cookies.find((pair) => pair.startsWith('hh_at='));
+  const csrf = cookies.find((pair) => pair.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length);
+  if (!accessCookie || !csrf) throw new Error('the login response set no hh_at or XSRF-TOKEN cookie');
+  const cookie = `${accessCookie}; XSRF-TOKEN=${csrf}`;
+  const get = (path) => fetch(`${baseUrl}${path}`, { headers: { accept: 'application/json', cookie } });
+  const post = (path, body) =>
+    fetch(`${baseUrl}${path}`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', cookie, 'x-xsrf-token': decodeURIComponent(csrf) }, method: 'POST' });
   const roots = await (await get('/api/org-units')).json();
   const sector = roots.items?.[0];
   if (!sector || roots.items.length !== 1) throw new Error(`expected the sector leader's scope to be one sector, got ${JSON.stringify(roots).slice(0, 300)}`);
@@ -203,10 +214,34 @@ try {
   const loginCheck = (response) => {
     if (!response.headers.getSetCookie().some((line) => line.startsWith('hh_at='))) throw new Error('login without hh_at cookie');
   };
+  const incidents = await (await get('/api/incidents?pageSize=1')).json();
+  const categories = await (await get('/api/incidents/categories')).json();
+  const caseId = incidents.items?.[0]?.id;
+  if (!caseId) throw new Error('the sector leader sees no avvik: was the seed run?');
+  context.incidentsInScope = incidents.total;
+  say(`avvik in the sector's scope: ${incidents.total}`);
+  const filing = {
+    affectedPartyType: 'none',
+    categoryId: categories.find((c) => c.code === 'service_quality').id,
+    description: 'Benchmark: rutine ikke fulgt.',
+    kind: 'deviation',
+    occurredAt: new Date().toISOString(),
+    orgUnitId: sector.id,
+    reporterVisibility: 'named',
+    severityActual: 'low',
+  };
+  const created = (response) => {
+    if (response.status !== 201) throw new Error(`filing: HTTP ${response.status}`);
+  };
   results = [
     await measure('POST /api/auth/login', login, loginCheck),
     await measure('GET /api/org-units?q=a&pageSize=50', () => get('/api/org-units?q=a&pageSize=50')),
     await measure('GET /api/org-units?parentId=<sector>', () => get(`/api/org-units?parentId=${sector.id}`)),
+    await measure('GET /api/incidents?pageSize=50', () => get('/api/incidents?pageSize=50')),
+    await measure('GET /api/incidents?overdue=true', () => get('/api/incidents?overdue=true&pageSize=50')),
+    await measure('GET /api/incidents/stats', () => get('/api/incidents/stats')),
+    await measure('GET /api/incidents/<id>', () => get(`/api/incidents/${caseId}`)),
+    await measure('POST /api/incidents', () => post('/api/incidents', filing), created, 201),
   ];
 } catch (error) {
   await cleanUp();
@@ -217,7 +252,7 @@ await cleanUp();
 // 4. Report.
 const pad = (value, width) => String(value).padStart(width);
 console.log(`
-Seed (${seedReport.counts.users} users, ${seedReport.counts.orgUnits} org units, ${seedReport.counts.roleAssignments} role assignments):
+Seed (${seedReport.counts.users} users, ${seedReport.counts.orgUnits} org units, ${seedReport.counts.roleAssignments} role assignments, ${seedReport.counts.incidents} avvik):
   generator ${seedReport.timings.generateMs} ms · insert ${seedReport.timings.insertMs} ms (one transaction) · analyze ${seedReport.timings.analyzeMs} ms · seed CLI wall time incl. migrations ${seedWallMs} ms
 
 ${'endpoint'.padEnd(40)}${pad('n', 6)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('max ms', 10)}${pad('mean ms', 10)}

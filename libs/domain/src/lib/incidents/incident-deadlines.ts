@@ -24,10 +24,12 @@ export const worstSeverity = (...values: readonly (Severity | null | undefined)[
 
 export const severityAtLeast = (value: Severity | null, threshold: Severity): boolean => value !== null && SEVERITY_RANK[value] >= SEVERITY_RANK[threshold];
 
-/** Minutes east of UTC that `timeZone` is at `instant`. */
-const offsetMinutes = (instant: number, timeZone: string): number => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+/** One formatter per time zone: constructing Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       day: '2-digit',
       hour: '2-digit',
       hourCycle: 'h23',
@@ -36,7 +38,16 @@ const offsetMinutes = (instant: number, timeZone: string): number => {
       second: '2-digit',
       timeZone,
       year: 'numeric',
-    })
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+/** Minutes east of UTC that `timeZone` is at `instant`. */
+const offsetMinutes = (instant: number, timeZone: string): number => {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
       .formatToParts(new Date(instant))
       .map((part) => [part.type, part.value]),
   );
