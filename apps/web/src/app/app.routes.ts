@@ -37,6 +37,12 @@ export const appRoutes: Route[] = [
         path: ROUTES.users,
       },
       {
+        canActivate: [permissionGuard(PERMISSIONS.incidentsConfigure)],
+        loadComponent: () => import('./admin/incident-settings/incident-settings.component').then((m) => m.IncidentSettingsComponent),
+        path: ROUTES.incidentSettings,
+        title: title($localize`:@@title.incidentSettings:Avvikskategorier og frister`),
+      },
+      {
         canActivate: [permissionGuard(PERMISSIONS.auditRead)],
         loadComponent: () => import('./admin/audit-log/audit-log.component').then((m) => m.AuditLogComponent),
         path: ROUTES.auditLog,

@@ -3,6 +3,7 @@ export const ROUTES = {
   auditLog: 'admin/audit-log',
   forbidden: 'forbidden',
   home: '',
+  incidentSettings: 'admin/incident-settings',
   incidents: 'incidents',
   invitation: 'invitation',
   login: 'login',

@@ -71,6 +71,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, () => string> = {
 /** Audit-log entity types (`audit_log_entry.entity_type`). */
 export const ENTITY_LABELS: Record<string, () => string> = {
   delegation: () => $localize`:@@auditLog.typeDelegation:Delegering`,
+  external_notification: () => $localize`:@@auditLog.typeExternalNotification:Varsel til myndighet`,
+  incident: () => $localize`:@@auditLog.typeIncident:Avvik`,
+  incident_category: () => $localize`:@@auditLog.typeIncidentCategory:Avvikskategori`,
+  injury_record: () => $localize`:@@auditLog.typeInjuryRecord:Skaderegister`,
+  measure: () => $localize`:@@auditLog.typeMeasure:Tiltak`,
+  personal_data_breach: () => $localize`:@@auditLog.typeBreach:Personvernbrudd`,
+  tenant_setting: () => $localize`:@@auditLog.typeTenantSetting:Innstilling`,
   invitation: () => $localize`:@@auditLog.typeInvitation:Invitasjon`,
   org_unit: () => $localize`:@@auditLog.typeOrgUnit:Enhet`,
   role_assignment: () => $localize`:@@auditLog.typeRole:Rolle`,

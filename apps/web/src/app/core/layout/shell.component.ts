@@ -10,6 +10,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { PERMISSIONS } from '@helhet/shared';
 import { map } from 'rxjs';
 
+import { InboxBellComponent } from '../../incidents/inbox-bell/inbox-bell.component';
 import { AuthService } from '../auth/auth.service';
 import { ROUTES } from '../route-paths';
 
@@ -19,7 +20,7 @@ const canReadIncidents = (can: ReadonlySet<string>): boolean =>
 /** Toolbar, navigation (only what the user's permissions allow) and the main landmark. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatListModule, MatMenuModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [InboxBellComponent, MatButtonModule, MatListModule, MatMenuModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
   selector: 'hh-shell',
   styleUrl: './shell.component.scss',
   templateUrl: './shell.component.html',
@@ -42,6 +43,7 @@ export class ShellComponent {
       { label: $localize`:@@nav.incidents:Avvik`, path: `/${ROUTES.incidents}`, show: canReadIncidents(can) },
       { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
       { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
+      { label: $localize`:@@nav.incidentSettings:Avvikskategorier`, path: `/${ROUTES.incidentSettings}`, show: can.has(PERMISSIONS.incidentsConfigure) },
       { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
     ].filter((link) => link.show);
   });

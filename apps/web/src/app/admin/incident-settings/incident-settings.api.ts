@@ -1,0 +1,30 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { IncidentCategoryResponse, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
+import { firstValueFrom } from 'rxjs';
+
+/** HTTP calls of the avvik configuration (apps/api/src/incidents/incident-categories.controller.ts). */
+@Injectable({ providedIn: 'root' })
+export class IncidentSettingsApi {
+  private readonly http = inject(HttpClient);
+
+  categories(): Promise<IncidentCategoryResponse[]> {
+    return firstValueFrom(this.http.get<IncidentCategoryResponse[]>('/api/incident-categories'));
+  }
+
+  createCategory(request: UpsertIncidentCategoryRequest): Promise<IncidentCategoryResponse[]> {
+    return firstValueFrom(this.http.post<IncidentCategoryResponse[]>('/api/incident-categories', request));
+  }
+
+  updateCategory(id: string, request: UpsertIncidentCategoryRequest): Promise<IncidentCategoryResponse[]> {
+    return firstValueFrom(this.http.patch<IncidentCategoryResponse[]>(`/api/incident-categories/${id}`, request));
+  }
+
+  settings(): Promise<IncidentSettingsResponse> {
+    return firstValueFrom(this.http.get<IncidentSettingsResponse>('/api/incident-settings'));
+  }
+
+  saveSettings(request: IncidentSettingsResponse): Promise<IncidentSettingsResponse> {
+    return firstValueFrom(this.http.put<IncidentSettingsResponse>('/api/incident-settings', request));
+  }
+}

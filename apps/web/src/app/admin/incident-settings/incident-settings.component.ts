@@ -1,0 +1,137 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { CATEGORY_RESTRICTIONS, type CategoryRestriction, type IncidentDeadlinePolicy, SEVERITIES } from '@helhet/domain';
+import type { IncidentCategoryResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
+
+import { errorMessage, fieldErrors } from '../../core/http-error';
+import { SEVERITY_LABELS } from '../../incidents/incident-labels';
+import { IncidentSettingsApi } from './incident-settings.api';
+
+const RESTRICTION_LABELS: Record<CategoryRestriction, () => string> = {
+  infosec: () => $localize`:@@incidentSettings.restrictionInfosec:Informasjonssikkerhet (personvernombud)`,
+  injury: () => $localize`:@@incidentSettings.restrictionInjury:Skaderegister (verneombud, HMS)`,
+  none: () => $localize`:@@incidentSettings.restrictionNone:Ingen ekstra tilgang`,
+};
+
+interface Draft {
+  code: string;
+  label: string;
+  restriction: CategoryRestriction;
+  hasSeverity: boolean;
+  parentId: string | null;
+}
+
+const emptyDraft = (parentId: string | null = null): Draft => ({ code: '', hasSeverity: true, label: '', parentId, restriction: 'none' });
+
+/**
+ * Tenant configuration of avvik (domain.md §3.2–3.4): categories and sub-categories (rename, retire, add)
+ * and the deadlines that drive escalation. Codes are permanent: they identify a category in statistics.
+ */
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatButtonModule, NgTemplateOutlet, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule],
+  selector: 'hh-incident-settings',
+  styleUrl: './incident-settings.component.scss',
+  templateUrl: './incident-settings.component.html',
+})
+export class IncidentSettingsComponent {
+  private readonly api = inject(IncidentSettingsApi);
+  protected readonly categories = signal<IncidentCategoryResponse[] | null>(null);
+  protected readonly deadlines = signal<IncidentDeadlinePolicy | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly errors = signal<Record<string, string[]>>({});
+  protected readonly editing = signal<string | null>(null);
+  protected readonly adding = signal<string | 'top' | null>(null);
+  protected draft: Draft = emptyDraft();
+  protected readonly restrictions = CATEGORY_RESTRICTIONS.map((id) => ({ id, label: RESTRICTION_LABELS[id]() }));
+  protected readonly restrictionLabel = (id: CategoryRestriction) => RESTRICTION_LABELS[id]();
+  protected readonly severities = [...SEVERITIES.map((id) => ({ id, label: SEVERITY_LABELS[id]() })), { id: 'none' as const, label: $localize`:@@incidentSettings.noSeverity:Uten alvorlighetsgrad` }];
+
+  constructor() {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [categories, settings] = await Promise.all([this.api.categories(), this.api.settings()]);
+      this.categories.set(categories);
+      this.deadlines.set(structuredClone(settings.deadlines));
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+
+  protected startEdit(category: { id: string; code: string; label: string }, parent: IncidentCategoryResponse | null, restriction: CategoryRestriction, hasSeverity: boolean): void {
+    this.adding.set(null);
+    this.errors.set({});
+    this.draft = { code: category.code, hasSeverity, label: category.label, parentId: parent?.id ?? null, restriction };
+    this.editing.set(category.id);
+  }
+
+  protected startAdd(parent: IncidentCategoryResponse | null): void {
+    this.editing.set(null);
+    this.errors.set({});
+    this.draft = parent ? { ...emptyDraft(parent.id), hasSeverity: parent.hasSeverity, restriction: parent.restriction } : emptyDraft();
+    this.adding.set(parent?.id ?? 'top');
+  }
+
+  protected cancel(): void {
+    this.editing.set(null);
+    this.adding.set(null);
+  }
+
+  protected async save(id: string | null, active = true): Promise<void> {
+    const request: UpsertIncidentCategoryRequest = { ...this.draft, active };
+    await this.run(async () => {
+      this.categories.set(id ? await this.api.updateCategory(id, request) : await this.api.createCategory(request));
+      this.cancel();
+      return id ? $localize`:@@incidentSettings.saved:Kategorien er lagret.` : $localize`:@@incidentSettings.created:Kategorien er lagt til.`;
+    });
+  }
+
+  protected async setActive(category: { id: string; code: string; label: string; active: boolean }, parent: IncidentCategoryResponse | null, restriction: CategoryRestriction, hasSeverity: boolean): Promise<void> {
+    const request: UpsertIncidentCategoryRequest = {
+      active: !category.active,
+      code: category.code,
+      hasSeverity,
+      label: category.label,
+      parentId: parent?.id ?? null,
+      restriction,
+    };
+    await this.run(async () => {
+      this.categories.set(await this.api.updateCategory(category.id, request));
+      return category.active
+        ? $localize`:@@incidentSettings.retired:${category.label}:label: kan ikke lenger velges i nye meldinger.`
+        : $localize`:@@incidentSettings.reactivated:${category.label}:label: kan velges igjen.`;
+    });
+  }
+
+  protected async saveDeadlines(): Promise<void> {
+    const deadlines = this.deadlines();
+    if (!deadlines) return;
+    await this.run(async () => {
+      this.deadlines.set((await this.api.saveSettings({ deadlines })).deadlines);
+      return $localize`:@@incidentSettings.deadlinesSaved:Fristene er lagret. De gjelder nye saker.`;
+    });
+  }
+
+  private async run(action: () => Promise<string>): Promise<void> {
+    this.error.set(null);
+    this.status.set(null);
+    this.errors.set({});
+    try {
+      this.status.set(await action());
+    } catch (error) {
+      this.errors.set(fieldErrors(error));
+      this.error.set(errorMessage(error));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import { IncidentsApi } from '../incidents.api';
+import { ReceiptComponent } from './receipt.component';
+
+describe('ReceiptComponent', () => {
+  const render = async (receipt: jest.Mock) => {
+    await TestBed.configureTestingModule({ imports: [ReceiptComponent], providers: [provideRouter([]), { provide: IncidentsApi, useValue: { receipt } }] }).compileComponents();
+    const fixture = TestBed.createComponent(ReceiptComponent);
+    fixture.componentRef.setInput('code', '7k2m q9xd 4hnp t3va');
+    await fixture.whenStable();
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  };
+
+  it('should look up ?code= at once and show the status', async () => {
+    const receipt = jest.fn().mockResolvedValue({ closedAt: null, feedbackToReporter: null, number: '2026-000043', reportedAt: '2026-11-28T10:00:00Z', status: 'registered' });
+    const element = await render(receipt);
+    expect(receipt).toHaveBeenCalledWith('7K2M-Q9XD-4HNP-T3VA');
+    expect(element.querySelector('h2')!.textContent).toContain('2026-000043');
+    expect(element.querySelector('[data-testid="receipt-status"]')!.textContent).toBe('Registrert');
+    expect(element.textContent).toContain('Ingen tilbakemelding ennå');
+  });
+
+  it('should say so in Norwegian when no report has the code', async () => {
+    const notFound = new HttpErrorResponse({ error: { code: 'INCIDENT_NOT_FOUND', message: 'x', statusCode: 404 }, status: 404 });
+    const element = await render(jest.fn().mockRejectedValue(notFound));
+    expect(element.querySelector('[role="alert"]')!.textContent).toContain('Fant ingen melding med denne koden');
+  });
+});
