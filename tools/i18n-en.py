@@ -48,7 +48,7 @@ EN = {
  'userStatus.active':'Active','userStatus.inactive':'Deactivated','userStatus.invited':'Invited','auditAction.create':'Created','auditAction.delete':'Deleted',
  'auditAction.update':'Changed','shell.skipLink':'Skip to main content','shell.menu':'Menu','shell.otherLanguage':'Norsk','shell.signOut':'Sign out',
  'shell.navLabel':'Main menu','nav.home':'Overview','nav.organisation':'Organisation','nav.users':'Users and roles','nav.auditLog':'Audit log',
- 'home.greeting':'Hello, {0}','home.lead':'Helhet brings internal control for {0} together: organisation and management lines now; incidents, risk analyses and measures to follow.',
+ 'home.greeting':'Hello, {0}','home.lead':'Helhet brings internal control for {0} together: organisation, management lines, incidents and measures now; risk analyses to follow.',
  'home.rolesTitle':'Your roles','home.noRoles':'You have no roles yet. Contact the system administrator.','home.roleScope':'for {0}{1}{2}',
  'invitation.title':'Choose password','invitation.done':'Your password has been saved. You can now sign in.','invitation.toLogin':'Go to sign-in',
  'invitation.lead':'Choose a password of at least 12 characters. A sentence you remember makes a good password.','invitation.password':'New password',

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 
 import { AuthService } from '../core/auth/auth.service';
@@ -8,7 +9,7 @@ import { ROUTES } from '../core/route-paths';
 /** Start page: who you are here, and where your responsibility lies. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [MatButtonModule, RouterLink],
   selector: 'hh-home',
   styleUrl: './home.component.scss',
   templateUrl: './home.component.html',
