@@ -18,6 +18,10 @@ const categories: IncidentCategoryResponse[] = [
 describe('FileIncidentComponent', () => {
   let api: { categories: jest.Mock; filingUnits: jest.Mock; file: jest.Mock };
 
+  beforeAll(() => {
+    Element.prototype.scrollIntoView = jest.fn(); // jsdom has no layout
+  });
+
   const render = async (): Promise<{ fixture: ComponentFixture<FileIncidentComponent>; element: HTMLElement }> => {
     api = {
       categories: jest.fn().mockResolvedValue(categories),

@@ -29,4 +29,15 @@ describe('ReceiptComponent', () => {
     const element = await render(jest.fn().mockRejectedValue(notFound));
     expect(element.querySelector('[role="alert"]')!.textContent).toContain('Fant ingen melding med denne koden');
   });
+
+  it('should look up a typed code when the form is sent', async () => {
+    const receipt = jest.fn().mockResolvedValue({ closedAt: '2026-12-01T10:00:00Z', feedbackToReporter: 'Rutinen er endret.', number: '2026-000044', reportedAt: '2026-11-28T10:00:00Z', status: 'closed' });
+    const element = await render(receipt);
+    const input = element.querySelector<HTMLInputElement>('#receipt-code')!;
+    input.value = 'abcd efgh jkmn pqrs';
+    input.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(receipt).toHaveBeenLastCalledWith('ABCD-EFGH-JKMN-PQRS');
+  });
 });

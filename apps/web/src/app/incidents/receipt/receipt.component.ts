@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, effect, type ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -47,7 +47,8 @@ export class ReceiptComponent {
   private readonly injector = inject(Injector);
   /** `?code=` */
   readonly code = input<string | undefined>();
-  protected readonly codeControl = new FormControl('', { nonNullable: true, validators: Validators.required });
+  protected readonly form = new FormGroup({ code: new FormControl('', { nonNullable: true, validators: Validators.required }) });
+  private readonly codeControl = this.form.controls.code;
   protected readonly result = signal<ReceiptResponse | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
