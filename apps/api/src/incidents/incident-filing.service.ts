@@ -5,6 +5,7 @@ import {
   closeDeadline,
   effectiveLeaders,
   formatIncidentNumber,
+  receiptCodeFromBytes,
   requiredNotifications,
   worstSeverity,
   zonedDate,
@@ -24,11 +25,6 @@ import { attachmentProblems, fieldProblems, safeFileName, type UploadedFile } fr
 import { receiptHash } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
 import { firstRow } from '../core/database/first-row.util';
-
-/** Receipt codes: 16 characters of Crockford base32 (80 bits), grouped by four. */
-const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const newReceiptCode = (): string =>
-  [...randomBytes(16)].map((byte) => RECEIPT_ALPHABET[byte % 32]).join('').replace(/(.{4})(?!$)/g, '$1-');
 
 interface CategoryRow {
   id: string;
@@ -71,7 +67,7 @@ export class IncidentFilingService {
         const { line } = await this.lines.forUnit(manager, auth.tenantId, dto.orgUnitId);
         const responsible = effectiveLeaders(line)[0] ?? null;
         const severity = category.has_severity ? worstSeverity(dto.severityActual, dto.severityPotential) : null;
-        const receiptCode = anonymous ? newReceiptCode() : null;
+        const receiptCode = anonymous ? receiptCodeFromBytes(randomBytes(16)) : null;
         const reporterUserId = anonymous ? null : auth.userId;
         // Last, because it row-locks the tenant's counter until commit: concurrent filings queue here.
         const number = await this.nextNumber(manager, auth.tenantId, Number(zonedDate(now).slice(0, 4)));

@@ -10,7 +10,7 @@ import {
   PERMISSIONS,
   type ReceiptResponse,
 } from '@helhet/shared';
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -30,6 +30,7 @@ import {
   ListIncidentsQueryDto,
   MeasureDto,
   PersonalDataBreachDto,
+  ReceiptLookupDto,
   RecordExternalNotificationDto,
   UpdateMeasureDto,
 } from './dto/incident.dto';
@@ -91,9 +92,11 @@ export class IncidentsController {
     return this.query.stats(auth, query);
   }
 
-  @Get('receipt/:code')
-  receipt(@CurrentUser() auth: AuthContext, @Param('code') code: string): Promise<ReceiptResponse> {
-    return this.query.receipt(auth, code);
+  /** POST, so the code (a bearer secret for the case's status) never appears in URLs or access logs. */
+  @Post('receipt')
+  @HttpCode(200)
+  receipt(@CurrentUser() auth: AuthContext, @Body() body: ReceiptLookupDto): Promise<ReceiptResponse> {
+    return this.query.receipt(auth, body.code);
   }
 
   @Get(':id')

@@ -123,9 +123,12 @@ describe('avvik', () => {
     const filed = await employee.request<FileIncidentResponse>('POST', '/api/incidents', filing({ reporterVisibility: 'anonymous' }));
     expect(filed.body.id).toBeNull();
     expect(filed.body.receiptCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-    const receipt = await employee.get<ReceiptResponse>(`/api/incidents/receipt/${filed.body.receiptCode}`);
+    const typed = filed.body.receiptCode!.toLowerCase().replace(/-/g, ' ');
+    const receipt = await employee.request<ReceiptResponse>('POST', '/api/incidents/receipt', { code: typed });
+    expect(receipt.status).toBe(200);
     expect(receipt.body).toMatchObject({ feedbackToReporter: null, number: filed.body.number, status: 'registered' });
-    expect((await employee.get('/api/incidents/receipt/AAAA-BBBB-CCCC-DDDD')).status).toBe(404);
+    expect((await employee.request('POST', '/api/incidents/receipt', { code: 'AAAA-BBBB-CCCC-DDDD' })).status).toBe(404);
+    expect((await employee.request('POST', '/api/incidents/receipt', {})).status).toBe(400);
   });
 
   it('should keep a leader from another sector out of the case, the list, the attachment and the export', async () => {

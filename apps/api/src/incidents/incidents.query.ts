@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { availableActions, type CauseCategory, type IncidentStatus } from '@helhet/domain';
+import { availableActions, canonicalReceiptCode, type CauseCategory, type IncidentStatus } from '@helhet/domain';
 import type {
   AttachmentResponse,
   ExternalNotificationResponse,
@@ -29,7 +29,8 @@ import { incidentAccess } from './incident-access';
 import { DUE_AT_SQL, INCIDENT_FROM, INCIDENT_SUMMARY_COLUMNS, type IncidentSummaryRow, toIncidentSummary } from './incident.mapper';
 import { toCsv } from './incident-csv';
 
-export const receiptHash = (code: string): string => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+/** SHA-256 of the canonical code; a string that cannot be a code hashes to something no report has. */
+export const receiptHash = (code: string): string => createHash('sha256').update(canonicalReceiptCode(code) ?? `invalid:${code}`).digest('hex');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPORT_LIMIT = 20_000;

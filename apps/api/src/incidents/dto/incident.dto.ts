@@ -31,6 +31,7 @@ import type {
   ListIncidentsQuery,
   MeasureRequest,
   PersonalDataBreachInput,
+  ReceiptLookupRequest,
   RecordExternalNotificationRequest,
   UpsertIncidentCategoryRequest,
 } from '@helhet/shared';
@@ -198,6 +199,11 @@ export class IncidentTransitionDto implements IncidentTransitionRequest {
 
   @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT_MAX)
   noMeasureReason?: string | null;
+}
+
+export class ReceiptLookupDto implements ReceiptLookupRequest {
+  @IsString() @IsNotEmpty({ message: 'code must not be empty' }) @MaxLength(40)
+  code!: string;
 }
 
 export class IncidentCommentDto implements IncidentCommentRequest {

@@ -61,7 +61,7 @@ export class IncidentsApi {
   }
 
   receipt(code: string): Promise<ReceiptResponse> {
-    return firstValueFrom(this.http.get<ReceiptResponse>(`/api/incidents/receipt/${encodeURIComponent(code)}`));
+    return firstValueFrom(this.http.post<ReceiptResponse>('/api/incidents/receipt', { code }));
   }
 
   get(id: string): Promise<IncidentResponse> {

@@ -25,7 +25,7 @@ import { OrganisationApi } from '../organisation/organisation.api';
         [matAutocomplete]="auto"
         (input)="search($any($event.target).value)"
         [attr.aria-describedby]="inputId() + '-hint'"
-        required
+        [required]="required()"
       />
       <mat-hint [id]="inputId() + '-hint'" i18n="@@unitPicker.hint">Skriv minst to tegn av navnet eller ansvarsnummeret</mat-hint>
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
@@ -40,6 +40,8 @@ export class UnitPickerComponent {
   private readonly api = inject(OrganisationApi);
   readonly label = input.required<string>();
   readonly inputId = input.required<string>();
+  /** Filters and optional fields pass false: no asterisk, no required state. */
+  readonly required = input(true);
   readonly value = model<string>('');
   protected readonly text = signal('');
   protected readonly options = signal<OrgUnitSummary[]>([]);

@@ -15,7 +15,7 @@ import { UsersApi } from '../admin/users/users.api';
   template: `
     <mat-form-field appearance="outline">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput [id]="inputId()" type="text" autocomplete="off" [value]="text()" [matAutocomplete]="auto" (input)="search($any($event.target).value)" required />
+      <input matInput [id]="inputId()" type="text" autocomplete="off" [value]="text()" [matAutocomplete]="auto" (input)="search($any($event.target).value)" [required]="required()" />
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
         @for (user of options(); track user.id) {
           <mat-option [value]="user">{{ user.name }} <span class="meta">{{ user.primaryOrgUnit?.name }}</span></mat-option>
@@ -28,6 +28,8 @@ export class UserPickerComponent {
   private readonly api = inject(UsersApi);
   readonly label = input.required<string>();
   readonly inputId = input.required<string>();
+  /** Filters and optional fields pass false: no asterisk, no required state. */
+  readonly required = input(true);
   readonly value = model<string>('');
   protected readonly text = signal('');
   protected readonly options = signal<UserSummary[]>([]);

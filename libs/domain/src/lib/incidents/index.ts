@@ -6,3 +6,4 @@ export * from './incident-routing';
 export * from './incident-workflow';
 export * from './incident.types';
 export * from './pii-detector';
+export * from './receipt-code';

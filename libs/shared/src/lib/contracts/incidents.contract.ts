@@ -271,6 +271,10 @@ export interface ListIncidentsQuery extends PageQuery {
   mine?: 'handling' | 'reported';
 }
 
+export interface ReceiptLookupRequest {
+  code: string;
+}
+
 export interface ReceiptResponse {
   number: string;
   status: IncidentStatus;

@@ -70,8 +70,11 @@ export const seedDemoIncidents = async (manager: EntityManager, demo: DemoMunici
   const rows: unknown[][] = [];
   for (let n = 0; n < count; n++) {
     const reporter = random.pick(employees);
-    const unit = unitsById.get(reporter.primaryOrgUnitId);
-    if (!unit) continue;
+    const home = unitsById.get(reporter.primaryOrgUnitId);
+    if (!home) continue;
+    // Many reports concern the unit as a whole (shared rooms, routines): filed there, handled by its leader.
+    const parent = home.parentId ? unitsById.get(home.parentId) : undefined;
+    const unit = (home.levelType === 'department' || home.levelType === 'team') && parent && random.chance(0.4) ? parent : home;
     const category = random.pickWeighted(categories, (c) => CATEGORY_WEIGHTS[c.code] ?? 1);
     const daysAgo = Math.floor(365 * random.next() ** 1.3);
     const reportedAt = new Date(today.getTime() - daysAgo * 86_400_000 - random.int(0, 10 * 3_600_000));

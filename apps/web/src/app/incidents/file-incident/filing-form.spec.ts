@@ -1,7 +1,6 @@
 import { FormBuilder } from '@angular/forms';
 import type { IncidentCategoryResponse } from '@helhet/shared';
 
-import { normaliseReceiptCode } from '../receipt/receipt.component';
 import {
   breachIsLate,
   createBreachForm,
@@ -95,11 +94,5 @@ describe('the filing form', () => {
     expect(splitList('a;b\nc')).toEqual(['a', 'b', 'c']);
     expect(breachIsLate('2026-11-25T11:00', now)).toBe(true);
     expect(breachIsLate('2026-11-27T10:00', now)).toBe(false);
-  });
-
-  it('should accept receipt codes typed in lower case, without dashes or with O for 0', () => {
-    expect(normaliseReceiptCode(' 7k2m q9xd 4hnp t3va ')).toBe('7K2M-Q9XD-4HNP-T3VA');
-    expect(normaliseReceiptCode('7K2M-Q9XD-4HNP-T3VO')).toBe('7K2M-Q9XD-4HNP-T3V0');
-    expect(normaliseReceiptCode('short')).toBe('SHORT');
   });
 });

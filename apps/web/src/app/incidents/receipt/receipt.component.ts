@@ -5,22 +5,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
+import { formatReceiptCode } from '@helhet/domain';
 import type { ReceiptResponse } from '@helhet/shared';
 
 import { errorMessage, isApiError } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
 import { STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
-
-/**
- * Receipt codes are 16 characters in groups of four. Typed codes are forgiving: any case, spaces or no
- * dashes, and O/I/L for 0/1/1 (letters the code never uses). Anything else is sent as typed.
- */
-export const normaliseReceiptCode = (typed: string): string => {
-  const bare = typed.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  return bare.length === 16 ? bare.replace(/(.{4})(?!$)/g, '$1-') : typed.trim().toUpperCase();
-};
 
 /** Follow an anonymous report with its receipt code: status and the handler's feedback, nothing else. */
 @Component({
@@ -45,6 +37,7 @@ export const normaliseReceiptCode = (typed: string): string => {
 export class ReceiptComponent {
   private readonly api = inject(IncidentsApi);
   private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
   /** `?code=` */
   readonly code = input<string | undefined>();
   protected readonly form = new FormGroup({ code: new FormControl('', { nonNullable: true, validators: Validators.required }) });
@@ -62,6 +55,8 @@ export class ReceiptComponent {
       untracked(() => {
         if (!code) return;
         this.codeControl.setValue(code);
+        // The code is a secret: keep it out of the browser history once read.
+        void this.router.navigate([], { queryParams: { code: null }, queryParamsHandling: 'merge', replaceUrl: true });
         void this.lookUp();
       });
     });
@@ -76,7 +71,7 @@ export class ReceiptComponent {
     this.error.set(null);
     this.result.set(null);
     try {
-      this.result.set(await this.api.receipt(normaliseReceiptCode(this.codeControl.value)));
+      this.result.set(await this.api.receipt(formatReceiptCode(this.codeControl.value)));
       afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
     } catch (error) {
       const notFound = error instanceof HttpErrorResponse && (error.status === 404 || (isApiError(error.error) && error.error.code === 'INCIDENT_NOT_FOUND'));
