@@ -8,5 +8,4 @@ register({
   paths: { '@helhet/domain': ['libs/domain/src/index.ts'], '@helhet/shared': ['libs/shared/src/index.ts'] },
 });
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../../src/worker');

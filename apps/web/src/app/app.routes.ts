@@ -43,6 +43,12 @@ export const appRoutes: Route[] = [
         title: title($localize`:@@title.incidentSettings:Avvikskategorier og frister`),
       },
       {
+        canActivate: [permissionGuard(PERMISSIONS.deliveriesRead)],
+        loadComponent: () => import('./admin/delivery-problems/delivery-problems.component').then((m) => m.DeliveryProblemsComponent),
+        path: ROUTES.deliveryProblems,
+        title: title($localize`:@@title.deliveries:Varsler som ikke kom frem`),
+      },
+      {
         canActivate: [permissionGuard(PERMISSIONS.auditRead)],
         loadComponent: () => import('./admin/audit-log/audit-log.component').then((m) => m.AuditLogComponent),
         path: ROUTES.auditLog,

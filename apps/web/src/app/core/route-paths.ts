@@ -1,6 +1,7 @@
 /** Every route path in one place (no string literals in templates). */
 export const ROUTES = {
   auditLog: 'admin/audit-log',
+  deliveryProblems: 'admin/deliveries',
   forbidden: 'forbidden',
   home: '',
   incidentSettings: 'admin/incident-settings',

@@ -44,6 +44,7 @@ export class ShellComponent {
       { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
       { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
       { label: $localize`:@@nav.incidentSettings:Avvikskategorier`, path: `/${ROUTES.incidentSettings}`, show: can.has(PERMISSIONS.incidentsConfigure) },
+      { label: $localize`:@@nav.deliveries:Varslingsfeil`, path: `/${ROUTES.deliveryProblems}`, show: can.has(PERMISSIONS.deliveriesRead) },
       { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
     ].filter((link) => link.show);
   });
