@@ -5,3 +5,4 @@ export * from './lib/organisation/org-tree';
 export * from './lib/random/seeded-random';
 export * from './lib/validity';
 export * from './lib/incidents';
+export * from './lib/risk';
