@@ -168,6 +168,20 @@ export const seedDemoIncidents = async (manager: EntityManager, demo: DemoMunici
        FROM incident WHERE tenant_id = $1 AND status IN ('closed', 'rejected')`,
     [tenantId],
   );
+  // The aml § 5-1 register: most injury and violence cases carry an injury record (the reporter is the injured
+  // employee in the demo; no medical text, as no consent is recorded).
+  await manager.query(
+    `INSERT INTO injury_record (incident_id, tenant_id, injured_user_id, work_being_done, course_of_events, presumed_causes, injury_description,
+       absence, absence_days, medical_info_consent, medical_info, occupational_disease)
+     SELECT i.id, i.tenant_id, i.reporter_user_id,
+            CASE c.code WHEN 'violence_threats' THEN 'Stell og oppfølging av bruker' ELSE 'Daglig arbeid i enheten' END,
+            i.description, 'Se årsaksvurderingen i saken.',
+            CASE WHEN c.code = 'violence_threats' THEN 'Slag/riper, psykisk belastning' ELSE 'Forstuing, kutt eller belastningsskade' END,
+            i.severity_actual IN ('high', 'critical'), CASE i.severity_actual WHEN 'high' THEN 3 WHEN 'critical' THEN 14 END, false, NULL, false
+       FROM incident i JOIN incident_category c ON c.id = i.category_id
+      WHERE i.tenant_id = $1 AND c.code IN ('personal_injury', 'violence_threats') AND i.kind <> 'near_miss' AND abs(hashtext(i.id::text)) % 10 < 7`,
+    [tenantId],
+  );
   for (const [year, last] of sequence) {
     await manager.query(`INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, $3)`, [tenantId, year, last]);
   }
