@@ -78,7 +78,7 @@ describe('anonymous avvik', () => {
     await waitFor(async () => {
       const [row] = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.incident_id = $1 AND d.status = 'sent'`, [incident!.id])) as { n: number }[];
       return row!.n >= 2 ? true : undefined;
-    }, 20_000, 'filing notifications');
+    }, 60_000, 'filing notifications');
     // The handler reads the case: the reporter stays unknown to them too.
     const handler = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
     const seen = await handler.get<IncidentResponse>(`/api/incidents/${incident!.id}`);
@@ -93,5 +93,5 @@ describe('anonymous avvik', () => {
     expect(leaked).toEqual([]);
     expect(logLines.length).toBeGreaterThan(0);
     expect(smtp.received.every((mail) => !needles.some((needle) => mail.raw.includes(needle)))).toBe(true);
-  });
+  }, 180_000);
 });

@@ -63,7 +63,7 @@ describe('avvik escalation', () => {
     const id = filed.body.id!;
 
     // Filing: the handler (the unit leader) gets an e-mail; the acknowledge deadline waits as a delayed job.
-    await waitFor(mailTo('enhetsleder.sykehjem@fjordvik.kommune.no', /ny avvikssak til behandling/i), 20_000, 'mail to the handler');
+    await waitFor(mailTo('enhetsleder.sykehjem@fjordvik.kommune.no', /ny avvikssak til behandling/i), 60_000, 'mail to the handler');
     const first = await waitFor(() => jobFor(id, 'acknowledge', 1, 0), 10_000, 'the acknowledge deadline job');
     expect(await first.getState()).toBe('delayed');
     const detail = (await leader.get<IncidentResponse>(`/api/incidents/${id}`)).body;
@@ -71,8 +71,8 @@ describe('avvik escalation', () => {
 
     // Deadline passes (promoted): the sector leader becomes co-handler and is told.
     await first.promote();
-    await waitFor(async () => ((await incident(id)).escalation_level === 1 ? true : undefined), 15_000, 'first escalation');
-    await waitFor(mailTo('kommunalsjef.helse@fjordvik.kommune.no', /sendt videre til deg/i), 20_000, 'mail to the sector leader');
+    await waitFor(async () => ((await incident(id)).escalation_level === 1 ? true : undefined), 60_000, 'first escalation');
+    await waitFor(mailTo('kommunalsjef.helse@fjordvik.kommune.no', /sendt videre til deg/i), 60_000, 'mail to the sector leader');
     const sector = await Session.login(testApp.baseUrl, 'kommunalsjef.helse@fjordvik.kommune.no');
     expect((await sector.get<IncidentResponse>(`/api/incidents/${id}`)).body.escalationLevel).toBe(1);
 
@@ -81,8 +81,8 @@ describe('avvik escalation', () => {
     expect(await second.getState()).toBe('delayed');
     expect(second.delay).toBeGreaterThan(first.delay);
     await second.promote();
-    await waitFor(async () => ((await incident(id)).escalation_level === 2 ? true : undefined), 15_000, 'second escalation');
-    await waitFor(mailTo('kommunedirektor@fjordvik.kommune.no', /sendt videre til deg/i), 20_000, 'mail to the kommunedirektør');
+    await waitFor(async () => ((await incident(id)).escalation_level === 2 ? true : undefined), 60_000, 'second escalation');
+    await waitFor(mailTo('kommunedirektor@fjordvik.kommune.no', /sendt videre til deg/i), 60_000, 'mail to the kommunedirektør');
     const escalated = await incident(id);
     expect(escalated.escalated_to_user_ids).toHaveLength(2);
 
@@ -103,5 +103,5 @@ describe('avvik escalation', () => {
     expect(await incident(id)).toEqual(now);
     const events = (await leader.get<IncidentResponse>(`/api/incidents/${id}`)).body.events;
     expect(events.map((e) => e.type)).toEqual(['filed', 'notified', 'escalated', 'escalated', 'transition']);
-  });
+  }, 180_000);
 });

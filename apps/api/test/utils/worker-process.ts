@@ -21,7 +21,7 @@ export const spawnWorker = async (overrides: Record<string, string>): Promise<Ch
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker did not start within 60 s')), 60_000);
+    const timer = setTimeout(() => reject(new Error('worker did not start within 120 s')), 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('worker started')) {
         clearTimeout(timer);

@@ -12,12 +12,16 @@ import { workerOptions } from '../../core/queue/worker-options';
 import type { NotificationDeliveryJobData } from './notification-delivery.producer';
 import { notificationMail } from './notification-mail.template';
 
-/** SMTP failures that prove the message was not accepted: safe to try again. */
+/** SMTP stages before the message content is handed over: a failure there proves nothing was sent. */
+const BEFORE_DATA = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH.*|MAIL FROM|RCPT TO)$/;
 const NOT_SENT_CODES = new Set(['ECONNECTION', 'EDNS', 'EAUTH', 'EENVELOPE', 'ETLS', 'ECONNREFUSED']);
 
-const provablyNotSent = (error: unknown): boolean => {
-  const { code, responseCode } = (error ?? {}) as { code?: string; responseCode?: number };
-  return (code !== undefined && NOT_SENT_CODES.has(code)) || (typeof responseCode === 'number' && responseCode >= 400);
+/** True when the error proves the message was not accepted (safe to try again); false when it may have been. */
+export const provablyNotSent = (error: unknown): boolean => {
+  const { code, command, responseCode } = (error ?? {}) as { code?: string; command?: string; responseCode?: number };
+  if (typeof responseCode === 'number' && responseCode >= 400) return true; // the server refused it
+  if (command !== undefined) return BEFORE_DATA.test(command);
+  return code !== undefined && NOT_SENT_CODES.has(code);
 };
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'uncertain';
