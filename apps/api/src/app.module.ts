@@ -13,6 +13,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { RiskModule } from './risk/risk.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP API. Background work runs in WorkerModule (worker.ts), a separate process. */
@@ -30,6 +31,7 @@ export class AppModule implements NestModule {
         IncidentsModule,
         NotificationsModule,
         OrganisationModule,
+        RiskModule,
         UsersModule,
       ],
       module: AppModule,

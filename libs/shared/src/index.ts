@@ -9,3 +9,4 @@ export * from './lib/page';
 export * from './lib/permissions';
 export * from './lib/roles';
 export * from './lib/contracts/incidents.contract';
+export * from './lib/contracts/risk.contract';

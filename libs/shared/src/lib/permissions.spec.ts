@@ -17,7 +17,7 @@ describe('permission map', () => {
   });
 
   it('should union and sort permissions of several roles without duplicates', () => {
-    expect(permissionsForRoles(['employee', 'unit_leader', 'employee'])).toEqual(['incidents.file', 'incidents.handle', 'incidents.read', 'organisation.read', 'users.read']);
+    expect(permissionsForRoles(['employee', 'unit_leader', 'employee'])).toEqual(['incidents.file', 'incidents.handle', 'incidents.read', 'organisation.read', 'risk.edit', 'risk.read', 'users.read']);
   });
 
   it('should let everyone file an avvik but keep case content from the tenant admin', () => {
@@ -26,5 +26,10 @@ describe('permission map', () => {
     for (const permission of caseReaders) expect(rolesWithPermission(permission)).not.toContain('tenant_admin');
     expect(rolesWithPermission(PERMISSIONS.incidentsInjuryRegister)).toEqual(['hms_advisor', 'safety_rep']);
     expect(rolesWithPermission(PERMISSIONS.incidentsInfosec)).toEqual(['dpo', 'infosec_lead']);
+  });
+
+  it('should leave helhetlig ROS to the preparedness and HMS roles', () => {
+    expect(rolesWithPermission(PERMISSIONS.riskEditHolistic)).toEqual(['hms_advisor', 'preparedness_coordinator']);
+    expect(rolesWithPermission(PERMISSIONS.riskRead)).not.toContain('employee');
   });
 });

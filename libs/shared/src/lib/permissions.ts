@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   incidentsInjuryRegister: 'incidents.injury_register',
   /** Read unrestricted cases in scope. */
   incidentsRead: 'incidents.read',
+  /** Create and edit risk analyses (not helhetlig ROS) whose scope unit is in scope. */
+  riskEdit: 'risk.edit',
+  /** Create and edit helhetlig ROS (preparedness and HMS roles). */
+  riskEditHolistic: 'risk.edit_holistic',
+  /** Read risk analyses in scope; helhetlig ROS is readable by everyone holding this anywhere. */
+  riskRead: 'risk.read',
   organisationManage: 'organisation.manage',
   organisationRead: 'organisation.read',
   usersManage: 'users.manage',
@@ -40,6 +46,9 @@ const {
   incidentsRead,
   organisationManage,
   organisationRead,
+  riskEdit,
+  riskEditHolistic,
+  riskRead,
   usersManage,
   usersRead,
 } = PERMISSIONS;
@@ -49,17 +58,18 @@ const {
  * leaders handle a case only when a unit leader appoints them its handler (checked per case).
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  department_leader: [incidentsFile, incidentsRead, organisationRead, usersRead],
-  dpo: [incidentsFile, incidentsInfosec, organisationRead],
+  department_leader: [incidentsFile, incidentsRead, organisationRead, riskRead, usersRead],
+  dpo: [incidentsFile, incidentsInfosec, organisationRead, riskRead],
   employee: [incidentsFile, organisationRead],
-  executive: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, usersRead],
-  hms_advisor: [incidentsFile, incidentsInjuryRegister, organisationRead, usersRead],
-  infosec_lead: [incidentsFile, incidentsInfosec, organisationRead],
-  quality_coordinator: [incidentsConfigure, incidentsFile, incidentsRead, organisationRead, usersRead],
-  safety_rep: [incidentsFile, incidentsInjuryRegister, organisationRead],
-  sector_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, usersRead],
+  executive: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
+  hms_advisor: [incidentsFile, incidentsInjuryRegister, organisationRead, riskEdit, riskEditHolistic, riskRead, usersRead],
+  infosec_lead: [incidentsFile, incidentsInfosec, organisationRead, riskEdit, riskRead],
+  preparedness_coordinator: [incidentsFile, organisationRead, riskEdit, riskEditHolistic, riskRead, usersRead],
+  quality_coordinator: [incidentsConfigure, incidentsFile, incidentsRead, organisationRead, riskRead, usersRead],
+  safety_rep: [incidentsFile, incidentsInjuryRegister, organisationRead, riskRead],
+  sector_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
   tenant_admin: [auditRead, deliveriesRead, incidentsConfigure, incidentsFile, organisationManage, organisationRead, usersManage, usersRead],
-  unit_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, usersRead],
+  unit_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
 };
 
 export const permissionsForRole = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role];

@@ -7,6 +7,7 @@ export const ROLES = [
   'executive',
   'hms_advisor',
   'quality_coordinator',
+  'preparedness_coordinator',
   'safety_rep',
   'dpo',
   'infosec_lead',

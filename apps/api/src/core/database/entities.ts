@@ -14,6 +14,9 @@ import { Measure } from '../../measures/entities/measure.entity';
 import { MeasureLink } from '../../measures/entities/measure-link.entity';
 import { Notification } from '../../notifications/entities/notification.entity';
 import { NotificationDelivery } from '../../notifications/entities/notification-delivery.entity';
+import { RiskAnalysis } from '../../risk/entities/risk-analysis.entity';
+import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
+import { ScaleSet } from '../../risk/entities/scale-set.entity';
 import { Delegation } from '../../organisation/entities/delegation.entity';
 import { OrgUnit } from '../../organisation/entities/org-unit.entity';
 import { Tenant } from '../../organisation/entities/tenant.entity';
@@ -41,7 +44,10 @@ export const ENTITIES = [
   OrgUnit,
   PersonalDataBreach,
   RefreshToken,
+  RiskAnalysis,
+  RiskScenario,
   RoleAssignment,
+  ScaleSet,
   Tenant,
   TenantSetting,
   User,

@@ -21,6 +21,7 @@ const MESSAGES: Record<ErrorCode, () => string> = {
   ORG_UNIT_MOVE_INTO_OWN_SUBTREE: () => $localize`:@@error.orgUnitMoveIntoOwnSubtree:En enhet kan ikke flyttes inn under seg selv eller sine egne underenheter.`,
   ORG_UNIT_NOT_FOUND: () => $localize`:@@error.orgUnitNotFound:Fant ikke enheten, eller du har ikke tilgang til den.`,
   ORG_UNIT_ROOT_IMMUTABLE: () => $localize`:@@error.orgUnitRootImmutable:Kommunen på toppen av treet kan ikke flyttes eller avsluttes.`,
+  RISK_ANALYSIS_NOT_FOUND: () => $localize`:@@error.riskAnalysisNotFound:Fant ikke analysen, eller du har ikke tilgang til den.`,
   ROLE_ASSIGNMENT_NOT_FOUND: () => $localize`:@@error.roleAssignmentNotFound:Fant ikke rolletildelingen.`,
   USER_EMAIL_TAKEN: () => $localize`:@@error.userEmailTaken:Det finnes allerede en bruker med denne e-postadressen.`,
   USER_NOT_FOUND: () => $localize`:@@error.userNotFound:Fant ikke brukeren, eller du har ikke tilgang.`,

@@ -2,6 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 
 import { hashPassword } from '../../../auth/password-hasher';
 import { ensureDefaultIncidentCategories } from '../../../incidents/default-categories';
+import { ensureDefaultScaleSets } from '../../../risk/default-scale-sets';
 import { seedDemoIncidents } from './demo-incidents';
 import { DEMO_PASSWORD } from './demo-logins.constants';
 import { generateDemoMunicipality } from './demo-municipality.generator';
@@ -119,6 +120,7 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
       { name: 'valid_to', type: 'date', value: (d) => d.validTo },
     ], demo.delegations);
     await ensureDefaultIncidentCategories(runner.manager, tenant.id);
+    await ensureDefaultScaleSets(runner.manager, tenant.id);
     incidents = await seedDemoIncidents(runner.manager, demo);
     const changes = [{ field: 'seed', new: { employees: demo.options.employees, seed: demo.options.seed }, old: null }];
     await runner.query(

@@ -23,6 +23,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins.constants';
 import { ensureDefaultIncidentCategories } from '../../../incidents/default-categories';
+import { ensureDefaultScaleSets } from '../../../risk/default-scale-sets';
 import { isDatabaseEmpty, seedDemoMunicipality } from './seed-runner';
 
 const USAGE = 'usage: seed [--employees N] [--seed S] [--today YYYY-MM-DD] [--database-url URL] [--if-empty] [--logins-json] [--json]';
@@ -70,7 +71,10 @@ const main = async (): Promise<number> => {
     if (values['if-empty'] && !(await isDatabaseEmpty(dataSource))) {
       // A database seeded before a feature existed still gets that feature's tenant defaults.
       const tenants = (await dataSource.query(`SELECT id FROM tenant`)) as { id: string }[];
-      for (const tenant of tenants) await ensureDefaultIncidentCategories(dataSource.manager, tenant.id);
+      for (const tenant of tenants) {
+        await ensureDefaultIncidentCategories(dataSource.manager, tenant.id);
+        await ensureDefaultScaleSets(dataSource.manager, tenant.id);
+      }
       console.log('[seed] a municipality already exists; only missing defaults added (--if-empty)');
       return 0;
     }

@@ -1,0 +1,113 @@
+import { HAZARD_SOURCES, type HazardSource, RISK_ANALYSIS_STATUSES, RISK_ANALYSIS_TYPES, type RiskAnalysisStatus, type RiskAnalysisType, THREE_LEVELS, type ThreeLevel } from '@helhet/domain';
+import type { ConsequenceAssessmentInput, CreateRiskAnalysisRequest, RiskRegisterQuery, RiskScenarioInput, UpdateRiskAnalysisRequest } from '@helhet/shared';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+import { PageQueryDto } from '../../core/http/page-query.dto';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const blankToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const nullable = ValidateIf((_, value) => value !== null && value !== undefined);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TEXT = 4000;
+
+export class CreateRiskAnalysisDto implements CreateRiskAnalysisRequest {
+  @IsIn(RISK_ANALYSIS_TYPES, { message: `type must be one of ${RISK_ANALYSIS_TYPES.join(', ')}` })
+  type!: RiskAnalysisType;
+
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'title must not be empty' }) @MaxLength(300)
+  title!: string;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT)
+  mandate?: string | null;
+
+  @IsUUID('all', { message: 'scopeOrgUnitId must be a UUID' })
+  scopeOrgUnitId!: string;
+
+  @IsOptional() @IsString() @MaxLength(60)
+  scaleSetCode?: string;
+
+  @IsOptional() @nullable @Matches(DATE, { message: 'nextRevisionAt must be a YYYY-MM-DD date' })
+  nextRevisionAt?: string | null;
+}
+
+export class UpdateRiskAnalysisDto implements UpdateRiskAnalysisRequest {
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'title must not be empty' }) @MaxLength(300)
+  title?: string;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT)
+  mandate?: string | null;
+
+  @IsOptional() @IsIn(RISK_ANALYSIS_STATUSES, { message: `status must be one of ${RISK_ANALYSIS_STATUSES.join(', ')}` })
+  status?: RiskAnalysisStatus;
+
+  @IsOptional() @nullable @Matches(DATE, { message: 'nextRevisionAt must be a YYYY-MM-DD date' })
+  nextRevisionAt?: string | null;
+
+  @IsOptional() @nullable @Matches(DATE, { message: 'councilDecisionDate must be a YYYY-MM-DD date' })
+  councilDecisionDate?: string | null;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(60)
+  councilCaseNumber?: string | null;
+}
+
+export class ConsequenceAssessmentDto implements ConsequenceAssessmentInput {
+  @IsString() @IsNotEmpty({ message: 'typeCode must not be empty' }) @MaxLength(60)
+  typeCode!: string;
+
+  @IsInt({ message: 'rank must be a whole number' }) @Min(1) @Max(10)
+  rank!: number;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT)
+  rationale?: string | null;
+}
+
+export class RiskScenarioDto implements RiskScenarioInput {
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'title must not be empty' }) @MaxLength(300)
+  title!: string;
+
+  @IsOptional() @IsIn(HAZARD_SOURCES, { message: 'hazardSource must be hazard or threat' })
+  hazardSource?: HazardSource;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) description?: string | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) causes?: string | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) existingBarriers?: string | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'likelihoodRank must be a whole number' }) @Min(1) @Max(10)
+  likelihoodRank?: number | null;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) likelihoodRationale?: string | null;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ConsequenceAssessmentDto)
+  consequences?: ConsequenceAssessmentDto[];
+
+  @IsOptional() @nullable @IsIn(THREE_LEVELS, { message: 'vulnerability must be low, medium or high' }) vulnerability?: ThreeLevel | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) vulnerabilityText?: string | null;
+  @IsOptional() @nullable @IsIn(THREE_LEVELS, { message: 'uncertainty must be low, medium or high' }) uncertainty?: ThreeLevel | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) knowledgeBase?: string | null;
+  @IsOptional() @nullable @IsBoolean() needsWarning?: boolean | null;
+  @IsOptional() @nullable @IsBoolean() needsEvacuation?: boolean | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) warningEvacuationText?: string | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'residualLikelihoodRank must be a whole number' }) @Min(1) @Max(10)
+  residualLikelihoodRank?: number | null;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ConsequenceAssessmentDto)
+  residualConsequences?: ConsequenceAssessmentDto[];
+}
+
+export class RiskRegisterQueryDto extends PageQueryDto implements RiskRegisterQuery {
+  @IsOptional() @IsString() @MaxLength(60) scaleSetCode?: string;
+  @IsOptional() @IsUUID('all', { message: 'orgUnitId must be a UUID' }) orgUnitId?: string;
+  @IsOptional() @IsIn(RISK_ANALYSIS_TYPES) type?: RiskAnalysisType;
+  @IsOptional() @IsString() @MaxLength(60) band?: string;
+  @IsOptional() @IsString() @MaxLength(60) consequenceType?: string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() revisionOverdue?: boolean;
+}
+
+export class ListRiskAnalysesQueryDto extends PageQueryDto {
+  @IsOptional() @IsUUID('all', { message: 'orgUnitId must be a UUID' }) orgUnitId?: string;
+  @IsOptional() @IsIn(RISK_ANALYSIS_TYPES) type?: RiskAnalysisType;
+  @IsOptional() @IsIn(RISK_ANALYSIS_STATUSES) status?: RiskAnalysisStatus;
+}

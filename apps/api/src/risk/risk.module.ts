@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+
+import { AuditLogModule } from '../audit-log/audit-log.module';
+import { RiskAnalysesService } from './risk-analyses.service';
+import { RiskController } from './risk.controller';
+import { RiskQuery } from './risk.query';
+
+/** ROS over HTTP: scale sets, analyses, scenarios, the risk register and its heat map. */
+@Module({ controllers: [RiskController], imports: [AuditLogModule], providers: [RiskAnalysesService, RiskQuery] })
+export class RiskModule {}
