@@ -1,7 +1,6 @@
 import type { FieldError } from '@helhet/shared';
 import { ATTACHMENT_LIMITS } from '@helhet/shared';
 
-import { DomainException } from '../core/http/domain.exception';
 
 /** An uploaded file as multer hands it over (memory storage). */
 export interface UploadedFile {
@@ -33,10 +32,6 @@ export const attachmentProblems = (files: readonly UploadedFile[]): FieldError[]
   });
   return problems;
 };
-
-/** A 400 naming every field in `problems`. */
-export const fieldProblems = (problems: readonly FieldError[]): DomainException =>
-  new DomainException('VALIDATION_FAILED', `Invalid input: ${problems.map((p) => p.field).join(', ')}`, [...problems]);
 
 /** A clean file name for storage metadata and Content-Disposition. */
 export const safeFileName = (name: string): string =>

@@ -21,7 +21,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
-import { DomainException } from '../core/http/domain.exception';
+import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import type { DeadlineJobData } from '../escalations/deadline-job';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
@@ -40,7 +40,7 @@ import type {
 import { incidentAccess } from './incident-access';
 import { pendingDeadline } from './incident-deadline';
 import { IncidentFilingService } from './incident-filing.service';
-import { attachmentProblems, fieldProblems, safeFileName, type UploadedFile } from './incident-rules';
+import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { IncidentsQuery } from './incidents.query';
 import { firstRow } from '../core/database/first-row.util';
 
