@@ -29,6 +29,7 @@ import { firstRow } from '../core/database/first-row.util';
 
 interface CategoryRow {
   id: string;
+  code: string;
   parent_id: string | null;
   restriction: 'none' | 'injury' | 'infosec';
   has_severity: boolean;
@@ -114,7 +115,7 @@ export class IncidentFilingService {
         const required = requiredNotifications({
           affectedPartyType: dto.affectedPartyType,
           breach: dto.breach ? { discoveredAt: new Date(dto.breach.discoveredAt), riskAssessment: dto.breach.riskAssessment } : null,
-          categoryCode: (await this.code(manager, dto.categoryId)) ?? '',
+          categoryCode: category.code,
           reportedAt: now,
           restriction: category.restriction,
           severityActual: dto.severityActual ?? null,
@@ -160,7 +161,7 @@ export class IncidentFilingService {
     const problems: FieldError[] = [];
     const fail = (field: string, reason: string) => problems.push({ field, reasons: [reason] });
     const [category] = (await manager.query(
-      `SELECT id, parent_id, restriction, has_severity, active, label FROM incident_category WHERE tenant_id = $1 AND id = $2`,
+      `SELECT id, code, parent_id, restriction, has_severity, active, label FROM incident_category WHERE tenant_id = $1 AND id = $2`,
       [auth.tenantId, dto.categoryId],
     )) as CategoryRow[];
     if (!category || !category.active || category.parent_id !== null) fail('categoryId', 'unknown category');
@@ -198,11 +199,6 @@ export class IncidentFilingService {
     }
     if (problems.length > 0 || !category) throw fieldProblems(problems);
     return category;
-  }
-
-  private async code(manager: EntityManager, categoryId: string): Promise<string | undefined> {
-    const [row] = (await manager.query(`SELECT code FROM incident_category WHERE id = $1`, [categoryId])) as { code: string }[];
-    return row?.code;
   }
 
   /** The next number of the year: the counter row stays locked until this transaction ends, so numbers never repeat or skip. */
