@@ -20,6 +20,15 @@ export class DeadlineScheduler {
     return jobId;
   }
 
+  /** Many at once (one Redis round trip), e.g. the outbox sweep. */
+  async scheduleMany(items: readonly { data: DeadlineJobData; runAt: Date }[]): Promise<void> {
+    if (items.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      items.map(({ data, runAt }) => ({ data, name: JobName.deadlineDue, opts: { delay: Math.max(0, runAt.getTime() - now), jobId: deadlineJobId(data) } })),
+    );
+  }
+
   async cancel(data: Pick<DeadlineJobData, 'subjectType' | 'subjectId' | 'deadline' | 'version' | 'level'>): Promise<void> {
     await this.queue.remove(deadlineJobId(data));
   }

@@ -54,4 +54,44 @@ describe('maintenance jobs (real Redis + worker)', () => {
     expect(await finished!.getState()).toBe('completed');
     expect(finished!.returnvalue).toBeGreaterThanOrEqual(1);
   });
+
+  it('should re-queue avvik follow-up, pending e-mail and deadline jobs that a Redis outage lost', async () => {
+    // UPDATE … RETURNING comes back as [rows, affectedCount].
+    const [updated] = (await dataSource.query(
+      `UPDATE incident SET filing_processed_at = NULL, created_at = now() - interval '10 minutes'
+        WHERE id = (SELECT id FROM incident WHERE status = 'registered' ORDER BY reported_at DESC LIMIT 1) RETURNING id, tenant_id`,
+    )) as [{ id: string; tenant_id: string }[], number];
+    const target = updated[0]!;
+    const [user] = (await dataSource.query(`SELECT id FROM app_user WHERE tenant_id = $1 ORDER BY email LIMIT 1`, [target.tenant_id])) as { id: string }[];
+    const [notification] = (await dataSource.query(
+      `INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key) VALUES ($1, $2, 'incident_assigned', 'test', $3, $4) RETURNING id`,
+      [target.tenant_id, user!.id, target.id, `sweep-test-${randomUUID()}`],
+    )) as { id: string }[];
+    const [delivery] = (await dataSource.query(
+      `INSERT INTO notification_delivery (tenant_id, notification_id, channel, created_at) VALUES ($1, $2, 'email', now() - interval '10 minutes') RETURNING id`,
+      [target.tenant_id, notification!.id],
+    )) as { id: string }[];
+    const [open] = (await dataSource.query(
+      `SELECT id, version, escalation_level FROM incident WHERE status = 'in_progress' AND filing_processed_at IS NOT NULL AND close_due_at > now() + interval '1 day' LIMIT 1`,
+    )) as { id: string; version: number; escalation_level: number }[];
+
+    const maintenance = worker.get<Queue>(getQueueToken(QueueName.maintenance));
+    await maintenance.add(JobName.requeueStalledOutbox, {});
+    const probe = async <T>(find: () => Promise<T | undefined>): Promise<T | undefined> => {
+      for (let i = 0; i < 100; i++) {
+        const found = await find();
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return undefined;
+    };
+    const incidents = worker.get<Queue>(getQueueToken(QueueName.incidents));
+    const notifications = worker.get<Queue>(getQueueToken(QueueName.notifications));
+    const escalations = worker.get<Queue>(getQueueToken(QueueName.escalations));
+    expect(await probe(() => incidents.getJob(`incident-filed-${target.id}`))).toBeDefined();
+    expect(await probe(() => notifications.getJob(`delivery-${delivery!.id}`))).toBeDefined();
+    const deadline = await probe(() => escalations.getJob(`incident-${open!.id}-close-v${open!.version}-l${open!.escalation_level}`));
+    expect(await deadline?.getState()).toBe('delayed');
+  });
 });
+

@@ -41,12 +41,14 @@ export class MaintenanceProcessor extends WorkerHost {
     const deliveries = (await this.dataSource.query(
       `SELECT id, tenant_id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 1000`,
     )) as { id: string; tenant_id: string }[];
-    for (const row of deliveries) await this.deliveries.enqueue(row.tenant_id, [row.id]);
+    const byTenant = new Map<string, string[]>();
+    for (const row of deliveries) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
+    for (const [tenantId, ids] of byTenant) await this.deliveries.enqueue(tenantId, ids);
     const open = (await this.dataSource.query(
       `SELECT id, tenant_id, status, version, escalation_level, reported_at, acknowledge_due_at, close_due_at FROM incident
         WHERE status IN ('registered', 'in_progress', 'measures') AND filing_processed_at IS NOT NULL ORDER BY updated_at DESC LIMIT 5000`,
     )) as { id: string; tenant_id: string; status: IncidentStatus; version: number; escalation_level: number; reported_at: Date; acknowledge_due_at: Date; close_due_at: Date }[];
-    for (const row of open) {
+    const due = open.flatMap((row) => {
       const next = pendingDeadline({
         acknowledgeDueAt: row.acknowledge_due_at,
         closeDueAt: row.close_due_at,
@@ -57,8 +59,9 @@ export class MaintenanceProcessor extends WorkerHost {
         tenantId: row.tenant_id,
         version: row.version,
       });
-      if (next) await this.deadlines.schedule(next.data, next.runAt);
-    }
+      return next ? [next] : [];
+    });
+    await this.deadlines.scheduleMany(due);
     return cases.length + deliveries.length + open.length;
   }
 
