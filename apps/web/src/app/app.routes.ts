@@ -27,6 +27,11 @@ export const appRoutes: Route[] = [
         path: ROUTES.incidents,
       },
       {
+        canActivate: [permissionGuard(PERMISSIONS.riskRead)],
+        loadChildren: () => import('./risk/risk.routes').then((m) => m.RISK_ROUTES),
+        path: ROUTES.risk,
+      },
+      {
         canActivate: [permissionGuard(PERMISSIONS.organisationRead)],
         loadChildren: () => import('./organisation/organisation.routes').then((m) => m.ORGANISATION_ROUTES),
         path: ROUTES.organisation,

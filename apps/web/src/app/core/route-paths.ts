@@ -9,5 +9,6 @@ export const ROUTES = {
   invitation: 'invitation',
   login: 'login',
   organisation: 'organisation',
+  risk: 'risk',
   users: 'admin/users',
 } as const;

@@ -41,6 +41,7 @@ export class ShellComponent {
       { label: $localize`:@@nav.fileIncident:Meld avvik`, path: `/${ROUTES.incidents}/new`, show: can.has(PERMISSIONS.incidentsFile) },
       { label: $localize`:@@nav.myIncidents:Mine saker`, path: `/${ROUTES.incidents}/mine`, show: can.has(PERMISSIONS.incidentsFile) },
       { label: $localize`:@@nav.incidents:Avvik`, path: `/${ROUTES.incidents}`, show: canReadIncidents(can) },
+      { label: $localize`:@@nav.risk:Risiko (ROS)`, path: `/${ROUTES.risk}`, show: can.has(PERMISSIONS.riskRead) },
       { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
       { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
       { label: $localize`:@@nav.incidentSettings:Avvikskategorier`, path: `/${ROUTES.incidentSettings}`, show: can.has(PERMISSIONS.incidentsConfigure) },

@@ -1,0 +1,228 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { RISK_ANALYSIS_TYPES, type RiskAnalysisType, type RiskBand, type ScaleSet } from '@helhet/domain';
+import type { Page, RiskHeatMapResponse, RiskRegisterItem, RiskRegisterQuery } from '@helhet/shared';
+
+import { errorMessage } from '../../core/http-error';
+import { ROUTES } from '../../core/route-paths';
+import { OrganisationApi } from '../../organisation/organisation.api';
+import { UnitPickerComponent } from '../../shared/unit-picker.component';
+import { RISK_TYPE_LABELS, threeLevel } from '../risk-labels';
+import { RiskApi } from '../risk.api';
+
+type FilterKey = 'band' | 'overdue' | 'type' | 'unit';
+
+const SCALE_CODE = 'dsb_societal';
+const PAGE_SIZE = 50;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
+const positive = (value: string | undefined, fallback: number): number => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+};
+
+interface HeatCell {
+  likelihoodRank: number;
+  consequenceRank: number;
+  count: number;
+  band: RiskBand | undefined;
+  /** Read before the visible count: "Sannsynlighet Høy, konsekvens Store:". */
+  prefix: string;
+  /** Read after the count: "risiko" or "risikoer". */
+  unit: string;
+}
+
+interface HeatRow {
+  likelihoodRank: number;
+  label: string;
+  cells: HeatCell[];
+}
+
+/** Risk register on DSB's societal scale: a 5×5 heat map (counts from the API) above the list of scenarios. */
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  selector: 'hh-risk-register',
+  styleUrl: './risk-register.component.scss',
+  templateUrl: './risk-register.component.html',
+})
+export class RiskRegisterComponent {
+  private readonly api = inject(RiskApi);
+  private readonly organisation = inject(OrganisationApi);
+  private readonly router = inject(Router);
+
+  // Query parameters (bound by the router).
+  readonly unit = input<string>();
+  readonly type = input<string>();
+  readonly band = input<string>();
+  readonly overdue = input<string>();
+  readonly page = input<string>();
+
+  protected readonly types = RISK_ANALYSIS_TYPES.map((id) => ({ id, label: RISK_TYPE_LABELS[id]() }));
+  protected readonly scale = signal<ScaleSet | null>(null);
+  protected readonly bands = computed(() => this.scale()?.matrix.bands ?? []);
+  protected readonly unitName = signal<string | null>(null);
+  protected readonly pickerKey = signal(0);
+  protected readonly result = signal<Page<RiskRegisterItem> | null>(null);
+  protected readonly heatMap = signal<RiskHeatMapResponse | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  /** The heat-map cell the list is narrowed to (client-side, on the current page). */
+  protected readonly cell = signal<{ likelihoodRank: number; consequenceRank: number } | null>(null);
+  protected readonly unitLabel = $localize`:@@riskRegister.unitFilter:Enhet (med underenheter)`;
+  protected readonly analysisPath = (id: string) => `/${ROUTES.risk}/analyses/${id}`;
+  protected readonly uncertainty = threeLevel;
+  protected readonly typeLabel = (type: RiskAnalysisType) => RISK_TYPE_LABELS[type]();
+
+  protected readonly query = computed<RiskRegisterQuery>(() => ({
+    band: this.band() || undefined,
+    orgUnitId: this.unit() || undefined,
+    page: positive(this.page(), 1),
+    pageSize: PAGE_SIZE,
+    revisionOverdue: this.overdue() === 'true' ? true : undefined,
+    scaleSetCode: SCALE_CODE,
+    type: oneOf<RiskAnalysisType>(RISK_ANALYSIS_TYPES, this.type()),
+  }));
+  protected readonly filtered = computed(() => {
+    const { band, orgUnitId, revisionOverdue, type } = this.query();
+    return [band, orgUnitId, revisionOverdue, type].some((value) => value !== undefined);
+  });
+
+  /** Rows with the most likely level on top, columns from the least to the most severe consequence. */
+  protected readonly rows = computed<HeatRow[]>(() => {
+    const scale = this.scale();
+    if (!scale) return [];
+    const counts = this.heatMap()?.counts ?? [];
+    const bandOf = (code: string | undefined) => scale.matrix.bands.find((band) => band.code === code);
+    return [...scale.likelihoodLevels]
+      .sort((a, b) => b.rank - a.rank)
+      .map((likelihood) => ({
+        cells: scale.consequenceLevels.map((consequence) => {
+          const count = counts[likelihood.rank - 1]?.[consequence.rank - 1] ?? 0;
+          const band = bandOf(scale.matrix.cells[likelihood.rank - 1]?.[consequence.rank - 1]);
+          return {
+            band,
+            consequenceRank: consequence.rank,
+            count,
+            prefix: this.cellPrefix(likelihood.labelNb, consequence.labelNb),
+            unit: count === 1 ? $localize`:@@riskRegister.oneRisk:risiko` : $localize`:@@riskRegister.manyRisks:risikoer`,
+            likelihoodRank: likelihood.rank,
+          };
+        }),
+        label: likelihood.labelNb,
+        likelihoodRank: likelihood.rank,
+      }));
+  });
+
+  protected readonly cellText = computed(() => {
+    const cell = this.cell();
+    const scale = this.scale();
+    if (!cell || !scale) return '';
+    const likelihood = scale.likelihoodLevels.find((level) => level.rank === cell.likelihoodRank)?.labelNb ?? String(cell.likelihoodRank);
+    const consequence = scale.consequenceLevels.find((level) => level.rank === cell.consequenceRank)?.labelNb ?? String(cell.consequenceRank);
+    return $localize`:@@riskRegister.cellChip:Viser celle sannsynlighet ${likelihood}:LIKELIHOOD:, konsekvens ${consequence}:CONSEQUENCE:`;
+  });
+
+  protected readonly items = computed(() => {
+    const items = this.result()?.items ?? [];
+    const cell = this.cell();
+    return cell ? items.filter((item) => item.risk.likelihoodRank === cell.likelihoodRank && item.risk.consequenceRank === cell.consequenceRank) : items;
+  });
+
+  private requestNumber = 0;
+
+  constructor() {
+    void this.loadScale();
+    effect(() => void this.load(this.query()));
+    effect(() => void this.loadUnitName(this.unit()));
+  }
+
+  protected isSelected(cell: HeatCell): boolean {
+    const selected = this.cell();
+    return !!selected && selected.likelihoodRank === cell.likelihoodRank && selected.consequenceRank === cell.consequenceRank;
+  }
+
+  protected selectCell(cell: HeatCell): void {
+    this.cell.set(this.isSelected(cell) ? null : { consequenceRank: cell.consequenceRank, likelihoodRank: cell.likelihoodRank });
+  }
+
+  protected clearCell(): void {
+    this.cell.set(null);
+  }
+
+  protected setFilter(key: FilterKey, value: string | boolean | null): void {
+    const text = value === true ? 'true' : value || null;
+    void this.router.navigate([], { queryParams: { [key]: text, page: null }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected pickUnit(id: string): void {
+    if (id) this.setFilter('unit', id);
+  }
+
+  protected clearUnit(): void {
+    this.pickerKey.update((key) => key + 1);
+    this.setFilter('unit', null);
+  }
+
+  protected clearAll(): void {
+    this.pickerKey.update((key) => key + 1);
+    this.cell.set(null);
+    void this.router.navigate([], { queryParams: {}, replaceUrl: true });
+  }
+
+  protected changePage(event: PageEvent): void {
+    void this.router.navigate([], { queryParams: { page: event.pageIndex + 1 }, queryParamsHandling: 'merge' });
+  }
+
+  protected retry(): void {
+    void this.loadScale();
+    void this.load(this.query());
+  }
+
+  private cellPrefix(likelihood: string, consequence: string): string {
+    return $localize`:@@riskRegister.cellPrefix:Sannsynlighet ${likelihood}:LIKELIHOOD:, konsekvens ${consequence}:CONSEQUENCE::`;
+  }
+
+  private async load(query: RiskRegisterQuery): Promise<void> {
+    const request = ++this.requestNumber;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const [page, heatMap] = await Promise.all([this.api.register(query), this.api.heatMap(query)]);
+      if (request === this.requestNumber) {
+        this.result.set(page);
+        this.heatMap.set(heatMap);
+      }
+    } catch (error) {
+      if (request === this.requestNumber) this.error.set(errorMessage(error));
+    } finally {
+      if (request === this.requestNumber) this.loading.set(false);
+    }
+  }
+
+  private async loadScale(): Promise<void> {
+    try {
+      const sets = (await this.api.scaleSets()).filter((set) => set.code === SCALE_CODE).sort((a, b) => b.version - a.version);
+      this.scale.set(sets[0]?.definition ?? null);
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+
+  private async loadUnitName(id: string | undefined): Promise<void> {
+    this.unitName.set(null);
+    if (!id) return;
+    try {
+      this.unitName.set((await this.organisation.get(id)).name);
+    } catch {
+      this.unitName.set($localize`:@@riskRegister.unknownUnit:Ukjent enhet`);
+    }
+  }
+}
