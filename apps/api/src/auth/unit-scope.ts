@@ -24,6 +24,16 @@ export const unitScope = (auth: AuthContext, permission: Permission): UnitScope 
 export const unitScopeCondition = (unitAlias: string, pathsParam: number, idsParam: number): string =>
   `(${unitAlias}.path <@ $${pathsParam}::ltree[] OR ${unitAlias}.id = ANY($${idsParam}::uuid[]))`;
 
+/**
+ * For queries that build their parameter list as they go: appends the caller's scope for `permission`
+ * to `params` (whose first element is `$first`) and returns unitScopeCondition over `alias`.
+ */
+export const appendScopeCondition = (params: unknown[], first: number, alias: string, auth: AuthContext, permission: Permission): string => {
+  const scope = unitScope(auth, permission);
+  params.push(scope.subtreePaths, scope.unitIds);
+  return unitScopeCondition(alias, first + params.length - 2, first + params.length - 1);
+};
+
 /** The same rule for one known path, in memory (after a row is loaded). */
 export const isInUnitScope = (auth: AuthContext, permission: Permission, unit: { id: string; path: string }): boolean => {
   const scope = unitScope(auth, permission);

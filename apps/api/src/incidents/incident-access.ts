@@ -1,7 +1,7 @@
-import { PERMISSIONS } from '@helhet/shared';
+import { type Permission, PERMISSIONS } from '@helhet/shared';
 
 import type { AuthContext } from '../auth/auth-context';
-import { unitScope, unitScopeCondition } from '../auth/unit-scope';
+import { appendScopeCondition } from '../auth/unit-scope';
 
 /**
  * Who sees and who handles an avvik (domain.md §3.9), as SQL over the aliases `i` (incident),
@@ -18,11 +18,7 @@ import { unitScope, unitScopeCondition } from '../auth/unit-scope';
 export const incidentAccess = (auth: AuthContext, first: number) => {
   const params: unknown[] = [auth.userId];
   const me = `$${first}`;
-  const scoped = (permission: (typeof PERMISSIONS)[keyof typeof PERMISSIONS]): string => {
-    const scope = unitScope(auth, permission);
-    params.push(scope.subtreePaths, scope.unitIds);
-    return unitScopeCondition('u', first + params.length - 2, first + params.length - 1);
-  };
+  const scoped = (permission: Permission): string => appendScopeCondition(params, first, 'u', auth, permission);
   const lineScope = scoped(PERMISSIONS.incidentsHandle);
   const readScope = scoped(PERMISSIONS.incidentsRead);
   const injuryScope = scoped(PERMISSIONS.incidentsInjuryRegister);

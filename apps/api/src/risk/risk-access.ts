@@ -1,7 +1,7 @@
-import { PERMISSIONS } from '@helhet/shared';
+import { type Permission, PERMISSIONS } from '@helhet/shared';
 
 import type { AuthContext } from '../auth/auth-context';
-import { unitScope, unitScopeCondition } from '../auth/unit-scope';
+import { appendScopeCondition } from '../auth/unit-scope';
 
 /**
  * Who sees and who edits a risk analysis, as SQL over the aliases `a` (risk_analysis) and `u` (its scope
@@ -11,11 +11,7 @@ import { unitScope, unitScopeCondition } from '../auth/unit-scope';
  */
 export const riskAccess = (auth: AuthContext, first: number, options: { edit?: boolean } = {}) => {
   const params: unknown[] = [auth.permissions.has(PERMISSIONS.riskRead)];
-  const scoped = (permission: (typeof PERMISSIONS)[keyof typeof PERMISSIONS]): string => {
-    const scope = unitScope(auth, permission);
-    params.push(scope.subtreePaths, scope.unitIds);
-    return unitScopeCondition('u', first + params.length - 2, first + params.length - 1);
-  };
+  const scoped = (permission: Permission): string => appendScopeCondition(params, first, 'u', auth, permission);
   const read = scoped(PERMISSIONS.riskRead);
   // Postgres refuses unused parameters: the edit conditions exist only when the query uses them.
   const withEdit = options.edit !== false;

@@ -51,17 +51,12 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { blankToNull, nullable, queryBoolean, trim } from '../../core/http/dto-transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-/** Blank optional text becomes null. */
-const blankToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const nullable = ValidateIf((_, value) => value !== null && value !== undefined);
 const TEXT_MAX = 4000;
 
 export class InjuryRecordDto implements InjuryRecordInput {
@@ -277,7 +272,7 @@ export class ListIncidentsQueryDto extends PageQueryDto implements ListIncidents
   @IsOptional() @IsIn(INCIDENT_STATUSES)
   status?: IncidentStatus;
 
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
   overdue?: boolean;
 
   @IsOptional() @IsIn(['handling', 'reported'])

@@ -13,8 +13,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { trim } from '../../core/http/dto-transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** The editable fields of a unit, shared by create and update. */
 class OrgUnitFieldsDto {

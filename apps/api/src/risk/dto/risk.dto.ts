@@ -1,14 +1,11 @@
 import { HAZARD_SOURCES, type HazardSource, RISK_ANALYSIS_STATUSES, RISK_ANALYSIS_TYPES, type RiskAnalysisStatus, type RiskAnalysisType, THREE_LEVELS, type ThreeLevel } from '@helhet/domain';
 import type { ConsequenceAssessmentInput, CreateRiskAnalysisRequest, RiskRegisterQuery, RiskScenarioInput, UpdateRiskAnalysisRequest } from '@helhet/shared';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { blankToNull, nullable, queryBoolean, trim } from '../../core/http/dto-transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const blankToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const nullable = ValidateIf((_, value) => value !== null && value !== undefined);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT = 4000;
 
@@ -103,7 +100,7 @@ export class RiskRegisterQueryDto extends PageQueryDto implements RiskRegisterQu
   @IsOptional() @IsIn(RISK_ANALYSIS_TYPES) type?: RiskAnalysisType;
   @IsOptional() @IsString() @MaxLength(60) band?: string;
   @IsOptional() @IsString() @MaxLength(60) consequenceType?: string;
-  @IsOptional() @Transform(toBoolean) @IsBoolean() revisionOverdue?: boolean;
+  @IsOptional() @Transform(queryBoolean) @IsBoolean() revisionOverdue?: boolean;
 }
 
 export class ListRiskAnalysesQueryDto extends PageQueryDto {

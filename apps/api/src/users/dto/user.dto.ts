@@ -12,9 +12,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { lower, trim } from '../../core/http/dto-transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateUserDto implements CreateUserRequest {
   @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
