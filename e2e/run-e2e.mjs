@@ -56,7 +56,8 @@ if (code === 0) {
   for (const entry of ['dist/apps/api/main.js', 'dist/apps/api/worker.js']) children.push(spawn('node', [entry], { cwd: root, env, stdio: 'inherit' }));
   try {
     await waitForHealthy(`${baseUrl}/api/health`, 60_000);
-    code = await run([join(root, 'node_modules/jest/bin/jest.js'), '-c', 'e2e/jest.e2e.config.cjs']);
+    // Extra arguments go to Jest, e.g. `node e2e/run-e2e.mjs risk-workshop` runs that spec only.
+    code = await run([join(root, 'node_modules/jest/bin/jest.js'), '-c', 'e2e/jest.e2e.config.cjs', ...process.argv.slice(2)]);
   } catch (error) {
     console.error(`[e2e] ${error.message}`);
     code = 1;

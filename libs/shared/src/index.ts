@@ -10,3 +10,4 @@ export * from './lib/permissions';
 export * from './lib/roles';
 export * from './lib/contracts/incidents.contract';
 export * from './lib/contracts/risk.contract';
+export * from './lib/contracts/workshop.contract';

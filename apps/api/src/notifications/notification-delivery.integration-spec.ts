@@ -8,8 +8,8 @@ import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 import { spawnWorker } from '../../test/utils/worker-process';
 
-/** The same short lock as test/setup-env.ts gives the in-process workers. */
-const LOCK_MS = process.env['WORKER_LOCK_DURATION_MS'] ?? '1500';
+/** The killed worker's lock: its job is free again this long after the kill. */
+const CHILD_LOCK_MS = '1500';
 
 /**
  * At-most-once e-mail: a worker process killed (SIGKILL) after the mail server got the message but before
@@ -37,7 +37,7 @@ describe('notification delivery when the worker dies mid-send', () => {
 
   it('should not send the same notification twice', async () => {
     smtp.hold(true);
-    child = await spawnWorker({ SMTP_URL: smtp.url, WORKER_LOCK_DURATION_MS: LOCK_MS });
+    child = await spawnWorker({ SMTP_URL: smtp.url, WORKER_LOCK_DURATION_MS: CHILD_LOCK_MS });
     const reporter = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
     const categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
     const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', {
@@ -63,8 +63,8 @@ describe('notification delivery when the worker dies mid-send', () => {
     await new Promise((resolve) => child?.once('exit', resolve));
     smtp.hold(false);
 
-    // Another worker picks the stalled job up after the lock expires.
-    worker = await startTestWorker({ SMTP_URL: smtp.url, WORKER_LOCK_DURATION_MS: LOCK_MS });
+    // Another worker (in this process: normal lock, stall check every second) picks the job up once the lock expires.
+    worker = await startTestWorker({ SMTP_URL: smtp.url });
     await waitFor(async () => {
       const [row] = (await testApp.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery!.id])) as { status: string }[];
       return row!.status === 'uncertain' ? true : undefined;

@@ -73,6 +73,10 @@ export class EnvironmentVariables {
   /** How long a job stays locked to its worker; a job of a dead worker runs again after this (see worker-options.ts). */
   @IsInt() @Min(1000) @Max(600_000) @Transform(toInt)
   WORKER_LOCK_DURATION_MS = 30_000;
+
+  /** How often a worker looks for jobs whose lock expired (default: the lock duration). */
+  @IsOptional() @IsInt() @Min(500) @Max(600_000) @Transform(toInt)
+  WORKER_STALLED_INTERVAL_MS?: number;
 }
 
 export class ConfigValidationError extends Error {}
