@@ -87,6 +87,21 @@ export interface CreateRiskAnalysisRequest {
   /** Latest version of this scale set; by default DSB's societal scale, HMS scale for hms_ros. */
   scaleSetCode?: string;
   nextRevisionAt?: string | null;
+  /** Start from a template (GET /api/risk/templates), e.g. the HMS assessment of a nursing home. */
+  templateCode?: string;
+  /** Start as the next version of this analysis: its content is copied, it becomes `superseded` once this one is approved, and stays readable. */
+  copyOfAnalysisId?: string;
+}
+
+/** A starting point for a new analysis: prefilled scenarios or HMS risk items. */
+export interface RiskAnalysisTemplate {
+  code: string;
+  type: RiskAnalysisType;
+  title: string;
+  description: string;
+  /** Municipal service type the template is for, e.g. `nursing_home`; null for general templates. */
+  serviceType: string | null;
+  itemCount: number;
 }
 
 export interface UpdateRiskAnalysisRequest {
