@@ -17,7 +17,7 @@ import { RiskQuery } from './risk.query';
 const REVISION_DAYS = { holistic_ros: 4 * 365, other: 365 } as const;
 
 /** Every rank and type of a scenario must exist on the analysis's scale; problems name the field. */
-const scaleProblems = (scale: ScaleSetDefinition, dto: RiskScenarioDto): FieldError[] => {
+export const scaleProblems = (scale: ScaleSetDefinition, dto: RiskScenarioDto): FieldError[] => {
   const problems: FieldError[] = [];
   const likelihoodMax = scale.matrix.size.likelihood;
   const consequenceMax = scale.matrix.size.consequence;
@@ -110,22 +110,31 @@ export class RiskAnalysesService {
   async addScenario(auth: AuthContext, id: string, dto: RiskScenarioDto): Promise<RiskAnalysisResponse> {
     await this.dataSource.transaction(async (manager) => {
       const analysis = await this.lockEditable(manager, auth, id);
-      const problems = scaleProblems(analysis.definition, dto);
-      if (problems.length > 0) throw fieldProblems(problems);
-      const row = firstRow(
-        (await manager.query(
-          `INSERT INTO risk_scenario (tenant_id, analysis_id, sort_order, title, hazard_source, description, causes, existing_barriers, likelihood_rank,
-             likelihood_rationale, consequences, vulnerability, vulnerability_text, uncertainty, knowledge_base, needs_warning, needs_evacuation,
-             warning_evacuation_text, residual_likelihood_rank, residual_consequences)
-           VALUES ($1, $2, (SELECT COALESCE(max(sort_order), 0) + 1 FROM risk_scenario WHERE analysis_id = $2), $3, $4, $5, $6, $7, $8, $9, $10::jsonb,
-             $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb) RETURNING id`,
-          [auth.tenantId, id, ...this.scenarioValues(dto)],
-        )) as { id: string }[],
-        'risk_scenario',
-      );
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { analysisId: id, title: dto.title }, entityId: row.id, entityType: 'risk_scenario', tenantId: auth.tenantId });
+      await this.insertScenario(manager, auth, id, analysis.definition, dto);
     });
     return this.query.get(auth, id);
+  }
+
+  /**
+   * Inserts one scenario (checked against the analysis's scale, 400 per field) with its audit row, inside the
+   * caller's transaction after lockEditable. Used by import and workshops as well, so a scenario is written one way.
+   */
+  async insertScenario(manager: EntityManager, auth: AuthContext, analysisId: string, scale: ScaleSetDefinition, dto: RiskScenarioDto): Promise<string> {
+    const problems = scaleProblems(scale, dto);
+    if (problems.length > 0) throw fieldProblems(problems);
+    const row = firstRow(
+      (await manager.query(
+        `INSERT INTO risk_scenario (tenant_id, analysis_id, sort_order, title, hazard_source, description, causes, existing_barriers, likelihood_rank,
+           likelihood_rationale, consequences, vulnerability, vulnerability_text, uncertainty, knowledge_base, needs_warning, needs_evacuation,
+           warning_evacuation_text, residual_likelihood_rank, residual_consequences)
+         VALUES ($1, $2, (SELECT COALESCE(max(sort_order), 0) + 1 FROM risk_scenario WHERE analysis_id = $2), $3, $4, $5, $6, $7, $8, $9, $10::jsonb,
+           $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb) RETURNING id`,
+        [auth.tenantId, analysisId, ...this.scenarioValues(dto)],
+      )) as { id: string }[],
+      'risk_scenario',
+    );
+    await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { analysisId, title: dto.title }, entityId: row.id, entityType: 'risk_scenario', tenantId: auth.tenantId });
+    return row.id;
   }
 
   async updateScenario(auth: AuthContext, id: string, scenarioId: string, dto: RiskScenarioDto): Promise<RiskAnalysisResponse> {
@@ -171,8 +180,8 @@ export class RiskAnalysesService {
     ];
   }
 
-  /** Locks an analysis the caller may edit: outside read access 404, readable but not editable 403. */
-  private async lockEditable(manager: EntityManager, auth: AuthContext, id: string) {
+  /** Locks an analysis the caller may edit (inside the caller's transaction): outside read access 404, readable but not editable 403. */
+  async lockEditable(manager: EntityManager, auth: AuthContext, id: string) {
     const access = riskAccess(auth, 3);
     const [row] = (await manager.query(
       `SELECT a.title, a.mandate, a.status, to_char(a.next_revision_at, 'YYYY-MM-DD') AS next_revision_at,

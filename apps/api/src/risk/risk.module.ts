@@ -6,5 +6,5 @@ import { RiskController } from './risk.controller';
 import { RiskQuery } from './risk.query';
 
 /** ROS over HTTP: scale sets, analyses, scenarios, the risk register and its heat map. */
-@Module({ controllers: [RiskController], imports: [AuditLogModule], providers: [RiskAnalysesService, RiskQuery] })
+@Module({ controllers: [RiskController], exports: [RiskAnalysesService, RiskQuery], imports: [AuditLogModule], providers: [RiskAnalysesService, RiskQuery] })
 export class RiskModule {}
