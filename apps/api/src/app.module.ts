@@ -14,6 +14,8 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RiskModule } from './risk/risk.module';
+import { RiskReportsModule } from './risk-reports/risk-reports.module';
+import { RiskTransferModule } from './risk-transfer/risk-transfer.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP API. Background work runs in WorkerModule (worker.ts), a separate process. */
@@ -32,6 +34,8 @@ export class AppModule implements NestModule {
         NotificationsModule,
         OrganisationModule,
         RiskModule,
+        RiskReportsModule,
+        RiskTransferModule,
         UsersModule,
       ],
       module: AppModule,

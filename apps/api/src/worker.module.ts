@@ -5,6 +5,7 @@ import { CoreModule } from './core/core.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { IncidentsWorkerModule } from './incidents/incidents-worker.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RiskReportsWorkerModule } from './risk-reports/risk-reports-worker.module';
 import { InvitationMailProcessor } from './users/jobs/invitation-mail.processor';
 
 /** The worker process: queue processors and schedules, no HTTP. */
@@ -12,7 +13,7 @@ import { InvitationMailProcessor } from './users/jobs/invitation-mail.processor'
 export class WorkerModule {
   static forRoot(config?: EnvironmentVariables): DynamicModule {
     return {
-      imports: [CoreModule.forRoot(config), EscalationsModule, IncidentsWorkerModule, MaintenanceModule],
+      imports: [CoreModule.forRoot(config), EscalationsModule, IncidentsWorkerModule, MaintenanceModule, RiskReportsWorkerModule],
       module: WorkerModule,
       providers: [InvitationMailProcessor],
     };

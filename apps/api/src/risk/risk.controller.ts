@@ -3,17 +3,19 @@ import {
   PERMISSIONS,
   type RiskAnalysisResponse,
   type RiskAnalysisSummary,
+  type RiskAnalysisTemplate,
+  type RiskFactorResponse,
   type RiskHeatMapResponse,
   type RiskRegisterItem,
   type ScaleSetResponse,
 } from '@helhet/shared';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { RequirePermission } from '../auth/decorators/require-permission.decorator';
-import { CreateRiskAnalysisDto, ListRiskAnalysesQueryDto, RiskRegisterQueryDto, RiskScenarioDto, UpdateRiskAnalysisDto } from './dto/risk.dto';
+import { CreateRiskAnalysisDto, HmsRiskItemDto, ListRiskAnalysesQueryDto, RiskRegisterQueryDto, RiskScenarioDto, UpdateRiskAnalysisDto } from './dto/risk.dto';
 import { RiskAnalysesService } from './risk-analyses.service';
 import { RiskQuery } from './risk.query';
 
@@ -32,6 +34,18 @@ export class RiskController {
   @Get('scale-sets')
   scaleSets(@CurrentUser() auth: AuthContext): Promise<ScaleSetResponse[]> {
     return this.query.scaleSets(auth);
+  }
+
+  /** The work-environment factor catalogue (domain.md §2.9). */
+  @Get('factors')
+  factors(@CurrentUser() auth: AuthContext): Promise<RiskFactorResponse[]> {
+    return this.query.factors(auth);
+  }
+
+  /** Starting points for POST analyses (`templateCode`). */
+  @Get('templates')
+  templates(): RiskAnalysisTemplate[] {
+    return this.query.templates();
   }
 
   @Get('analyses')
@@ -67,6 +81,26 @@ export class RiskController {
     @Body() body: RiskScenarioDto,
   ): Promise<RiskAnalysisResponse> {
     return this.service.updateScenario(auth, id, scenarioId, body);
+  }
+
+  @Post('analyses/:id/hms-items')
+  addHmsItem(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: HmsRiskItemDto): Promise<RiskAnalysisResponse> {
+    return this.service.addHmsItem(auth, id, body);
+  }
+
+  @Patch('analyses/:id/hms-items/:itemId')
+  updateHmsItem(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('itemId', uuid) itemId: string,
+    @Body() body: HmsRiskItemDto,
+  ): Promise<RiskAnalysisResponse> {
+    return this.service.updateHmsItem(auth, id, itemId, body);
+  }
+
+  @Delete('analyses/:id/hms-items/:itemId')
+  deleteHmsItem(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('itemId', uuid) itemId: string): Promise<RiskAnalysisResponse> {
+    return this.service.deleteHmsItem(auth, id, itemId);
   }
 
   @Get('register')

@@ -9,7 +9,7 @@ describe('risk analyses', () => {
   let testApp: TestApp;
   let unitLeader: Session;
   let otherSector: Session;
-  let hms: Session;
+  let hms: Session & { me: { id: string } };
   let units: { root: string; nursingHome: string; school: string };
 
   beforeAll(async () => {
@@ -98,7 +98,7 @@ describe('risk analyses', () => {
       // An unassessed scenario is in neither.
       await hms.request('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { title: `Ikke vurdert ${index}` });
     }
-    const filters = ['', 'band=high', 'band=low', `orgUnitId=${units.nursingHome}`, 'type=fire_ros', `consequenceType=${types[0]}`];
+    const filters = ['', 'band=high', 'band=low', `orgUnitId=${units.nursingHome}`, 'type=fire_ros', `consequenceType=${types[0]}`, 'factorGroup=accident', `ownerUserId=${hms.me.id}`];
     for (const viewer of [hms, unitLeader, otherSector]) {
       for (const filter of filters) {
         const register = await viewer.get<Page<RiskRegisterItem>>(`/api/risk/register?pageSize=200&${filter}`);

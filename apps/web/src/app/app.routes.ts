@@ -17,6 +17,7 @@ export const appRoutes: Route[] = [
     path: ROUTES.invitation,
     title: title($localize`:@@title.invitation:Velg passord`),
   },
+  { loadComponent: () => import('./risk/workshop/participant/workshop-participant.component').then((m) => m.WorkshopParticipantComponent), path: 'workshop', title: title($localize`:@@title.workshopJoin:Bli med i workshop`) },
   {
     canActivate: [authGuard],
     children: [

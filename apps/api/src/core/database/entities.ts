@@ -14,7 +14,11 @@ import { Measure } from '../../measures/entities/measure.entity';
 import { MeasureLink } from '../../measures/entities/measure-link.entity';
 import { Notification } from '../../notifications/entities/notification.entity';
 import { NotificationDelivery } from '../../notifications/entities/notification-delivery.entity';
+import { HmsRiskItem } from '../../risk/entities/hms-risk-item.entity';
 import { RiskAnalysis } from '../../risk/entities/risk-analysis.entity';
+import { RiskImport } from '../../risk-transfer/risk-import.entity';
+import { RiskReport } from '../../risk-reports/risk-report.entity';
+import { RiskFactor } from '../../risk/entities/risk-factor.entity';
 import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
 import { ScaleSet } from '../../risk/entities/scale-set.entity';
 import { Delegation } from '../../organisation/entities/delegation.entity';
@@ -44,7 +48,11 @@ export const ENTITIES = [
   OrgUnit,
   PersonalDataBreach,
   RefreshToken,
+  HmsRiskItem,
   RiskAnalysis,
+  RiskImport,
+  RiskReport,
+  RiskFactor,
   RiskScenario,
   RoleAssignment,
   ScaleSet,

@@ -8,6 +8,8 @@ export const QueueName = {
   maintenance: 'maintenance',
   /** One job per notification delivery (e-mail), idempotent through the delivery ledger. */
   notifications: 'notifications',
+  /** PDF reports of risk analyses, built with progress. */
+  riskReports: 'risk-reports',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -20,5 +22,6 @@ export const JobName = {
   invitationMail: 'invitation-mail',
   requeueStalledOutbox: 'requeue-stalled-outbox',
   purgeExpiredSessions: 'purge-expired-sessions',
+  buildRiskReport: 'build-risk-report',
   resendUnsentInvitations: 'resend-unsent-invitations',
 } as const;

@@ -1,5 +1,16 @@
-import { HAZARD_SOURCES, type HazardSource, RISK_ANALYSIS_STATUSES, RISK_ANALYSIS_TYPES, type RiskAnalysisStatus, type RiskAnalysisType, THREE_LEVELS, type ThreeLevel } from '@helhet/domain';
-import type { ConsequenceAssessmentInput, CreateRiskAnalysisRequest, RiskRegisterQuery, RiskScenarioInput, UpdateRiskAnalysisRequest } from '@helhet/shared';
+import {
+  HAZARD_SOURCES,
+  type HazardSource,
+  RISK_ANALYSIS_STATUSES,
+  RISK_ANALYSIS_TYPES,
+  RISK_FACTOR_GROUPS,
+  type RiskAnalysisStatus,
+  type RiskAnalysisType,
+  type RiskFactorGroup,
+  THREE_LEVELS,
+  type ThreeLevel,
+} from '@helhet/domain';
+import type { ConsequenceAssessmentInput, CreateRiskAnalysisRequest, HmsRiskItemInput, RiskRegisterQuery, RiskScenarioInput, UpdateRiskAnalysisRequest } from '@helhet/shared';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -27,6 +38,12 @@ export class CreateRiskAnalysisDto implements CreateRiskAnalysisRequest {
 
   @IsOptional() @nullable @Matches(DATE, { message: 'nextRevisionAt must be a YYYY-MM-DD date' })
   nextRevisionAt?: string | null;
+
+  @IsOptional() @IsString() @MaxLength(60)
+  templateCode?: string;
+
+  @IsOptional() @IsUUID('all', { message: 'copyOfAnalysisId must be a UUID' })
+  copyOfAnalysisId?: string;
 }
 
 export class UpdateRiskAnalysisDto implements UpdateRiskAnalysisRequest {
@@ -101,6 +118,38 @@ export class RiskRegisterQueryDto extends PageQueryDto implements RiskRegisterQu
   @IsOptional() @IsString() @MaxLength(60) band?: string;
   @IsOptional() @IsString() @MaxLength(60) consequenceType?: string;
   @IsOptional() @Transform(queryBoolean) @IsBoolean() revisionOverdue?: boolean;
+  @IsOptional() @IsIn(RISK_FACTOR_GROUPS, { message: `factorGroup must be one of ${RISK_FACTOR_GROUPS.join(', ')}` }) factorGroup?: RiskFactorGroup;
+  @IsOptional() @IsUUID('all', { message: 'ownerUserId must be a UUID' }) ownerUserId?: string;
+}
+
+export class HmsRiskItemDto implements HmsRiskItemInput {
+  @IsUUID('all', { message: 'riskFactorId must be a UUID' })
+  riskFactorId!: string;
+
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'taskOrLocation must not be empty' }) @MaxLength(300)
+  taskOrLocation!: string;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(300) exposedGroup?: string | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'exposedCount must be a whole number' }) @Min(0) @Max(100000)
+  exposedCount?: number | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'likelihoodRank must be a whole number' }) @Min(1) @Max(10)
+  likelihoodRank?: number | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'consequenceRank must be a whole number' }) @Min(1) @Max(10)
+  consequenceRank?: number | null;
+
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) existingMeasures?: string | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) rationale?: string | null;
+  @IsOptional() @nullable @IsIn(THREE_LEVELS, { message: 'uncertainty must be low, medium or high' }) uncertainty?: ThreeLevel | null;
+  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(TEXT) proposedMeasures?: string | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'residualLikelihoodRank must be a whole number' }) @Min(1) @Max(10)
+  residualLikelihoodRank?: number | null;
+
+  @IsOptional() @nullable @IsInt({ message: 'residualConsequenceRank must be a whole number' }) @Min(1) @Max(10)
+  residualConsequenceRank?: number | null;
 }
 
 export class ListRiskAnalysesQueryDto extends PageQueryDto {

@@ -8,6 +8,7 @@ import { ScaleSet } from './scale-set.entity';
 /** A ROS or HMS risk assessment (domain.md §2, §7.1 RiskAnalysis), scoped to a unit and pinned to a scale version. */
 @Entity()
 @Index('IDX_risk_analysis_tenant_unit', ['tenantId', 'scopeOrgUnitId'])
+@Index('IDX_risk_analysis_previous_version', ['previousVersionId'])
 @Check('CHK_risk_analysis_type', `"type" IN ('holistic_ros', 'hms_ros', 'service_ros', 'infosec_ros', 'fire_ros', 'land_use_ros', 'project_ros')`)
 @Check('CHK_risk_analysis_status', `"status" IN ('planned', 'in_progress', 'in_review', 'approved', 'superseded')`)
 export class RiskAnalysis extends TenantScopedEntity {
@@ -56,6 +57,11 @@ export class RiskAnalysis extends TenantScopedEntity {
   @Column({ type: 'date', nullable: true })
   nextRevisionAt!: string | null;
 
+  /** The version this one revises; it becomes `superseded` when this one is approved. */
   @Column({ type: 'uuid', nullable: true })
   previousVersionId!: string | null;
+
+  @ManyToOne(() => RiskAnalysis, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'previous_version_id' })
+  previousVersion?: Relation<RiskAnalysis>;
 }

@@ -1,7 +1,20 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { RiskAnalysisStatus, RiskAnalysisType } from '@helhet/domain';
-import type { Page, PageQuery, RiskAnalysisResponse, RiskAnalysisSummary, RiskHeatMapResponse, RiskRegisterItem, RiskRegisterQuery, ScaleSetResponse } from '@helhet/shared';
+import type {
+  CreateRiskAnalysisRequest,
+  Page,
+  PageQuery,
+  RiskAnalysisResponse,
+  RiskAnalysisSummary,
+  RiskAnalysisTemplate,
+  RiskHeatMapResponse,
+  RiskRegisterItem,
+  RiskRegisterQuery,
+  RiskScenarioInput,
+  ScaleSetResponse,
+  UpdateRiskAnalysisRequest,
+} from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
 import { toHttpParams } from '../core/http-params';
@@ -12,7 +25,7 @@ export interface ListRiskAnalysesQuery extends PageQuery {
   status?: RiskAnalysisStatus;
 }
 
-/** HTTP calls of the ROS feature (read side). Mirrors apps/api/src/risk/risk.controller.ts. */
+/** HTTP calls of the ROS feature. Mirrors apps/api/src/risk/risk.controller.ts. */
 @Injectable({ providedIn: 'root' })
 export class RiskApi {
   private readonly http = inject(HttpClient);
@@ -37,5 +50,28 @@ export class RiskApi {
   heatMap(query: RiskRegisterQuery = {}): Promise<RiskHeatMapResponse> {
     const { page: _page, pageSize: _pageSize, ...filters } = query;
     return firstValueFrom(this.http.get<RiskHeatMapResponse>('/api/risk/register/heat-map', { params: toHttpParams(filters) }));
+  }
+
+  /** Starting points for new analyses (GET /api/risk/templates). */
+  templates(): Promise<RiskAnalysisTemplate[]> {
+    return firstValueFrom(this.http.get<RiskAnalysisTemplate[]>('/api/risk/templates'));
+  }
+
+  create(body: CreateRiskAnalysisRequest): Promise<RiskAnalysisResponse> {
+    return firstValueFrom(this.http.post<RiskAnalysisResponse>('/api/risk/analyses', body));
+  }
+
+  update(id: string, body: UpdateRiskAnalysisRequest): Promise<RiskAnalysisResponse> {
+    return firstValueFrom(this.http.patch<RiskAnalysisResponse>(`/api/risk/analyses/${encodeURIComponent(id)}`, body));
+  }
+
+  addScenario(id: string, body: RiskScenarioInput): Promise<RiskAnalysisResponse> {
+    return firstValueFrom(this.http.post<RiskAnalysisResponse>(`/api/risk/analyses/${encodeURIComponent(id)}/scenarios`, body));
+  }
+
+  updateScenario(id: string, scenarioId: string, body: RiskScenarioInput): Promise<RiskAnalysisResponse> {
+    return firstValueFrom(
+      this.http.patch<RiskAnalysisResponse>(`/api/risk/analyses/${encodeURIComponent(id)}/scenarios/${encodeURIComponent(scenarioId)}`, body),
+    );
   }
 }

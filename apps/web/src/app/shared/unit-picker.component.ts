@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, model, signal } from '@angular/core';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -43,7 +43,9 @@ export class UnitPickerComponent {
   /** Filters and optional fields pass false: no asterisk, no required state. */
   readonly required = input(true);
   readonly value = model<string>('');
-  protected readonly text = signal('');
+  /** Name of a unit preselected through `value` (shown until the user searches). */
+  readonly valueName = input('');
+  protected readonly text = linkedSignal(() => this.valueName());
   protected readonly options = signal<OrgUnitSummary[]>([]);
   protected readonly level = (unit: OrgUnitSummary) => LEVEL_LABELS[unit.levelType]();
 

@@ -1,4 +1,4 @@
-import type { HazardSource, RiskAnalysisStatus, RiskAnalysisType, ScaleSet, ThreeLevel } from '@helhet/domain';
+import type { HazardSource, RiskAnalysisStatus, RiskAnalysisType, RiskFactorGroup, ScaleSet, ThreeLevel } from '@helhet/domain';
 
 import type { PageQuery } from '../page';
 import type { UserRef } from './org-units.contract';
@@ -21,6 +21,8 @@ export interface RiskAnalysisSummary {
   nextRevisionAt: string | null;
   revisionOverdue: boolean;
   scenarioCount: number;
+  /** Number of HMS risk items (domain.md §2.9). */
+  hmsItemCount?: number;
   canEdit: boolean;
 }
 
@@ -77,6 +79,56 @@ export interface RiskAnalysisResponse extends RiskAnalysisSummary {
   councilCaseNumber: string | null;
   approvedAt: string | null;
   scenarios: RiskScenarioResponse[];
+  /** Assessed work-environment factors (domain.md §2.9); any type may have them, hms_ros uses them instead of scenarios. */
+  hmsItems: HmsRiskItemResponse[];
+  /** The version this analysis revises (it becomes `superseded` when this one is approved). */
+  previousVersion: RiskAnalysisVersionRef | null;
+  /** The newest revision started from this analysis, if any. */
+  nextVersion: RiskAnalysisVersionRef | null;
+}
+
+export interface RiskAnalysisVersionRef {
+  id: string;
+  title: string;
+  status: RiskAnalysisStatus;
+}
+
+/** GET /api/risk/factors: the tenant's work-environment factor catalogue (domain.md §2.9, §7.1 RiskFactor). */
+export interface RiskFactorResponse {
+  id: string;
+  code: string;
+  group: RiskFactorGroup;
+  labelNb: string;
+  labelEn: string;
+  /** Service types (org unit `serviceType`) where the factor is typical. */
+  serviceTypes: string[];
+  sourceUrl: string | null;
+}
+
+/** POST/PATCH /api/risk/analyses/:id/hms-items[/:itemId]. Ranks are on the analysis's scale (consequence: the matrix axis). */
+export interface HmsRiskItemInput {
+  riskFactorId: string;
+  /** Arbeidsoppgave eller sted. */
+  taskOrLocation: string;
+  exposedGroup?: string | null;
+  exposedCount?: number | null;
+  likelihoodRank?: number | null;
+  consequenceRank?: number | null;
+  existingMeasures?: string | null;
+  rationale?: string | null;
+  uncertainty?: ThreeLevel | null;
+  proposedMeasures?: string | null;
+  residualLikelihoodRank?: number | null;
+  residualConsequenceRank?: number | null;
+}
+
+export interface HmsRiskItemResponse extends Required<Omit<HmsRiskItemInput, 'riskFactorId'>> {
+  id: string;
+  sortOrder: number;
+  factor: { id: string; code: string; group: RiskFactorGroup; labelNb: string; labelEn: string; sourceUrl: string | null };
+  /** From `riskLevel` on the analysis's scale; null until likelihood and consequence are set. */
+  risk: RiskPosition | null;
+  residualRisk: RiskPosition | null;
 }
 
 export interface CreateRiskAnalysisRequest {
@@ -122,10 +174,21 @@ export interface RiskRegisterQuery extends PageQuery {
   band?: string;
   consequenceType?: string;
   revisionOverdue?: boolean;
+  /** Only HMS items of this factor group (scenarios have no factor group and are left out). */
+  factorGroup?: RiskFactorGroup;
+  /** Only items of analyses owned by this user. */
+  ownerUserId?: string;
 }
 
+export type RiskRegisterItemSource = 'scenario' | 'hms_item';
+
 export interface RiskRegisterItem {
+  /** Whether the item is an undesired event (scenario) or an assessed work-environment factor (HMS item). */
+  source: RiskRegisterItemSource;
+  /** Id of the scenario or the HMS item (see `source`). */
   scenarioId: string;
+  /** HMS items: the factor's group; null for scenarios. */
+  factorGroup: RiskFactorGroup | null;
   title: string;
   analysis: { id: string; title: string; type: RiskAnalysisType };
   scopeOrgUnit: { id: string; name: string };

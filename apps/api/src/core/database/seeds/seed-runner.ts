@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { hashPassword } from '../../../auth/password-hasher';
 import { ensureDefaultIncidentCategories } from '../../../incidents/default-categories';
 import { ensureDefaultScaleSets } from '../../../risk/default-scale-sets';
+import { seedDemoRiskAnalyses } from '../../../risk/demo-risk-analyses';
 import { seedDemoIncidents } from './demo-incidents';
 import { DEMO_PASSWORD } from './demo-logins.constants';
 import { generateDemoMunicipality } from './demo-municipality.generator';
@@ -11,7 +12,7 @@ import type { DemoMunicipalityOptions } from './demo-municipality.types';
 export interface SeedReport {
   tenantId: string;
   options: Required<DemoMunicipalityOptions>;
-  counts: { orgUnits: number; users: number; roleAssignments: number; delegations: number; auditLogEntries: number; incidents: number };
+  counts: { orgUnits: number; users: number; roleAssignments: number; delegations: number; auditLogEntries: number; incidents: number; riskAnalyses: number };
   timings: { generateMs: number; hashMs: number; insertMs: number; analyzeMs: number };
 }
 
@@ -56,6 +57,7 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
   started = performance.now();
   const runner = dataSource.createQueryRunner();
   let incidents = 0;
+  let riskAnalyses = 0;
   await runner.connect();
   try {
     await runner.startTransaction();
@@ -122,6 +124,7 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
     await ensureDefaultIncidentCategories(runner.manager, tenant.id);
     await ensureDefaultScaleSets(runner.manager, tenant.id);
     incidents = await seedDemoIncidents(runner.manager, demo);
+    riskAnalyses = await seedDemoRiskAnalyses(runner.manager, demo);
     const changes = [{ field: 'seed', new: { employees: demo.options.employees, seed: demo.options.seed }, old: null }];
     await runner.query(
       `INSERT INTO "audit_log_entry" ("tenant_id", "actor_user_id", "action", "entity_type", "entity_id", "changes") VALUES ($1, NULL, 'create', 'tenant', $1, $2::jsonb)`,
@@ -147,6 +150,7 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
       delegations: demo.delegations.length,
       incidents,
       orgUnits: demo.orgUnits.length,
+      riskAnalyses,
       roleAssignments: demo.roleAssignments.length,
       users: demo.users.length,
     },

@@ -23,6 +23,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins.constants';
 import { ensureDefaultIncidentCategories } from '../../../incidents/default-categories';
+import { ensureDefaultRiskFactors } from '../../../risk/default-risk-factors';
 import { ensureDefaultScaleSets } from '../../../risk/default-scale-sets';
 import { isDatabaseEmpty, seedDemoMunicipality } from './seed-runner';
 
@@ -74,6 +75,7 @@ const main = async (): Promise<number> => {
       for (const tenant of tenants) {
         await ensureDefaultIncidentCategories(dataSource.manager, tenant.id);
         await ensureDefaultScaleSets(dataSource.manager, tenant.id);
+        await ensureDefaultRiskFactors(dataSource.manager, tenant.id);
       }
       console.log('[seed] a municipality already exists; only missing defaults added (--if-empty)');
       return 0;
@@ -82,7 +84,7 @@ const main = async (): Promise<number> => {
     const { counts, timings } = report;
     console.log(
       `[seed] Fjordvik kommune (employees ${report.options.employees}, seed ${report.options.seed}, today ${report.options.today}), tenant ${report.tenantId}\n` +
-        `[seed]   org units ${counts.orgUnits}, users ${counts.users}, role assignments ${counts.roleAssignments}, delegations ${counts.delegations}, avvik ${counts.incidents}, audit ${counts.auditLogEntries}\n` +
+        `[seed]   org units ${counts.orgUnits}, users ${counts.users}, role assignments ${counts.roleAssignments}, delegations ${counts.delegations}, avvik ${counts.incidents}, ROS ${counts.riskAnalyses}, audit ${counts.auditLogEntries}\n` +
         `[seed]   generate ${timings.generateMs} ms, hash ${timings.hashMs} ms, insert ${timings.insertMs} ms, analyze ${timings.analyzeMs} ms, ` +
         `total ${Math.round(performance.now() - started)} ms\n` +
         `[seed] demo logins (password ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((login) => `[seed]   ${login.role.padEnd(20)} ${login.email}`).join('\n')}`,

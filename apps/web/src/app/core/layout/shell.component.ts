@@ -37,11 +37,12 @@ export class ShellComponent {
   protected readonly links = computed(() => {
     const can = this.auth.permissions();
     return [
-      { label: $localize`:@@nav.home:Oversikt`, path: '/', show: true },
+      { exact: true, label: $localize`:@@nav.home:Oversikt`, path: '/', show: true },
       { label: $localize`:@@nav.fileIncident:Meld avvik`, path: `/${ROUTES.incidents}/new`, show: can.has(PERMISSIONS.incidentsFile) },
       { label: $localize`:@@nav.myIncidents:Mine saker`, path: `/${ROUTES.incidents}/mine`, show: can.has(PERMISSIONS.incidentsFile) },
       { label: $localize`:@@nav.incidents:Avvik`, path: `/${ROUTES.incidents}`, show: canReadIncidents(can) },
-      { label: $localize`:@@nav.risk:Risiko (ROS)`, path: `/${ROUTES.risk}`, show: can.has(PERMISSIONS.riskRead) },
+      { exact: true, label: $localize`:@@nav.risk:Risiko (ROS)`, path: `/${ROUTES.risk}`, show: can.has(PERMISSIONS.riskRead) },
+      { label: $localize`:@@nav.riskAnalyses:Risikoanalyser`, path: `/${ROUTES.risk}/analyses`, show: can.has(PERMISSIONS.riskRead) },
       { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
       { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
       { label: $localize`:@@nav.incidentSettings:Avvikskategorier`, path: `/${ROUTES.incidentSettings}`, show: can.has(PERMISSIONS.incidentsConfigure) },

@@ -1,40 +1,38 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { RiskAnalysisStatus, RiskAnalysisType, ScaleSet } from '@helhet/domain';
-import type { RiskAnalysisResponse, RiskScenarioResponse } from '@helhet/shared';
+import type { RiskAnalysisResponse, RiskScenarioResponse, UpdateRiskAnalysisRequest } from '@helhet/shared';
 
-import { errorMessage } from '../../core/http-error';
+import { errorMessage, fieldErrors } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
-import { RISK_STATUS_LABELS, RISK_TYPE_LABELS, threeLevel } from '../risk-labels';
+import { HmsItemsComponent } from '../hms-items/hms-items.component';
+import { RiskReportPanelComponent } from '../report-panel/risk-report-panel.component';
+import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
+import { ScenarioExportComponent } from '../scenario-export/scenario-export.component';
+import { riskPicture } from '../risk-matrix/risk-matrix.model';
+import { fieldReasonText, RISK_STATUS_LABELS, RISK_TYPE_LABELS, STATUS_ACTION_LABELS, STATUS_STEPS, threeLevel } from '../risk-labels';
 import { RiskApi } from '../risk.api';
 
-/** One risk analysis with its scenarios, read-only. */
+interface MetadataDraft {
+  title: string;
+  mandate: string;
+  nextRevisionAt: string;
+  councilDecisionDate: string;
+  councilCaseNumber: string;
+}
+
+/** One risk analysis: facts, metadata and status changes (when the user may edit), scenarios and the risk picture. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [FormsModule, HmsItemsComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RiskMatrixComponent, RiskReportPanelComponent, RouterLink, ScenarioExportComponent],
   selector: 'hh-analysis-detail',
-  styles: `
-    .back { display: inline-flex; align-items: center; min-height: 44px; }
-    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0 0 16px; }
-    .facts dt { color: var(--mat-sys-on-surface-variant); }
-    .facts dd { margin: 0; overflow-wrap: anywhere; }
-    .mandate { white-space: pre-line; max-width: 70ch; }
-    .overdue { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 6px; font-weight: 600; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .overdue::before { content: '! '; }
-    .table-wrap { overflow-x: auto; max-width: 100%; }
-    .data { width: 100%; border-collapse: collapse; }
-    .data th, .data td { text-align: left; padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
-    .data th { font-weight: 600; }
-    .band { display: inline-flex; align-items: center; gap: 6px; }
-    .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; border: 1px solid var(--mat-sys-outline); flex: none; }
-    .meta { color: var(--mat-sys-on-surface-variant); font-size: 0.85rem; }
-    .empty { padding: 24px 16px; border: 1px dashed var(--mat-sys-outline); border-radius: 12px; text-align: center; }
-    .error-box { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 8px 16px; border-radius: 8px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  `,
+  styleUrl: './analysis-detail.component.scss',
   templateUrl: './analysis-detail.component.html',
 })
 export class AnalysisDetailComponent {
@@ -48,12 +46,40 @@ export class AnalysisDetailComponent {
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly registerPath = `/${ROUTES.risk}`;
+  protected readonly listPath = `/${ROUTES.risk}/analyses`;
+  protected readonly newPath = `/${ROUTES.risk}/analyses/new`;
+  protected readonly analysisPath = (id: string) => `/${ROUTES.risk}/analyses/${id}`;
   protected readonly isHolistic = computed(() => this.analysis()?.type === 'holistic_ros');
+  protected readonly canEdit = computed(() => !!this.analysis()?.canEdit);
+  protected readonly basePath = computed(() => `/${ROUTES.risk}/analyses/${this.id()}`);
+
+  protected readonly editing = signal(false);
+  protected readonly draft = signal<MetadataDraft | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<string | null>(null);
+  protected readonly serverErrors = signal<Record<string, string[]>>({});
+  protected readonly confirmStatus = signal<RiskAnalysisStatus | null>(null);
+  protected readonly statusMessage = signal<string | null>(null);
+
+  protected readonly steps = computed(() => {
+    const analysis = this.analysis();
+    return analysis?.canEdit ? STATUS_STEPS[analysis.status].map((status) => ({ label: STATUS_ACTION_LABELS[status](), status })) : [];
+  });
+  protected readonly picture = computed(() => {
+    const scale = this.scale();
+    const analysis = this.analysis();
+    return scale && analysis ? riskPicture(scale, analysis.scenarios, $localize`:@@riskAnalysis.overallMatrix:Samlet risiko`) : [];
+  });
+  protected readonly problems = computed(() => {
+    const server = this.serverErrors();
+    return Object.fromEntries(Object.entries(server).map(([field, reasons]) => [field, fieldReasonText(reasons)])) as Record<string, string | null>;
+  });
 
   protected readonly typeLabel = (type: RiskAnalysisType) => RISK_TYPE_LABELS[type]();
   protected readonly statusLabel = (status: RiskAnalysisStatus) => RISK_STATUS_LABELS[status]();
   protected readonly date = (value: string | null) => formatDate(value) || '–';
   protected readonly level = threeLevel;
+  protected readonly scenarioPath = (scenario: RiskScenarioResponse) => `${this.basePath()}/scenarios/${scenario.id}`;
 
   private requestNumber = 0;
 
@@ -78,12 +104,84 @@ export class AnalysisDetailComponent {
   }
 
   protected yesNo(value: boolean | null): string {
-    if (value === null || value === undefined) return '–';
+    if (value === null || value === undefined) return $localize`:@@riskAnalysis.unanswered:Ikke besvart`;
     return value ? $localize`:@@riskAnalysis.yes:Ja` : $localize`:@@riskAnalysis.no:Nei`;
+  }
+
+  protected startEdit(): void {
+    const a = this.analysis();
+    if (!a) return;
+    this.draft.set({
+      councilCaseNumber: a.councilCaseNumber ?? '',
+      councilDecisionDate: a.councilDecisionDate ?? '',
+      mandate: a.mandate ?? '',
+      nextRevisionAt: a.nextRevisionAt?.slice(0, 10) ?? '',
+      title: a.title,
+    });
+    this.serverErrors.set({});
+    this.saveError.set(null);
+    this.editing.set(true);
+  }
+
+  protected patchDraft(key: keyof MetadataDraft, value: string): void {
+    this.draft.update((draft) => (draft ? { ...draft, [key]: value } : draft));
+  }
+
+  protected cancelEdit(): void {
+    this.editing.set(false);
+  }
+
+  protected async saveMetadata(): Promise<void> {
+    const draft = this.draft();
+    if (!draft) return;
+    if (!draft.title.trim()) {
+      this.serverErrors.set({ title: ['title should not be empty'] });
+      return;
+    }
+    const body: UpdateRiskAnalysisRequest = {
+      mandate: draft.mandate.trim() || null,
+      nextRevisionAt: draft.nextRevisionAt || null,
+      title: draft.title.trim(),
+      ...(this.isHolistic() ? { councilCaseNumber: draft.councilCaseNumber.trim() || null, councilDecisionDate: draft.councilDecisionDate || null } : {}),
+    };
+    if (await this.update(body)) {
+      this.editing.set(false);
+      this.statusMessage.set($localize`:@@riskAnalysis.saved:Endringene er lagret.`);
+    }
+  }
+
+  protected askStatus(status: RiskAnalysisStatus): void {
+    if (status === 'approved') this.confirmStatus.set(status);
+    else void this.changeStatus(status);
+  }
+
+  protected async changeStatus(status: RiskAnalysisStatus): Promise<void> {
+    this.confirmStatus.set(null);
+    if (await this.update({ status })) {
+      const label = RISK_STATUS_LABELS[status]();
+      this.statusMessage.set($localize`:@@riskAnalysis.statusChanged:Status er endret til ${label}:STATUS:.`);
+    }
   }
 
   protected retry(): void {
     void this.load(this.id());
+  }
+
+  private async update(body: UpdateRiskAnalysisRequest): Promise<boolean> {
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.serverErrors.set({});
+    this.statusMessage.set(null);
+    try {
+      this.analysis.set(await this.api.update(this.id(), body));
+      return true;
+    } catch (error) {
+      this.serverErrors.set(fieldErrors(error));
+      this.saveError.set(errorMessage(error));
+      return false;
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   private async load(id: string): Promise<void> {

@@ -7,13 +7,15 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { RISK_ANALYSIS_TYPES, type RiskAnalysisType, type RiskBand, type ScaleSet } from '@helhet/domain';
+import { RISK_ANALYSIS_TYPES, type RiskAnalysisType, type ScaleSet } from '@helhet/domain';
 import type { Page, RiskHeatMapResponse, RiskRegisterItem, RiskRegisterQuery } from '@helhet/shared';
 
 import { errorMessage } from '../../core/http-error';
 import { ROUTES } from '../../core/route-paths';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
+import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
+import type { CellPosition } from '../risk-matrix/risk-matrix.model';
 import { RISK_TYPE_LABELS, threeLevel } from '../risk-labels';
 import { RiskApi } from '../risk.api';
 
@@ -28,27 +30,10 @@ const positive = (value: string | undefined, fallback: number): number => {
   return Number.isInteger(number) && number > 0 ? number : fallback;
 };
 
-interface HeatCell {
-  likelihoodRank: number;
-  consequenceRank: number;
-  count: number;
-  band: RiskBand | undefined;
-  /** Read before the visible count: "Sannsynlighet Høy, konsekvens Store:". */
-  prefix: string;
-  /** Read after the count: "risiko" or "risikoer". */
-  unit: string;
-}
-
-interface HeatRow {
-  likelihoodRank: number;
-  label: string;
-  cells: HeatCell[];
-}
-
 /** Risk register on DSB's societal scale: a 5×5 heat map (counts from the API) above the list of scenarios. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RiskMatrixComponent, RouterLink, UnitPickerComponent],
   selector: 'hh-risk-register',
   styleUrl: './risk-register.component.scss',
   templateUrl: './risk-register.component.html',
@@ -77,6 +62,8 @@ export class RiskRegisterComponent {
   /** The heat-map cell the list is narrowed to (client-side, on the current page). */
   protected readonly cell = signal<{ likelihoodRank: number; consequenceRank: number } | null>(null);
   protected readonly unitLabel = $localize`:@@riskRegister.unitFilter:Enhet (med underenheter)`;
+  protected readonly analysesPath = `/${ROUTES.risk}/analyses`;
+  protected readonly heatCaption = $localize`:@@riskRegister.heatCaption:Antall risikoer etter sannsynlighet (rader) og konsekvens (kolonner)`;
   protected readonly analysisPath = (id: string) => `/${ROUTES.risk}/analyses/${id}`;
   protected readonly uncertainty = threeLevel;
   protected readonly typeLabel = (type: RiskAnalysisType) => RISK_TYPE_LABELS[type]();
@@ -93,32 +80,6 @@ export class RiskRegisterComponent {
   protected readonly filtered = computed(() => {
     const { band, orgUnitId, revisionOverdue, type } = this.query();
     return [band, orgUnitId, revisionOverdue, type].some((value) => value !== undefined);
-  });
-
-  /** Rows with the most likely level on top, columns from the least to the most severe consequence. */
-  protected readonly rows = computed<HeatRow[]>(() => {
-    const scale = this.scale();
-    if (!scale) return [];
-    const counts = this.heatMap()?.counts ?? [];
-    const bandOf = (code: string | undefined) => scale.matrix.bands.find((band) => band.code === code);
-    return [...scale.likelihoodLevels]
-      .sort((a, b) => b.rank - a.rank)
-      .map((likelihood) => ({
-        cells: scale.consequenceLevels.map((consequence) => {
-          const count = counts[likelihood.rank - 1]?.[consequence.rank - 1] ?? 0;
-          const band = bandOf(scale.matrix.cells[likelihood.rank - 1]?.[consequence.rank - 1]);
-          return {
-            band,
-            consequenceRank: consequence.rank,
-            count,
-            prefix: this.cellPrefix(likelihood.labelNb, consequence.labelNb),
-            unit: count === 1 ? $localize`:@@riskRegister.oneRisk:risiko` : $localize`:@@riskRegister.manyRisks:risikoer`,
-            likelihoodRank: likelihood.rank,
-          };
-        }),
-        label: likelihood.labelNb,
-        likelihoodRank: likelihood.rank,
-      }));
   });
 
   protected readonly cellText = computed(() => {
@@ -144,13 +105,10 @@ export class RiskRegisterComponent {
     effect(() => void this.loadUnitName(this.unit()));
   }
 
-  protected isSelected(cell: HeatCell): boolean {
+  protected selectCell(cell: CellPosition): void {
     const selected = this.cell();
-    return !!selected && selected.likelihoodRank === cell.likelihoodRank && selected.consequenceRank === cell.consequenceRank;
-  }
-
-  protected selectCell(cell: HeatCell): void {
-    this.cell.set(this.isSelected(cell) ? null : { consequenceRank: cell.consequenceRank, likelihoodRank: cell.likelihoodRank });
+    const same = !!selected && selected.likelihoodRank === cell.likelihoodRank && selected.consequenceRank === cell.consequenceRank;
+    this.cell.set(same ? null : cell);
   }
 
   protected clearCell(): void {
@@ -184,10 +142,6 @@ export class RiskRegisterComponent {
   protected retry(): void {
     void this.loadScale();
     void this.load(this.query());
-  }
-
-  private cellPrefix(likelihood: string, consequence: string): string {
-    return $localize`:@@riskRegister.cellPrefix:Sannsynlighet ${likelihood}:LIKELIHOOD:, konsekvens ${consequence}:CONSEQUENCE::`;
   }
 
   private async load(query: RiskRegisterQuery): Promise<void> {
