@@ -94,7 +94,7 @@ describe('live ROS workshop in the browser', () => {
     const guest = await guestContext.newPage();
     await guest.goto(`${baseUrl}/nb/workshop?code=${code}`);
     await guest.getByRole('heading', { name: 'Skriv koden fra skjermen' }).waitFor();
-    expect(await guest.getByLabel('Kode').inputValue()).toBe(code);
+    expect(await guest.getByRole('textbox', { exact: true, name: 'Kode' }).inputValue()).toBe(code);
     await guest.getByRole('button', { name: 'Bli med' }).click();
     await guest.getByText('Skriv navnet ditt.').waitFor();
     await guest.getByLabel('Navnet ditt').fill('Kari Gjest');

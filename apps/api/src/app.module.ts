@@ -14,9 +14,11 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RiskModule } from './risk/risk.module';
+import { RiskLinksModule } from './risk-links/risk-links.module';
 import { RiskReportsModule } from './risk-reports/risk-reports.module';
 import { RiskTransferModule } from './risk-transfer/risk-transfer.module';
 import { UsersModule } from './users/users.module';
+import { WorkshopsModule } from './workshops/workshops.module';
 
 /** The HTTP API. Background work runs in WorkerModule (worker.ts), a separate process. */
 @Module({})
@@ -34,9 +36,11 @@ export class AppModule implements NestModule {
         NotificationsModule,
         OrganisationModule,
         RiskModule,
+        RiskLinksModule,
         RiskReportsModule,
         RiskTransferModule,
         UsersModule,
+        WorkshopsModule,
       ],
       module: AppModule,
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

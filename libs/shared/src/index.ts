@@ -10,6 +10,7 @@ export * from './lib/permissions';
 export * from './lib/roles';
 export * from './lib/contracts/incidents.contract';
 export * from './lib/contracts/risk.contract';
+export * from './lib/contracts/risk-links.contract';
 export * from './lib/contracts/risk-report.contract';
 export * from './lib/contracts/risk-transfer.contract';
 export * from './lib/contracts/workshop.contract';

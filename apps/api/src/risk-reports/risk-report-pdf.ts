@@ -27,11 +27,11 @@ export interface RiskReportData {
     subUnitCount: number;
     headcount: number | null;
   };
-  /** Null when the kommune's installation has no workshop participants (table absent). */
+  /** Workshop participants (null: not read). */
   participants:
     | { name: string; role: string | null; organisation: string | null }[]
     | null;
-  /** Measures linked to the analysis's scenarios; null when measures cannot be linked to scenarios yet. */
+  /** Measures linked to the analysis's scenarios (null: not read). */
   measures:
     | {
         title: string;

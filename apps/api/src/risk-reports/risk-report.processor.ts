@@ -182,23 +182,8 @@ export class RiskReportProcessor extends WorkerHost {
     };
   }
 
-  private async columns(table: string): Promise<Set<string>> {
-    const rows = (await this.dataSource.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
-      [table],
-    )) as {
-      column_name: string;
-    }[];
-    return new Set(rows.map((row) => row.column_name));
-  }
-
-  /** Measures linked to the scenarios (measure_link.risk_scenario_id); null while that link does not exist in the schema. */
-  private async measures(
-    tenantId: string,
-    scenarioIds: string[],
-  ): Promise<RiskReportData['measures']> {
-    if (!(await this.columns('measure_link')).has('risk_scenario_id'))
-      return null;
+  /** Measures linked to the scenarios (measure_link.risk_scenario_id): the follow-up plan. */
+  private async measures(tenantId: string, scenarioIds: string[]): Promise<RiskReportData['measures']> {
     if (scenarioIds.length === 0) return [];
     const rows = (await this.dataSource.query(
       `SELECT m.title, m.status, to_char(m.deadline, 'YYYY-MM-DD') AS deadline, o.name AS owner_name, ml.risk_scenario_id
@@ -206,75 +191,22 @@ export class RiskReportProcessor extends WorkerHost {
         WHERE ml.tenant_id = $1 AND ml.risk_scenario_id = ANY($2::uuid[])
         ORDER BY m.deadline NULLS LAST, m.title, m.id`,
       [tenantId, scenarioIds],
-    )) as {
-      title: string;
-      status: string;
-      deadline: string | null;
-      owner_name: string | null;
-      risk_scenario_id: string;
-    }[];
-    return rows.map((row) => ({
-      deadline: row.deadline,
-      ownerName: row.owner_name,
-      scenarioId: row.risk_scenario_id,
-      status: row.status,
-      title: row.title,
-    }));
+    )) as { title: string; status: string; deadline: string | null; owner_name: string | null; risk_scenario_id: string }[];
+    return rows.map((row) => ({ deadline: row.deadline, ownerName: row.owner_name, scenarioId: row.risk_scenario_id, status: row.status, title: row.title }));
   }
 
-  /**
-   * Workshop participants of the analysis, if this installation has workshops (workshop_participant, linked
-   * to the analysis directly or through workshop.analysis_id). Null when it has none.
-   */
-  private async participants(
-    tenantId: string,
-    analysisId: string,
-  ): Promise<RiskReportData['participants']> {
-    const columns = await this.columns('workshop_participant');
-    if (columns.size === 0) return null;
-    let join = '';
-    let condition: string;
-    if (columns.has('analysis_id')) condition = 'p.analysis_id = $2';
-    else if (
-      columns.has('workshop_id') &&
-      (await this.columns('workshop')).has('analysis_id')
-    ) {
-      join = 'JOIN workshop w ON w.id = p.workshop_id';
-      condition = 'w.analysis_id = $2';
-    } else return null;
-    const tenant = columns.has('tenant_id')
-      ? 'p.tenant_id = $1'
-      : '$1::uuid IS NOT NULL';
-    const user = columns.has('user_id')
-      ? 'LEFT JOIN app_user au ON au.id = p.user_id'
-      : 'LEFT JOIN app_user au ON false';
+  /** Everyone who took part in a workshop on the analysis, once per name and organisation. */
+  private async participants(tenantId: string, analysisId: string): Promise<RiskReportData['participants']> {
     const rows = (await this.dataSource.query(
-      `SELECT to_jsonb(p) AS p, au.name AS user_name FROM workshop_participant p ${join} ${user} WHERE ${tenant} AND ${condition}`,
+      `SELECT DISTINCT ON (lower(p.display_name), COALESCE(p.organisation, '')) p.display_name, p.organisation, p.role
+         FROM workshop_participant p JOIN workshop w ON w.id = p.workshop_id
+        WHERE p.tenant_id = $1 AND w.analysis_id = $2
+        ORDER BY lower(p.display_name), COALESCE(p.organisation, ''), (p.role = 'facilitator') DESC`,
       [tenantId, analysisId],
-    )) as { p: Record<string, unknown>; user_name: string | null }[];
-    const text = (value: unknown): string | null =>
-      typeof value === 'string' && value.trim() ? value.trim() : null;
-    const seen = new Set<string>();
-    const participants: NonNullable<RiskReportData['participants']> = [];
-    for (const row of rows) {
-      const name =
-        text(row.p['display_name']) ??
-        text(row.p['name']) ??
-        text(row.user_name);
-      if (!name) continue;
-      const organisation =
-        text(row.p['organisation']) ?? text(row.p['organization']);
-      const role = text(row.p['role']);
-      const key = `${name.toLowerCase()}|${organisation ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      participants.push({
-        name,
-        organisation,
-        role: role ? (PARTICIPANT_ROLES[role] ?? role) : null,
-      });
-    }
-    return participants.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+    )) as { display_name: string; organisation: string | null; role: string }[];
+    return rows
+      .map((row) => ({ name: row.display_name, organisation: row.organisation, role: PARTICIPANT_ROLES[row.role] ?? null }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   }
 }
 

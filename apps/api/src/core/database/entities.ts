@@ -17,6 +17,7 @@ import { NotificationDelivery } from '../../notifications/entities/notification-
 import { HmsRiskItem } from '../../risk/entities/hms-risk-item.entity';
 import { RiskAnalysis } from '../../risk/entities/risk-analysis.entity';
 import { RiskImport } from '../../risk-transfer/risk-import.entity';
+import { IncidentRiskLink } from '../../risk-links/entities/incident-risk-link.entity';
 import { RiskReport } from '../../risk-reports/risk-report.entity';
 import { RiskFactor } from '../../risk/entities/risk-factor.entity';
 import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
@@ -27,6 +28,7 @@ import { Tenant } from '../../organisation/entities/tenant.entity';
 import { TenantSetting } from '../settings/tenant-setting.entity';
 import { RoleAssignment } from '../../users/entities/role-assignment.entity';
 import { User } from '../../users/entities/user.entity';
+import { Workshop, WorkshopConsensus, WorkshopParticipant, WorkshopProposal, WorkshopVote } from '../../workshops/entities';
 
 /** Every entity, listed once: used by the Nest module, the CLI data source, seeds and tests. */
 export const ENTITIES = [
@@ -39,6 +41,7 @@ export const ENTITIES = [
   IncidentCategory,
   IncidentEvent,
   IncidentNumberCounter,
+  IncidentRiskLink,
   InjuryRecord,
   Invitation,
   Measure,
@@ -59,4 +62,5 @@ export const ENTITIES = [
   Tenant,
   TenantSetting,
   User,
+  Workshop, WorkshopConsensus, WorkshopParticipant, WorkshopProposal, WorkshopVote,
 ];

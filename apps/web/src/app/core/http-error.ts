@@ -23,12 +23,17 @@ const MESSAGES: Record<ErrorCode, () => string> = {
   ORG_UNIT_ROOT_IMMUTABLE: () => $localize`:@@error.orgUnitRootImmutable:Kommunen på toppen av treet kan ikke flyttes eller avsluttes.`,
   RISK_ANALYSIS_NOT_FOUND: () => $localize`:@@error.riskAnalysisNotFound:Fant ikke analysen, eller du har ikke tilgang til den.`,
   RISK_IMPORT_NOT_PENDING: () => $localize`:@@error.riskImportNotPending:Importen er allerede gjennomført, avbrutt eller utløpt. Last opp filen på nytt.`,
+  RISK_LINK_DUPLICATE: () => $localize`:@@error.riskLinkDuplicate:Dette er allerede koblet til scenarioet.`,
   RISK_REPORT_NOT_FOUND: () => $localize`:@@error.riskReportNotFound:Fant ikke rapporten. Den kan være slettet, eller du har ikke tilgang.`,
   RISK_REPORT_NOT_READY: () => $localize`:@@error.riskReportNotReady:Rapporten er ikke ferdig ennå.`,
+  RISK_SCENARIO_NOT_FOUND: () => $localize`:@@error.riskScenarioNotFound:Fant ikke scenarioet, eller du har ikke tilgang til det.`,
   ROLE_ASSIGNMENT_NOT_FOUND: () => $localize`:@@error.roleAssignmentNotFound:Fant ikke rolletildelingen.`,
   USER_EMAIL_TAKEN: () => $localize`:@@error.userEmailTaken:Det finnes allerede en bruker med denne e-postadressen.`,
   USER_NOT_FOUND: () => $localize`:@@error.userNotFound:Fant ikke brukeren, eller du har ikke tilgang.`,
   VALIDATION_FAILED: () => $localize`:@@error.validationFailed:Noen felt er ikke riktig fylt ut.`,
+  WORKSHOP_CLOSED: () => $localize`:@@error.workshopClosed:Verkstedet er avsluttet eller utløpt.`,
+  WORKSHOP_NOT_FOUND: () => $localize`:@@error.workshopNotFound:Fant ikke noe åpent verksted med denne koden. Sjekk koden og prøv igjen.`,
+  WORKSHOP_TOKEN_INVALID: () => $localize`:@@error.workshopTokenInvalid:Tilgangen til verkstedet er utløpt. Bli med på nytt med koden.`,
 };
 
 export const isApiError = (value: unknown): value is ApiError =>

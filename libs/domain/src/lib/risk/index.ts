@@ -5,3 +5,4 @@ export * from './risk-templates';
 export * from './risk.types';
 export * from './scale-set';
 export * from './scenario-table';
+export * from './workshop-stats';

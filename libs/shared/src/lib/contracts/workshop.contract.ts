@@ -1,3 +1,4 @@
+// workshop-api added (only additions): WorkshopDetail (GET /api/workshops/:id) and WorkshopVoteRecord.
 import type { ScaleSet } from '@helhet/domain';
 
 import type { ErrorCode, FieldError } from '../error-codes';
@@ -184,3 +185,23 @@ export interface ResolveProposalCommand {
 
 /** Acknowledgement of a command: ok, or the same error shape as the REST API (field problems included). */
 export type WorkshopAck = { ok: true } | { ok: false; error: { code: ErrorCode; message: string; details?: FieldError[] } };
+
+/** One stored vote (evidence), as GET /api/workshops/:id returns it. Names are null in anonymous mode. */
+export interface WorkshopVoteRecord {
+  round: number;
+  scenarioId: string;
+  dimension: WorkshopDimension;
+  participantId: string | null;
+  displayName: string | null;
+  value: number;
+  castAt: string;
+}
+
+/** GET /api/workshops/:id — a workshop (open or closed) with its votes, decisions and proposals, for the analysis's readers. */
+export interface WorkshopDetail {
+  workshop: WorkshopSummary;
+  participants: Omit<WorkshopParticipantView, 'connected'>[];
+  votes: WorkshopVoteRecord[];
+  decisions: (WorkshopConsensusView & { scenarioId: string; round: number; decidedBy: UserRef })[];
+  proposals: WorkshopProposalView[];
+}

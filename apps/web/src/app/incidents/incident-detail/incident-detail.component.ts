@@ -18,6 +18,7 @@ import { ExternalNotificationsPanelComponent } from './external-notifications-pa
 import { IncidentActionsComponent } from './incident-actions.component';
 import { IncidentRecordsComponent } from './incident-records.component';
 import { IncidentTimelineComponent } from './incident-timeline.component';
+import { IncidentRiskLinksComponent } from '../incident-risk-links/incident-risk-links.component';
 import { MeasuresPanelComponent } from './measures-panel.component';
 
 /** One avvik: the report, the deadlines, the actions the API allows, measures, notifications and history. */
@@ -32,6 +33,7 @@ import { MeasuresPanelComponent } from './measures-panel.component';
     IncidentTimelineComponent,
     MatButtonModule,
     MatProgressBarModule,
+    IncidentRiskLinksComponent,
     MeasuresPanelComponent,
     RouterLink,
   ],
@@ -52,6 +54,7 @@ export class IncidentDetailComponent {
   protected readonly canReadList = [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle].some((p) => this.auth.hasPermission(p));
 
   protected readonly canInfosec = this.auth.hasPermission(PERMISSIONS.incidentsInfosec);
+  protected readonly canReadRisk = this.auth.hasPermission(PERMISSIONS.riskRead);
   /** Those who may act on the case; the API decides, through `availableActions`. */
   protected readonly canHandle = computed(() => (this.incident()?.availableActions.length ?? 0) > 0);
   /** The reporter looking at their own case: status and feedback come first. */

@@ -15,6 +15,7 @@ import { HmsItemsComponent } from '../hms-items/hms-items.component';
 import { RiskReportPanelComponent } from '../report-panel/risk-report-panel.component';
 import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
 import { ScenarioExportComponent } from '../scenario-export/scenario-export.component';
+import { ScenarioLinksComponent } from '../scenario-links/scenario-links.component';
 import { riskPicture } from '../risk-matrix/risk-matrix.model';
 import { fieldReasonText, RISK_STATUS_LABELS, RISK_TYPE_LABELS, STATUS_ACTION_LABELS, STATUS_STEPS, threeLevel } from '../risk-labels';
 import { RiskApi } from '../risk.api';
@@ -30,7 +31,7 @@ interface MetadataDraft {
 /** One risk analysis: facts, metadata and status changes (when the user may edit), scenarios and the risk picture. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, HmsItemsComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RiskMatrixComponent, RiskReportPanelComponent, RouterLink, ScenarioExportComponent],
+  imports: [FormsModule, HmsItemsComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RiskMatrixComponent, RiskReportPanelComponent, RouterLink, ScenarioExportComponent, ScenarioLinksComponent],
   selector: 'hh-analysis-detail',
   styleUrl: './analysis-detail.component.scss',
   templateUrl: './analysis-detail.component.html',
@@ -48,6 +49,12 @@ export class AnalysisDetailComponent {
   protected readonly registerPath = `/${ROUTES.risk}`;
   protected readonly listPath = `/${ROUTES.risk}/analyses`;
   protected readonly newPath = `/${ROUTES.risk}/analyses/new`;
+  /** The scenario whose measures and evidence avvik are shown (the first one until the user picks another). */
+  protected readonly linksScenarioId = signal('');
+  protected readonly linksScenario = computed(() => {
+    const scenarios = this.analysis()?.scenarios ?? [];
+    return scenarios.find((s) => s.id === this.linksScenarioId()) ?? scenarios[0] ?? null;
+  });
   protected readonly analysisPath = (id: string) => `/${ROUTES.risk}/analyses/${id}`;
   protected readonly isHolistic = computed(() => this.analysis()?.type === 'holistic_ros');
   protected readonly canEdit = computed(() => !!this.analysis()?.canEdit);

@@ -96,6 +96,24 @@ describe('WorkshopSocket', () => {
     expect(socket.closed()).toBe(true);
   });
 
+  it('should take the disconnect after a close as the end, not as a refused token', () => {
+    fake.fire('connect');
+    fake.fire('state', state());
+    fake.fire('closed', { workshopId: 'w-1' });
+    fake.fire('disconnect', 'io server disconnect');
+    expect(socket.closed()).toBe(true);
+    expect(socket.connection()).toBe('idle');
+    expect(socket.rejection()).toBeNull();
+  });
+
+  it('should keep the reason the gateway gave before it let go of a bad token', () => {
+    fake.fire('connect');
+    fake.fire('error', { code: 'WORKSHOP_TOKEN_INVALID', message: 'Invalid or expired workshop token' });
+    fake.fire('disconnect', 'io server disconnect');
+    expect(socket.connection()).toBe('rejected');
+    expect(socket.rejection()).toBe('WORKSHOP_TOKEN_INVALID');
+  });
+
   it('should send commands with their payload and resolve with the acknowledgement', async () => {
     fake.emitWithAck.mockResolvedValueOnce({ ok: true });
     await expect(socket.castVote({ dimension: 'likelihood', value: 4 })).resolves.toEqual({ ok: true });

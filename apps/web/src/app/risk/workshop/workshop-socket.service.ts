@@ -75,12 +75,16 @@ export class WorkshopSocket {
         this.reject(error.data?.code ?? error.message);
       }
     });
-    // NestJS gateways report refusals as an `exception` event before disconnecting.
-    socket.on('exception', (error: { code?: string; message?: string } | undefined) => {
+    // The gateway says why it refuses a token (an `error` event; NestJS' own is `exception`) before disconnecting.
+    const refused = (error: { code?: string; message?: string } | undefined) => {
       if (error?.code || error?.message) this.rejectionSignal.set(error.code ?? error.message ?? null);
-    });
+    };
+    socket.on('error', refused);
+    socket.on('exception', refused);
     socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect') this.reject(this.rejectionSignal() ?? 'WORKSHOP_DISCONNECTED');
+      // After `closed` the server lets go of every socket: that is the end, not a refusal.
+      if (reason === 'io server disconnect' && this.closedSignal()) this.connectionSignal.set('idle');
+      else if (reason === 'io server disconnect') this.reject(this.rejectionSignal() ?? 'WORKSHOP_DISCONNECTED');
       else if (reason === 'io client disconnect') this.connectionSignal.set('idle');
       else this.connectionSignal.set('reconnecting');
     });

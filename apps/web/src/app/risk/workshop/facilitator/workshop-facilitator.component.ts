@@ -106,6 +106,14 @@ export class WorkshopFacilitatorComponent {
       const url = this.joinUrl();
       untracked(() => void this.renderQr(url));
     });
+    // The workshop has been closed: its token is of no more use after a reload.
+    effect(() => {
+      if (!this.socket.closed()) return;
+      untracked(() => {
+        const session = this.session();
+        if (session) forgetSession(session);
+      });
+    });
     // A stored token the server no longer accepts: forget it and look for the open workshop instead.
     effect(() => {
       if (this.socket.connection() !== 'rejected') return;
@@ -113,6 +121,7 @@ export class WorkshopFacilitatorComponent {
         const session = this.session();
         if (session) forgetSession(session);
         this.session.set(null);
+        if (this.socket.closed()) return;
         if (this.triedStored) {
           this.triedStored = false;
           void this.resumeOpen(this.id());

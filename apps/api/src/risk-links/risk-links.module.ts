@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+import { AuditLogModule } from '../audit-log/audit-log.module';
+import { RiskModule } from '../risk/risk.module';
+import { IncidentRiskLinksController, RiskLinksController } from './risk-links.controller';
+import { RiskLinksQuery } from './risk-links.query';
+import { RiskLinksService } from './risk-links.service';
+
+/** ROS ↔ measures and avvik as evidence (Helhet issue 5). Exports RiskLinksQuery (measures per scenario) for reports. */
+@Module({
+  controllers: [RiskLinksController, IncidentRiskLinksController],
+  exports: [RiskLinksQuery],
+  imports: [AuditLogModule, RiskModule],
+  providers: [RiskLinksQuery, RiskLinksService],
+})
+export class RiskLinksModule {}
