@@ -114,8 +114,12 @@ describe('organisation units (admin writes, audit, management line)', () => {
 
   it('should show an acting leader in the management line and fall back when the delegation ends', async () => {
     const [unit] = (await testApp.dataSource.query(
+      // Not a demo login's unit: the database is shared by every test file, and the avvik escalation and delivery
+      // tests expect enhetsleder.sykehjem to handle Liavegen sykehjem's cases.
       `SELECT u.id, u.leader_user_id FROM org_unit u WHERE u.parent_id = $1 AND u.leader_user_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM delegation d WHERE d.org_unit_id = u.id) ORDER BY u.code LIMIT 1`,
+         AND NOT EXISTS (SELECT 1 FROM delegation d WHERE d.org_unit_id = u.id)
+         AND NOT EXISTS (SELECT 1 FROM app_user l WHERE l.id = u.leader_user_id AND l.email LIKE 'enhetsleder.%')
+       ORDER BY u.code LIMIT 1`,
       [helse],
     )) as { id: string; leader_user_id: string }[];
     const [stand] = (await testApp.dataSource.query(`SELECT id FROM app_user WHERE primary_org_unit_id = $1 AND id <> $2 LIMIT 1`, [unit!.id, unit!.leader_user_id])) as { id: string }[];
