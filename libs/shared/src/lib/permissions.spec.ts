@@ -24,7 +24,7 @@ describe('permission map', () => {
     expect(rolesWithPermission(PERMISSIONS.incidentsFile)).toEqual([...ROLES].sort());
     const caseReaders = [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle, PERMISSIONS.incidentsInjuryRegister, PERMISSIONS.incidentsInfosec];
     for (const permission of caseReaders) expect(rolesWithPermission(permission)).not.toContain('tenant_admin');
-    expect(rolesWithPermission(PERMISSIONS.incidentsInjuryRegister)).toEqual(['hms_advisor', 'safety_rep']);
+    expect(rolesWithPermission(PERMISSIONS.incidentsInjuryRegister)).toEqual(['hms_advisor', 'occupational_health', 'safety_rep']);
     expect(rolesWithPermission(PERMISSIONS.incidentsInfosec)).toEqual(['dpo', 'infosec_lead']);
   });
 

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   incidentsInjuryRegister: 'incidents.injury_register',
   /** Read unrestricted cases in scope. */
   incidentsRead: 'incidents.read',
+  /** Break-glass: reveal who filed a report hidden from the handler, with a logged reason (DPO). */
+  incidentsRevealReporter: 'incidents.reveal_reporter',
   /** Create and edit risk analyses (not helhetlig ROS) whose scope unit is in scope. */
   riskEdit: 'risk.edit',
   /** Create and edit helhetlig ROS (preparedness and HMS roles). */
@@ -44,6 +46,7 @@ const {
   incidentsInfosec,
   incidentsInjuryRegister,
   incidentsRead,
+  incidentsRevealReporter,
   organisationManage,
   organisationRead,
   riskEdit,
@@ -59,13 +62,15 @@ const {
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   department_leader: [incidentsFile, incidentsRead, organisationRead, riskRead, usersRead],
-  dpo: [incidentsFile, incidentsInfosec, organisationRead, riskRead],
+  dpo: [incidentsFile, incidentsInfosec, incidentsRevealReporter, organisationRead, riskRead],
   employee: [incidentsFile, organisationRead],
   executive: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
   hms_advisor: [incidentsFile, incidentsInjuryRegister, organisationRead, riskEdit, riskEditHolistic, riskRead, usersRead],
   infosec_lead: [incidentsFile, incidentsInfosec, organisationRead, riskEdit, riskRead],
   preparedness_coordinator: [incidentsFile, organisationRead, riskEdit, riskEditHolistic, riskRead, usersRead],
   quality_coordinator: [incidentsConfigure, incidentsFile, incidentsRead, organisationRead, riskRead, usersRead],
+  /** Bedriftshelsetjenesten (BHT): reads the injury register of the units it serves (aml § 5-1 (3)). */
+  occupational_health: [incidentsFile, incidentsInjuryRegister, organisationRead, riskRead],
   safety_rep: [incidentsFile, incidentsInjuryRegister, organisationRead, riskRead],
   sector_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
   tenant_admin: [auditRead, deliveriesRead, incidentsConfigure, incidentsFile, organisationManage, organisationRead, usersManage, usersRead],

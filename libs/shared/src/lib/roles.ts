@@ -9,6 +9,7 @@ export const ROLES = [
   'quality_coordinator',
   'preparedness_coordinator',
   'safety_rep',
+  'occupational_health',
   'dpo',
   'infosec_lead',
   'tenant_admin',

@@ -6,6 +6,17 @@ import { CreateHmsRiskItems1795891000000 } from './migrations/1795891000000-Crea
 import { LinkRiskToMeasuresAndIncidents1795891500000 } from './migrations/1795891500000-LinkRiskToMeasuresAndIncidents';
 import { CreateRiskReports1795892000000 } from './migrations/1795892000000-CreateRiskReports';
 import { CreateRiskImports1795893000000 } from './migrations/1795893000000-CreateRiskImports';
+import { AddOccupationalHealthRole1795894600000 } from './migrations/1795894600000-AddOccupationalHealthRole';
 
 /** Every migration in order. Listed explicitly so the webpack bundle and the CLI see the same set. */
-export const MIGRATIONS = [CreateFoundation1763900000000, CreateIncidents1795879824388, CreateRiskAnalyses1795884674077, CreateWorkshops1795890000000, CreateHmsRiskItems1795891000000, LinkRiskToMeasuresAndIncidents1795891500000, CreateRiskReports1795892000000, CreateRiskImports1795893000000];
+export const MIGRATIONS = [
+  CreateFoundation1763900000000,
+  CreateIncidents1795879824388,
+  CreateRiskAnalyses1795884674077,
+  CreateWorkshops1795890000000,
+  CreateHmsRiskItems1795891000000,
+  LinkRiskToMeasuresAndIncidents1795891500000,
+  CreateRiskReports1795892000000,
+  CreateRiskImports1795893000000,
+  AddOccupationalHealthRole1795894600000,
+];

@@ -11,7 +11,7 @@ import { User } from './user.entity';
 @Index('IDX_role_assignment_tenant_unit', ['tenantId', 'orgUnitId'])
 @Check(
   'CHK_role_assignment_role',
-  `"role" IN ('employee', 'department_leader', 'unit_leader', 'sector_leader', 'executive', 'hms_advisor', 'quality_coordinator', 'preparedness_coordinator', 'safety_rep', 'dpo', 'infosec_lead', 'tenant_admin')`,
+  `"role" IN ('employee', 'department_leader', 'unit_leader', 'sector_leader', 'executive', 'hms_advisor', 'quality_coordinator', 'preparedness_coordinator', 'safety_rep', 'occupational_health', 'dpo', 'infosec_lead', 'tenant_admin')`,
 )
 @Check('CHK_role_assignment_valid_period', `"valid_to" IS NULL OR "valid_to" >= "valid_from"`)
 export class RoleAssignment extends TenantScopedEntity {

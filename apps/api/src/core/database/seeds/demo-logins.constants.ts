@@ -14,6 +14,7 @@ export type DemoLoginKey =
   | 'hmsAdvisor'
   | 'qualityCoordinator'
   | 'safetyRep'
+  | 'dpo'
   | 'employee';
 
 export interface DemoLogin {
@@ -84,6 +85,13 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     key: 'safetyRep',
     name: 'Tormod Myhre',
     role: 'safety_rep',
+  },
+  {
+    description: 'Personvernombud: informasjonssikkerhetsavvik i hele kommunen og innsyn i skjult melder (logges)',
+    email: `personvernombud@${DEMO_EMAIL_DOMAIN}`,
+    key: 'dpo',
+    name: 'Henrik Aasen',
+    role: 'dpo',
   },
   {
     description: 'Ansatt (helsefagarbeider) ved Liavegen sykehjem',

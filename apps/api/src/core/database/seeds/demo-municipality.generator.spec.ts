@@ -200,6 +200,9 @@ describe('generateDemoMunicipality', () => {
           expect(count('quality_coordinator')).toBeGreaterThanOrEqual(1);
           expect(count('quality_coordinator')).toBeLessThanOrEqual(2);
           expect(count('safety_rep')).toBeGreaterThan(1);
+          expect(rolesOf('personvernombud@fjordvik.kommune.no')).toContainEqual({ includeDescendants: true, role: 'dpo', unit: 'Fjordvik kommune' });
+          const occupationalHealth = municipality.roleAssignments.filter((assignment) => assignment.role === 'occupational_health');
+          expect(occupationalHealth.map((assignment) => [unitById.get(assignment.orgUnitId)?.name, assignment.includeDescendants])).toEqual([['Helse og omsorg', true]]);
         });
 
         it('should satisfy every structural rule', () => expectConsistent(municipality));

@@ -93,7 +93,7 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
 
   // 2. Overhead: leaders and advisers at kommune, sector, etat and bydel level.
   const rootExtras = { hms: employees >= 2000 ? structure.int(0, 2) : 0, quality: employees >= 2000 ? structure.int(0, 1) : 0 };
-  municipality.staff = 3 + rootExtras.hms + rootExtras.quality + structure.int(1, clamp(Math.floor(employees / 2000), 1, 4));
+  municipality.staff = 4 + rootExtras.hms + rootExtras.quality + structure.int(1, clamp(Math.floor(employees / 2000), 1, 4));
   for (const sector of sectors.values()) sector.staff = structure.int(1, clamp(Math.floor(employees / 2500) + 1, 1, 5));
   for (const district of districts) district.node.staff = structure.int(2, 5);
 
@@ -158,7 +158,7 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
   const education = sectors.get('education');
   if (health) demoLeaders.set(health, 'sectorLeaderHealth');
   if (education) demoLeaders.set(education, 'sectorLeaderEducation');
-  const demoStaff = new Map<TreeNode, DemoLoginKey[]>([[municipality, ['admin', 'hmsAdvisor', 'qualityCoordinator']], [demoHome, ['safetyRep', 'employee']]]);
+  const demoStaff = new Map<TreeNode, DemoLoginKey[]>([[municipality, ['admin', 'hmsAdvisor', 'qualityCoordinator', 'dpo']], [demoHome, ['safetyRep', 'employee']]]);
   for (const current of ordered) {
     current.leaderId = addUser(current, demoLeaders.get(current));
     const fixed = demoStaff.get(current) ?? [];
@@ -178,10 +178,14 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
   }
   const rootStaff = municipality.members;
   grant(demoIds.get('admin') ?? '', 'tenant_admin', municipality, true);
-  for (const userId of [demoIds.get('hmsAdvisor') ?? '', ...rootStaff.slice(3, 3 + rootExtras.hms)]) grant(userId, 'hms_advisor', municipality, true);
-  for (const userId of [demoIds.get('qualityCoordinator') ?? '', ...rootStaff.slice(3 + rootExtras.hms, 3 + rootExtras.hms + rootExtras.quality)]) {
+  for (const userId of [demoIds.get('hmsAdvisor') ?? '', ...rootStaff.slice(4, 4 + rootExtras.hms)]) grant(userId, 'hms_advisor', municipality, true);
+  for (const userId of [demoIds.get('qualityCoordinator') ?? '', ...rootStaff.slice(4 + rootExtras.hms, 4 + rootExtras.hms + rootExtras.quality)]) {
     grant(userId, 'quality_coordinator', municipality, true);
   }
+  grant(demoIds.get('dpo') ?? '', 'dpo', municipality, true);
+  // Bedriftshelsetjenesten (BHT) serves the health sector: it reads that sector's injury register (aml § 5-1 (3)).
+  const occupationalHealth = rootStaff[4 + rootExtras.hms + rootExtras.quality];
+  if (occupationalHealth && health) grant(occupationalHealth, 'occupational_health', health, true);
   // Working Environment Act § 6-1: a safety representative (verneombud) in every unit with at least 10 people.
   for (const unit of units) {
     const everyone = subtreeMembers(unit);
