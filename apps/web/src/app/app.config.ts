@@ -1,12 +1,10 @@
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { AUTH_COOKIES, CSRF_HEADER } from '@helhet/shared';
 
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
-import { LocalizedPaginatorIntl } from './core/i18n/paginator-intl';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -14,7 +12,6 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     // The API's double-submit CSRF check: Angular echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN on writes.
-    { provide: MatPaginatorIntl, useClass: LocalizedPaginatorIntl },
     provideHttpClient(withInterceptors([authInterceptor]), withXsrfConfiguration({ cookieName: AUTH_COOKIES.csrf, headerName: CSRF_HEADER })),
   ],
 };

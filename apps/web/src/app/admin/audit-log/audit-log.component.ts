@@ -13,11 +13,13 @@ import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/http-error';
 import { toHttpParams } from '../../core/http-params';
 import { AUDIT_ACTION_LABELS, ENTITY_LABELS, formatDate } from '../../core/i18n/labels';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 
 /** The append-only audit trail: who changed what, when; each row opens to show old → new. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule],
+  providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-audit-log',
   styleUrl: './audit-log.component.scss',
   templateUrl: './audit-log.component.html',

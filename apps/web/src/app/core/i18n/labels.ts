@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, () => string> = {
   executive: () => $localize`:@@role.executive:Kommunedirektør / ledergruppe`,
   hms_advisor: () => $localize`:@@role.hmsAdvisor:HMS-rådgiver`,
   infosec_lead: () => $localize`:@@role.infosecLead:Informasjonssikkerhetsleder`,
+  occupational_health: () => $localize`:@@role.occupationalHealth:Bedriftshelsetjeneste (BHT)`,
   preparedness_coordinator: () => $localize`:@@role.preparednessCoordinator:Beredskapskoordinator`,
   quality_coordinator: () => $localize`:@@role.qualityCoordinator:Kvalitetskoordinator`,
   safety_rep: () => $localize`:@@role.safetyRep:Verneombud`,

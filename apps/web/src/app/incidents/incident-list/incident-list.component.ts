@@ -21,6 +21,7 @@ import { OrganisationApi } from '../../organisation/organisation.api';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
 import { KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 
 type FilterKey = 'category' | 'from' | 'kind' | 'overdue' | 'severity' | 'status' | 'to' | 'unit';
 
@@ -34,6 +35,7 @@ const positive = (value: string | undefined, fallback: number): number => {
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-incident-list',
   styleUrl: './incident-list.component.scss',
   templateUrl: './incident-list.component.html',

@@ -18,6 +18,7 @@ import { OrganisationApi } from '../../organisation/organisation.api';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
 import { RISK_STATUS_LABELS, RISK_TYPE_LABELS } from '../risk-labels';
 import { type ListRiskAnalysesQuery, RiskApi } from '../risk.api';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 
 type FilterKey = 'overdue' | 'status' | 'type' | 'unit';
 const PAGE_SIZE = 50;
@@ -32,6 +33,7 @@ const positive = (value: string | undefined, fallback: number): number => {
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-analysis-list',
   styleUrl: './analysis-list.component.scss',
   templateUrl: './analysis-list.component.html',

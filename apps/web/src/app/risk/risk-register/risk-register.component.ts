@@ -18,6 +18,7 @@ import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
 import type { CellPosition } from '../risk-matrix/risk-matrix.model';
 import { RISK_TYPE_LABELS, threeLevel } from '../risk-labels';
 import { RiskApi } from '../risk.api';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 
 type FilterKey = 'band' | 'overdue' | 'type' | 'unit';
 
@@ -34,6 +35,7 @@ const positive = (value: string | undefined, fallback: number): number => {
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RiskMatrixComponent, RouterLink, UnitPickerComponent],
+  providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-risk-register',
   styleUrl: './risk-register.component.scss',
   templateUrl: './risk-register.component.html',

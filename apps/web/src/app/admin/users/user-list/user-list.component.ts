@@ -14,11 +14,13 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { errorMessage } from '../../../core/http-error';
 import { ROLE_LABELS, STATUS_LABELS } from '../../../core/i18n/labels';
 import { UsersApi } from '../users.api';
+import { LOCALIZED_PAGINATOR } from '../../../core/i18n/paginator-intl';
 
 /** Users in the caller's scope: search, filter by role, page through. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, RouterLink],
+  providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-user-list',
   styleUrl: './user-list.component.scss',
   templateUrl: './user-list.component.html',
