@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { baseUrl, launchBrowser, newContext, overflowsHorizontally, PHONE, scan, signIn } from '../support/browser';
+import { chooseIncidentCategory, openIncidentForm, submitIncidentForm } from '../support/incident-form';
 
 /** An employee files an avvik on a phone: named, then anonymously with a receipt code to follow it. */
 describe('filing an avvik in the browser', () => {
@@ -12,23 +13,11 @@ describe('filing an avvik in the browser', () => {
 
   afterAll(() => browser.close());
 
-  /** The form with the reporter's own unit already chosen. */
-  const openForm = async (page: Page): Promise<void> => {
-    await page.goto(`${baseUrl}/nb/incidents/new`);
-    await page.getByRole('heading', { level: 1, name: 'Meld avvik' }).waitFor();
-    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('#incident-unit')?.value ?? '') !== '');
-  };
-
-  const chooseCategory = async (page: Page, name: string): Promise<void> => {
-    await page.locator('#incident-category').click();
-    await page.getByRole('option', { exact: true, name }).click();
-  };
-
   it('should file a named avvik on a phone and show the case number', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     await signIn(page, 'ansatt');
-    await openForm(page);
+    await openIncidentForm(page);
     await expect(page.locator('#incident-unit').inputValue()).resolves.toBe('Liavegen sykehjem');
 
     await page.getByRole('radio', { name: /^Avvik/ }).check();
@@ -37,7 +26,7 @@ describe('filing an avvik in the browser', () => {
     await page.getByText('Teksten ser ut til å inneholde et navn. Meld om saken, ikke personen.').waitFor();
     await description.fill('Glatt gulv ved inngangen etter vask, uten skilt. En ansatt skled, men falt ikke.');
     await page.getByText('Teksten ser ut til å inneholde et navn').waitFor({ state: 'detached' });
-    await chooseCategory(page, 'Arbeidsmiljø (HMS)');
+    await chooseIncidentCategory(page, 'Arbeidsmiljø (HMS)');
     await page.getByRole('radiogroup', { name: 'Hvor alvorlig ble det?' }).getByRole('radio', { name: 'Middels' }).check();
     await page.locator('#incident-location').fill('Inngangspartiet');
     // Keyboard: from the location field, Tab moves on to the date field in reading order.
@@ -47,9 +36,7 @@ describe('filing an avvik in the browser', () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(await scan(page, 'incident-file-form-phone')).toEqual([]);
 
-    await page.getByRole('button', { name: 'Send meldingen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Takk! Meldingen er sendt' }).waitFor();
-    await expect(page.getByTestId('case-number').textContent()).resolves.toMatch(/^\d{4}-\d{6}$/);
+    expect(await submitIncidentForm(page)).toMatch(/^\d{4}-\d{6}$/);
     await page.getByRole('main').getByRole('link', { name: 'Mine saker' }).waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(await scan(page, 'incident-file-done-phone')).toEqual([]);
@@ -60,7 +47,7 @@ describe('filing an avvik in the browser', () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     await signIn(page, 'ansatt');
-    await openForm(page);
+    await openIncidentForm(page);
     const tomorrow = new Date(Date.now() + 86_400_000);
     const date = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
     await page.locator('#incident-date').fill(date);
@@ -75,11 +62,11 @@ describe('filing an avvik in the browser', () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     await signIn(page, 'ansatt');
-    await openForm(page);
+    await openIncidentForm(page);
 
     await page.getByRole('radio', { name: /^Nestenulykke/ }).check();
     await page.locator('#incident-description').fill('Medisinvogna sto ulåst i korridoren i ti minutter.');
-    await chooseCategory(page, 'Bruker-/pasientsikkerhet');
+    await chooseIncidentCategory(page, 'Bruker-/pasientsikkerhet');
     await expect(page.getByRole('radiogroup', { name: 'Hvor alvorlig ble det?' }).count()).resolves.toBe(0);
     await page.getByRole('radiogroup', { name: 'Hvor alvorlig kunne det blitt?' }).getByRole('radio', { name: 'Høy' }).check();
     await page.getByRole('radio', { name: /^Anonym/ }).check();

@@ -1,43 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { baseUrl, launchBrowser, newContext, overflowsHorizontally, PHONE, scan, signIn } from '../support/browser';
+import { chooseIncidentCategory, openIncidentForm, submitIncidentForm } from '../support/incident-form';
 
-/** AUTH_COOKIES.csrf and CSRF_HEADER of libs/shared (auth.contract.ts); the e2e project does not resolve @helhet/*. */
-const CSRF_COOKIE = 'XSRF-TOKEN';
-const CSRF_HEADER = 'X-XSRF-TOKEN';
-
-/** Files a named avvik as the signed-in user through the API, the way the web app would (CSRF header from the cookie). */
-const fileIncident = (page: Page, tag: string): Promise<{ id: string; number: string }> =>
-  page.evaluate(
-    async ({ csrfCookie, csrfHeader, tag }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { primaryOrgUnitId: string | null };
-      const categories = (await (await fetch('/api/incidents/categories')).json()) as { id: string; code: string }[];
-      const category = categories.find((c) => c.code === 'work_environment');
-      if (!me.primaryOrgUnitId || !category) throw new Error('The employee needs a unit, and the work-environment category must exist');
-      const token = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith(`${csrfCookie}=`))?.split('=')[1] ?? '');
-      const response = await fetch('/api/incidents', {
-        body: JSON.stringify({
-          affectedPartyType: 'none',
-          categoryId: category.id,
-          description: 'E2E: nødutgangen i 2. etasje var sperret av en tralle under vaktskiftet.',
-          kind: 'deviation',
-          location: `Korridor 2. etasje (${tag})`,
-          occurredAt: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
-          orgUnitId: me.primaryOrgUnitId,
-          reporterVisibility: 'named',
-          severityActual: 'low',
-          severityPotential: 'medium',
-        }),
-        headers: { 'Content-Type': 'application/json', [csrfHeader]: token },
-        method: 'POST',
-      });
-      if (!response.ok) throw new Error(`Filing failed: ${response.status} ${await response.text()}`);
-      return (await response.json()) as { id: string; number: string };
-    },
-    { csrfCookie: CSRF_COOKIE, csrfHeader: CSRF_HEADER, tag },
-  );
-
-/** The unit leader takes an employee's avvik from "Mine saker" to closed, on a phone. */
+/** An employee files an avvik on a phone; the unit leader takes it from "Mine saker" to closed, on a phone; the reporter reads the feedback. */
 describe('avvik handling in the browser', () => {
   let browser: Browser;
 
@@ -48,26 +14,31 @@ describe('avvik handling in the browser', () => {
   afterAll(() => browser.close());
 
   it('should let the unit leader take the case, add and finish a measure, and close it with feedback', async () => {
-    // The employee at Liavegen sykehjem reports; the leader of Liavegen sykehjem handles.
-    const reporterContext = await newContext(browser);
+    // The employee at Liavegen sykehjem files through the form on a 360 px phone; the leader of Liavegen sykehjem handles.
+    const reporterContext = await newContext(browser, PHONE);
     const reporterPage = await reporterContext.newPage();
     await signIn(reporterPage, 'ansatt');
-    const filed = await fileIncident(reporterPage, 'håndtering');
-    expect(filed.id).toBeTruthy();
-    await reporterContext.close();
+    await openIncidentForm(reporterPage);
+    await reporterPage.getByRole('radio', { name: /^Avvik/ }).check();
+    await reporterPage.locator('#incident-description').fill('Nødutgangen i 2. etasje var sperret av en tralle under vaktskiftet.');
+    await chooseIncidentCategory(reporterPage, 'Arbeidsmiljø (HMS)');
+    await reporterPage.getByRole('radiogroup', { name: 'Hvor alvorlig ble det?' }).getByRole('radio', { name: 'Lav' }).check();
+    await reporterPage.locator('#incident-location').fill('Korridor 2. etasje');
+    const number = await submitIncidentForm(reporterPage);
+    expect(number).toMatch(/^\d{4}-\d{6}$/);
 
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     await signIn(page, 'enhetsleder.sykehjem');
     await page.goto(`${baseUrl}/nb/incidents/mine`);
     await page.getByRole('heading', { level: 2, name: 'Til behandling' }).waitFor();
-    const caseLink = page.getByRole('link', { exact: true, name: filed.number });
+    const caseLink = page.getByRole('link', { exact: true, name: number });
     await caseLink.waitFor();
     expect(await scan(page, 'incident-my-cases-phone')).toEqual([]);
 
     await caseLink.click();
-    await page.waitForURL(new RegExp(`/nb/incidents/${filed.id}$`));
-    await page.getByRole('heading', { level: 1, name: filed.number }).waitFor();
+    await page.waitForURL(/\/nb\/incidents\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: number }).waitFor();
     await page.getByText('Status: Registrert').first().waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(await scan(page, 'incident-detail-phone')).toEqual([]);
@@ -105,6 +76,15 @@ describe('avvik handling in the browser', () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(await scan(page, 'incident-closed-phone')).toEqual([]);
     await context.close();
+
+    // The reporter finds the closed case under "Meldt av meg" and reads the feedback.
+    await reporterPage.goto(`${baseUrl}/nb/incidents/mine`);
+    await reporterPage.getByRole('heading', { level: 2, name: 'Meldt av meg' }).waitFor();
+    await reporterPage.getByRole('link', { exact: true, name: number }).click();
+    await reporterPage.getByRole('heading', { level: 3, name: 'Tilbakemelding fra behandleren' }).waitFor();
+    await reporterPage.getByText('Takk for meldingen. Rømningsveien er merket og rutinen for vaktskiftet er gjennomgått.').waitFor();
+    expect(await scan(reporterPage, 'incident-feedback-phone')).toEqual([]);
+    await reporterContext.close();
   });
 
   it('should filter the list through the URL and show the statistics as a chart with a table', async () => {
