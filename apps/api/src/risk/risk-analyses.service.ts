@@ -1,4 +1,4 @@
-import { addDays, riskAnalysisTemplate, type RiskTemplateDefinition, type ScaleSet as ScaleSetDefinition, todayDateOnly } from '@helhet/domain';
+import { addDays, canChangeAnalysisStatus, riskAnalysisTemplate, type RiskAnalysisStatus, type RiskTemplateDefinition, type ScaleSet as ScaleSetDefinition, todayDateOnly } from '@helhet/domain';
 import { type FieldError, PERMISSIONS, type RiskAnalysisResponse } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -164,6 +164,9 @@ export class RiskAnalysesService {
         status: dto.status ?? before.status,
         title: dto.title ?? before.title,
       };
+      if (!canChangeAnalysisStatus(before.status, after.status)) {
+        throw fieldProblems([{ field: 'status', reasons: [`cannot go from ${before.status} to ${after.status}`] }]);
+      }
       const approving = after.status === 'approved' && before.status !== 'approved';
       await manager.query(
         `UPDATE risk_analysis SET title = $2, mandate = $3, status = $4, next_revision_at = $5, council_decision_date = $6, council_case_number = $7,
@@ -494,7 +497,7 @@ export class RiskAnalysesService {
     )) as {
       title: string;
       mandate: string | null;
-      status: string;
+      status: RiskAnalysisStatus;
       next_revision_at: string | null;
       council_decision_date: string | null;
       council_case_number: string | null;

@@ -160,11 +160,17 @@ describe('HMS risk assessment', () => {
     expect(audit[1]!.changes).toEqual(expect.arrayContaining([{ field: 'likelihoodRank', new: 5, old: 4 }]));
   });
 
+  /** Takes an analysis through its life cycle to approved (the API allows one step at a time). */
+  const approve = async (id: string) => {
+    for (const status of ['in_progress', 'in_review']) await unitLeader.request('PATCH', `/api/risk/analyses/${id}`, { status });
+    return unitLeader.request<RiskAnalysisResponse>('PATCH', `/api/risk/analyses/${id}`, { status: 'approved' });
+  };
+
   it('should copy a readable analysis of the same type into a new version and supersede the old one when the new one is approved', async () => {
     const v1 = (await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { mandate: 'Kartlegge farer i avdeling 2', scopeOrgUnitId: units.nursingHome, title: 'HMS 2026', type: 'hms_ros' })).body;
     await unitLeader.request('POST', `/api/risk/analyses/${v1.id}/hms-items`, { consequenceRank: 3, likelihoodRank: 5, riskFactorId: factor('violence_users').id, taskOrLocation: 'Stell' });
     await unitLeader.request('POST', `/api/risk/analyses/${v1.id}/hms-items`, { riskFactorId: factor('noise').id, taskOrLocation: 'Fellesstue' });
-    await unitLeader.request('PATCH', `/api/risk/analyses/${v1.id}`, { status: 'approved' });
+    await approve(v1.id);
 
     expect((await otherSector.request<ApiError>('POST', '/api/risk/analyses', { copyOfAnalysisId: v1.id, scopeOrgUnitId: units.root, title: 'Kopi uten tilgang', type: 'hms_ros' })).status).toBe(400);
     const wrongType = await unitLeader.request<ApiError>('POST', '/api/risk/analyses', { copyOfAnalysisId: v1.id, scopeOrgUnitId: units.nursingHome, title: 'Feil type', type: 'service_ros' });
@@ -180,7 +186,7 @@ describe('HMS risk assessment', () => {
     expect(v2.body.hmsItems[0]!.id).not.toBe((await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${v1.id}`)).body.hmsItems[0]!.id);
     expect((await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${v1.id}`)).body.nextVersion).toMatchObject({ id: v2.body.id });
 
-    const approved = await unitLeader.request<RiskAnalysisResponse>('PATCH', `/api/risk/analyses/${v2.body.id}`, { status: 'approved' });
+    const approved = await approve(v2.body.id);
     expect(approved.body.previousVersion).toMatchObject({ id: v1.id, status: 'superseded' });
     const old = await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${v1.id}`);
     expect(old.status).toBe(200);

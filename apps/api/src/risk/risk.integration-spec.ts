@@ -49,6 +49,15 @@ describe('risk analyses', () => {
     const asLeader = await otherSector.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.body.id}`);
     expect(asLeader.body).toMatchObject({ canEdit: false, type: 'holistic_ros' });
     expect((await otherSector.request('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status: 'approved' })).status).toBe(403);
+    // The life cycle is enforced: no approval straight from planning, and nobody sets "superseded" by hand.
+    const skipped = await hms.request<ApiError>('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status: 'approved' });
+    expect(skipped.status).toBe(400);
+    expect(skipped.body.details).toEqual([{ field: 'status', reasons: ['cannot go from planned to approved'] }]);
+    expect((await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.body.id}`)).body).toMatchObject({ approvedAt: null, status: 'planned' });
+    for (const status of ['in_progress', 'in_review']) {
+      expect((await hms.request('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status })).status).toBe(200);
+    }
+    expect((await hms.request('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status: 'superseded' })).status).toBe(400);
     const approved = await hms.request<RiskAnalysisResponse>('PATCH', `/api/risk/analyses/${holistic.body.id}`, { councilCaseNumber: '27/123', councilDecisionDate: '2027-02-14', status: 'approved' });
     expect(approved.body).toMatchObject({ councilCaseNumber: '27/123', status: 'approved' });
     expect(approved.body.approvedAt).not.toBeNull();
@@ -56,6 +65,27 @@ describe('risk analyses', () => {
     const listed = await otherSector.get<Page<RiskAnalysisSummary>>('/api/risk/analyses?pageSize=200');
     expect(listed.body.items.map((a) => a.id)).toContain(holistic.body.id);
     expect(listed.body.items.map((a) => a.id)).not.toContain(own.body.id);
+  });
+
+  it('should list only analyses past their revision date when asked, whatever the page', async () => {
+    const overdue = await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      nextRevisionAt: '2020-01-31',
+      scopeOrgUnitId: units.nursingHome,
+      title: 'Tjeneste-ROS med forfalt revisjon',
+      type: 'service_ros',
+    });
+    const current = await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      nextRevisionAt: '2099-01-31',
+      scopeOrgUnitId: units.nursingHome,
+      title: 'Tjeneste-ROS i rute',
+      type: 'service_ros',
+    });
+    const listed = await unitLeader.get<Page<RiskAnalysisSummary>>('/api/risk/analyses?revisionOverdue=true&pageSize=200');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((a) => a.id)).toContain(overdue.body.id);
+    expect(listed.body.items.map((a) => a.id)).not.toContain(current.body.id);
+    expect(listed.body.items.every((a) => a.revisionOverdue)).toBe(true);
+    expect(listed.body.total).toBe(listed.body.items.length);
   });
 
   it('should refuse ranks and consequence types that are not on the analysis’s scale, storing nothing', async () => {

@@ -215,6 +215,11 @@ export class RiskQuery {
       params.push(query.status);
       where.push(`a.status = $${params.length}`);
     }
+    const today = todayDateOnly();
+    if (query.revisionOverdue === true) {
+      params.push(today);
+      where.push(`a.next_revision_at < $${params.length}::date AND a.status <> 'superseded'`);
+    }
     // The access parameters come last; the count needs only the read part (Postgres refuses unused parameters).
     const counting = riskAccess(auth, params.length + 1, { edit: false });
     const access = riskAccess(auth, params.length + 1);
@@ -227,7 +232,6 @@ export class RiskQuery {
         ORDER BY a.updated_at DESC, a.id LIMIT ${pageSize} OFFSET ${skip}`,
       [...params, ...access.params],
     )) as SummaryRow[];
-    const today = todayDateOnly();
     return { items: rows.map((row) => toSummary(row, today)), page, pageSize, total: count?.total ?? 0 };
   }
 

@@ -156,4 +156,6 @@ export class ListRiskAnalysesQueryDto extends PageQueryDto {
   @IsOptional() @IsUUID('all', { message: 'orgUnitId must be a UUID' }) orgUnitId?: string;
   @IsOptional() @IsIn(RISK_ANALYSIS_TYPES) type?: RiskAnalysisType;
   @IsOptional() @IsIn(RISK_ANALYSIS_STATUSES) status?: RiskAnalysisStatus;
+  /** Only analyses past their next revision date (superseded ones never are). */
+  @IsOptional() @Transform(queryBoolean) @IsBoolean() revisionOverdue?: boolean;
 }

@@ -1,4 +1,4 @@
-import { fieldReasonText, STATUS_STEPS } from './risk-labels';
+import { fieldReasonText } from './risk-labels';
 
 describe('risk labels', () => {
   it('should turn the API reasons into Norwegian text at the field', () => {
@@ -8,12 +8,5 @@ describe('risk labels', () => {
     expect(fieldReasonText(['something the web does not know'])).toBe('Verdien er ikke gyldig.');
     expect(fieldReasonText([])).toBeNull();
     expect(fieldReasonText(undefined)).toBeNull();
-  });
-
-  it('should offer the life-cycle steps forward, and back from review', () => {
-    expect(STATUS_STEPS.planned).toEqual(['in_progress']);
-    expect(STATUS_STEPS.in_progress).toEqual(['in_review']);
-    expect(STATUS_STEPS.in_review).toEqual(['approved', 'in_progress']);
-    expect(STATUS_STEPS.approved).toEqual([]);
   });
 });

@@ -26,15 +26,6 @@ export const THREE_LEVEL_LABELS: Record<ThreeLevel, () => string> = {
 
 export const threeLevel = (value: ThreeLevel | null | undefined): string => (value ? THREE_LEVEL_LABELS[value]() : '–');
 
-/** Status changes offered from each status (domain.md §7.1 life cycle); `approved` is asked for confirmation. */
-export const STATUS_STEPS: Record<RiskAnalysisStatus, readonly RiskAnalysisStatus[]> = {
-  approved: [],
-  in_progress: ['in_review'],
-  in_review: ['approved', 'in_progress'],
-  planned: ['in_progress'],
-  superseded: [],
-};
-
 /** Button text for moving an analysis to `status`. */
 export const STATUS_ACTION_LABELS: Record<RiskAnalysisStatus, () => string> = {
   approved: () => $localize`:@@riskLabels.actionApprove:Godkjenn analysen`,

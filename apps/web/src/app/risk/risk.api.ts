@@ -23,6 +23,8 @@ export interface ListRiskAnalysesQuery extends PageQuery {
   orgUnitId?: string;
   type?: RiskAnalysisType;
   status?: RiskAnalysisStatus;
+  /** Only analyses past their next revision date (not superseded ones). */
+  revisionOverdue?: boolean;
 }
 
 /** HTTP calls of the ROS feature. Mirrors apps/api/src/risk/risk.controller.ts. */

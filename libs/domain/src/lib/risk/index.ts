@@ -1,3 +1,4 @@
+export * from './analysis-status';
 export * from './default-scales';
 export * from './risk-factors';
 export * from './risk-level';

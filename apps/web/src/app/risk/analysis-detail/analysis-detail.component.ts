@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { RiskAnalysisStatus, RiskAnalysisType, ScaleSet } from '@helhet/domain';
+import { RISK_ANALYSIS_STATUS_STEPS, type RiskAnalysisStatus, type RiskAnalysisType, type ScaleSet } from '@helhet/domain';
 import type { RiskAnalysisResponse, RiskScenarioResponse, UpdateRiskAnalysisRequest } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
@@ -17,7 +17,7 @@ import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
 import { ScenarioExportComponent } from '../scenario-export/scenario-export.component';
 import { ScenarioLinksComponent } from '../scenario-links/scenario-links.component';
 import { riskPicture } from '../risk-matrix/risk-matrix.model';
-import { fieldReasonText, RISK_STATUS_LABELS, RISK_TYPE_LABELS, STATUS_ACTION_LABELS, STATUS_STEPS, threeLevel } from '../risk-labels';
+import { fieldReasonText, RISK_STATUS_LABELS, RISK_TYPE_LABELS, STATUS_ACTION_LABELS, threeLevel } from '../risk-labels';
 import { RiskApi } from '../risk.api';
 
 interface MetadataDraft {
@@ -70,7 +70,7 @@ export class AnalysisDetailComponent {
 
   protected readonly steps = computed(() => {
     const analysis = this.analysis();
-    return analysis?.canEdit ? STATUS_STEPS[analysis.status].map((status) => ({ label: STATUS_ACTION_LABELS[status](), status })) : [];
+    return analysis?.canEdit ? RISK_ANALYSIS_STATUS_STEPS[analysis.status].map((status) => ({ label: STATUS_ACTION_LABELS[status](), status })) : [];
   });
   protected readonly picture = computed(() => {
     const scale = this.scale();

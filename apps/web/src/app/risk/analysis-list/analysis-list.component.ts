@@ -72,17 +72,14 @@ export class AnalysisListComponent {
     pageSize: PAGE_SIZE,
     status: oneOf<RiskAnalysisStatus>(RISK_ANALYSIS_STATUSES, this.status()),
     type: oneOf<RiskAnalysisType>(RISK_ANALYSIS_TYPES, this.type()),
+    revisionOverdue: this.overdue() === 'true' || undefined,
   }));
   protected readonly overdueOnly = computed(() => this.overdue() === 'true');
   protected readonly filtered = computed(() => {
     const { orgUnitId, status, type } = this.query();
     return this.overdueOnly() || [orgUnitId, status, type].some((value) => value !== undefined);
   });
-  /** The API has no overdue filter on this list: it is applied to the page shown. */
-  protected readonly items = computed(() => {
-    const items = this.result()?.items ?? [];
-    return this.overdueOnly() ? items.filter((item) => item.revisionOverdue) : items;
-  });
+  protected readonly items = computed(() => this.result()?.items ?? []);
 
   private requestNumber = 0;
 
