@@ -115,6 +115,7 @@ const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
     PUBLIC_URL: baseUrl,
     REDIS_KEY_PREFIX,
     REDIS_URL: redisUrl,
+    REPORTER_IDENTITY_KEY: randomBytes(32).toString('base64'),
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });

@@ -42,6 +42,7 @@ const env = {
   PORT: String(port),
   PUBLIC_URL: baseUrl,
   REDIS_KEY_PREFIX: process.env.HELHET_E2E_REDIS_PREFIX ?? 'helhet-e2e',
+  REPORTER_IDENTITY_KEY: 'NxWBecFI+6AovEnrQQg35x1Fuzq0XQY+vrzZBIf8gw0=',
   SMTP_URL: 'smtp://127.0.0.1:2',
   WEB_ROOT: join(root, 'dist/apps/web/browser'),
 };

@@ -28,12 +28,12 @@ if (problems.length > 0) {
 }
 await ensureDatabase(databaseUrl);
 
-/** A development signing secret, generated once and kept out of git (.helhet/ is ignored). */
-const devSecret = () => {
-  const file = join(root, '.helhet/dev-jwt-secret');
+/** A development secret, generated once and kept out of git (.helhet/ is ignored). */
+const devSecret = (name = 'dev-jwt-secret', generate = () => randomBytes(48).toString('base64url')) => {
+  const file = join(root, '.helhet', name);
   if (!existsSync(file)) {
     mkdirSync(join(root, '.helhet'), { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    writeFileSync(file, generate(), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
 };
@@ -50,6 +50,7 @@ const env = {
   PORT: String(port),
   PUBLIC_URL: publicUrl,
   REDIS_URL: redisUrl,
+  REPORTER_IDENTITY_KEY: process.env.REPORTER_IDENTITY_KEY ?? devSecret('dev-reporter-identity-key', () => randomBytes(32).toString('base64')),
   SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${mailSmtpPort}`,
   WEB_ROOT: process.env.WEB_ROOT ?? join(root, 'dist/apps/web/browser'),
 };

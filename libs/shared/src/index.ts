@@ -9,6 +9,7 @@ export * from './lib/page';
 export * from './lib/permissions';
 export * from './lib/roles';
 export * from './lib/contracts/incidents.contract';
+export * from './lib/contracts/reporter-identity.contract';
 export * from './lib/contracts/risk.contract';
 export * from './lib/contracts/risk-links.contract';
 export * from './lib/contracts/risk-report.contract';

@@ -1,13 +1,17 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export type AccessPurpose = 'read' | 'list' | 'download' | 'export' | 'reveal';
+
 /**
  * Who read a restricted record, when (GDPR art. 9 data: injury register, breach records, restricted
  * avvik categories). Append-only like the audit log; written in the request that reads.
+ * `purpose`: `read` one record in detail, `list` it appeared in a list page, `export` in a CSV export,
+ * `download` an attachment, `reveal` break-glass disclosure of a hidden reporter (with `reason`).
  */
 @Entity()
 @Index('IDX_access_log_entry_tenant_entity', ['tenantId', 'entityType', 'entityId'])
 @Index('IDX_access_log_entry_tenant_actor', ['tenantId', 'actorUserId', 'occurredAt'])
-@Check('CHK_access_log_entry_purpose', `"purpose" IN ('read', 'download', 'export')`)
+@Check('CHK_access_log_entry_purpose', `"purpose" IN ('read', 'list', 'download', 'export', 'reveal')`)
 export class AccessLogEntry {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -22,7 +26,7 @@ export class AccessLogEntry {
   actorUserId!: string;
 
   @Column({ type: 'varchar', length: 10 })
-  purpose!: 'read' | 'download' | 'export';
+  purpose!: AccessPurpose;
 
   @Column({ type: 'varchar', length: 60 })
   entityType!: string;
@@ -32,4 +36,8 @@ export class AccessLogEntry {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
+
+  /** Why, where the reader had to give a reason (break-glass). */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
 }

@@ -2,6 +2,7 @@ import { type Permission, PERMISSIONS } from '@helhet/shared';
 
 import type { AuthContext } from '../auth/auth-context';
 import { appendScopeCondition } from '../auth/unit-scope';
+import { reporterLookupLiteral } from './reporter-identity/reporter-lookup';
 
 /**
  * Who sees and who handles an avvik (domain.md §3.9), as SQL over the aliases `i` (incident),
@@ -13,7 +14,8 @@ import { appendScopeCondition } from '../auth/unit-scope';
  * - incidents.read sees unrestricted categories in scope (quality coordinators, department leaders).
  * - Injury and violence cases (the aml § 5-1 register): also safety reps and HMS in their area.
  * - Information security: also the DPO and the information-security lead.
- * - A reporter sees their own named or hidden report (never an anonymous one: it has no reporter).
+ * - A reporter sees their own named or hidden report (never an anonymous one: it has no reporter). A hidden
+ *   report does not name its reporter: it matches by the caller's lookup pseudonym (HMAC, reporter-identity/).
  */
 export const incidentAccess = (auth: AuthContext, first: number) => {
   const params: unknown[] = [auth.userId];
@@ -28,7 +30,7 @@ export const incidentAccess = (auth: AuthContext, first: number) => {
     OR (c.restriction = 'none' AND ${readScope})
     OR (c.restriction = 'injury' AND ${injuryScope})
     OR (c.restriction = 'infosec' AND ${infosecScope}), false)`;
-  const reporter = `COALESCE(i.reporter_user_id = ${me}, false)`;
+  const reporter = `COALESCE(i.reporter_user_id = ${me} OR i.reporter_lookup = ${reporterLookupLiteral(auth.tenantId, auth.userId)}, false)`;
   return { handle, params, reporter, staff, visible: `(${staff} OR ${reporter})` };
 };
 

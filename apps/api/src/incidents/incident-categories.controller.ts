@@ -1,4 +1,4 @@
-import { type IncidentCategoryResponse, type IncidentSettingsResponse, PERMISSIONS } from '@helhet/shared';
+import { type IncidentCategoryResponse, type IncidentSettingsResponse, type IncidentSeverityOption, PERMISSIONS } from '@helhet/shared';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
@@ -11,7 +11,10 @@ import { IncidentsQuery } from './incidents.query';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
-/** Tenant configuration of avvik categories and deadlines (administrators and quality coordinators). */
+/**
+ * Tenant configuration of avvik categories, deadlines and severity levels (administrators and quality
+ * coordinators). Reading the severity levels is open to everyone who may file: the filing form needs them.
+ */
 @ApiTags('incident configuration')
 @Controller()
 @RequirePermission(PERMISSIONS.incidentsConfigure)
@@ -39,6 +42,12 @@ export class IncidentCategoriesController {
   @Get('incident-settings')
   settings(@CurrentUser() auth: AuthContext): Promise<IncidentSettingsResponse> {
     return this.service.getSettings(auth);
+  }
+
+  @Get('incident-severities')
+  @RequirePermission(PERMISSIONS.incidentsFile)
+  severities(@CurrentUser() auth: AuthContext): Promise<IncidentSeverityOption[]> {
+    return this.service.severityOptions(auth);
   }
 
   @Put('incident-settings')

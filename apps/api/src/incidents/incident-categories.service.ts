@@ -1,16 +1,35 @@
-import type { IncidentCategoryResponse, IncidentSettingsResponse } from '@helhet/shared';
+import { normaliseSeverityPolicy, SEVERITIES, type SeverityPolicy, validateSeverityPolicy } from '@helhet/domain';
+import type { IncidentCategoryResponse, IncidentSettingsResponse, IncidentSeverityOption } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
-import { DomainException } from '../core/http/domain.exception';
+import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
-import type { IncidentSettingsDto, UpsertIncidentCategoryDto } from './dto/incident.dto';
+import type { IncidentSettingsDto, SeverityPolicyDto, UpsertIncidentCategoryDto } from './dto/incident.dto';
 import { IncidentsQuery } from './incidents.query';
 
-/** Tenant configuration of avvik: categories, sub-categories and deadlines (domain.md §3.2–3.4). */
+/** The validated DTO as a plain policy (class instances would carry no extra fields, but JSON should be plain). */
+const severityPolicyOf = (dto: SeverityPolicyDto): SeverityPolicy => {
+  const policy = {} as Record<(typeof SEVERITIES)[number], SeverityPolicy[keyof SeverityPolicy]>;
+  for (const code of SEVERITIES) {
+    const level = dto[code];
+    policy[code] = { active: level.active, description: level.description, label: level.label, notify: level.notify, sameDayAcknowledge: level.sameDayAcknowledge };
+  }
+  return policy;
+};
+
+/** Nested settings as `a.b.c` keys, so the audit diff (which skips nested objects) records every value. */
+const flatten = (value: Record<string, unknown>, prefix = ''): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(value).flatMap(([key, inner]) =>
+      typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? Object.entries(flatten(inner as Record<string, unknown>, `${prefix}${key}.`)) : [[`${prefix}${key}`, inner]],
+    ),
+  );
+
+/** Tenant configuration of avvik: categories, sub-categories, deadlines and the severity scale (domain.md §3.2–3.4). */
 @Injectable()
 export class IncidentCategoriesService {
   constructor(
@@ -54,22 +73,53 @@ export class IncidentCategoriesService {
   }
 
   async getSettings(auth: AuthContext): Promise<IncidentSettingsResponse> {
-    return { deadlines: await this.settings.incidentDeadlines(this.dataSource.manager, auth.tenantId) };
+    const manager = this.dataSource.manager;
+    const [deadlines, severities] = await Promise.all([this.settings.incidentDeadlines(manager, auth.tenantId), this.settings.incidentSeverities(manager, auth.tenantId)]);
+    return { deadlines, severities };
   }
 
+  /** The severity levels as the filing form offers them: labels and guidance for everyone who may file. */
+  async severityOptions(auth: AuthContext): Promise<IncidentSeverityOption[]> {
+    const policy = await this.settings.incidentSeverities(this.dataSource.manager, auth.tenantId);
+    return SEVERITIES.map((code) => ({ active: policy[code].active, code, description: policy[code].description, label: policy[code].label }));
+  }
+
+  /**
+   * Deadlines and (when given) the severity scale, in one transaction with one audit row per setting.
+   * Rules across levels (distinct labels, critical stays on, at least two levels) come from libs/domain.
+   */
   async saveSettings(auth: AuthContext, dto: IncidentSettingsDto): Promise<IncidentSettingsResponse> {
+    const severities = dto.severities ? severityPolicyOf(dto.severities) : null;
+    if (severities) {
+      const problems = validateSeverityPolicy(severities);
+      if (problems.length > 0) throw fieldProblems(problems.map((p) => ({ field: p.field ? `severities.${p.field}` : 'severities', reasons: [p.reason] })));
+    }
     await this.dataSource.transaction(async (manager) => {
       const before = await this.settings.incidentDeadlines(manager, auth.tenantId);
       await this.settings.setIncidentDeadlines(manager, auth.tenantId, dto.deadlines);
       await this.audit.record(manager, {
         action: 'update',
         actorUserId: auth.userId,
-        after: { ...dto.deadlines },
-        before: { ...before },
+        after: flatten({ ...dto.deadlines }),
+        before: flatten({ ...before }),
         entityId: auth.tenantId,
         entityType: 'tenant_setting',
         tenantId: auth.tenantId,
       });
+      if (severities) {
+        const previous = await this.settings.incidentSeverities(manager, auth.tenantId);
+        const next = normaliseSeverityPolicy(severities);
+        await this.settings.setIncidentSeverities(manager, auth.tenantId, next);
+        await this.audit.record(manager, {
+          action: 'update',
+          actorUserId: auth.userId,
+          after: flatten({ severities: next }),
+          before: flatten({ severities: previous }),
+          entityId: auth.tenantId,
+          entityType: 'tenant_setting',
+          tenantId: auth.tenantId,
+        });
+      }
     });
     return this.getSettings(auth);
   }

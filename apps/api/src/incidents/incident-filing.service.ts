@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import {
   acknowledgeDeadline,
@@ -25,6 +25,7 @@ import type { FileIncidentDto } from './dto/incident.dto';
 import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { receiptHash } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
+import { ReporterIdentityService } from './reporter-identity/reporter-identity.service';
 import { firstRow } from '../core/database/first-row.util';
 
 interface CategoryRow {
@@ -51,6 +52,7 @@ export class IncidentFilingService {
     private readonly settings: TenantSettingsService,
     private readonly store: AttachmentStore,
     private readonly filed: IncidentFiledProducer,
+    private readonly reporterIdentity: ReporterIdentityService,
   ) {}
 
   async file(auth: AuthContext, dto: FileIncidentDto, files: readonly UploadedFile[] = []): Promise<FileIncidentResponse> {
@@ -66,19 +68,23 @@ export class IncidentFilingService {
         for (const file of files) staged.push({ ...(await this.store.stage(auth.tenantId, file.buffer)), file });
 
         const policy = await this.settings.incidentDeadlines(manager, auth.tenantId);
+        const severityPolicy = await this.settings.incidentSeverities(manager, auth.tenantId);
         const { line } = await this.lines.forUnit(manager, auth.tenantId, dto.orgUnitId);
         const responsible = effectiveLeaders(line)[0] ?? null;
         const severity = category.has_severity ? worstSeverity(dto.severityActual, dto.severityPotential) : null;
         const receiptCode = anonymous ? receiptCodeFromBytes(randomBytes(16)) : null;
-        const reporterUserId = anonymous ? null : auth.userId;
+        // Named: the reporter's id. Hidden from the handler: only sealed (its id as associated data) and a lookup pseudonym. Anonymous: nothing.
+        const incidentId = randomUUID();
+        const reporterUserId = dto.reporterVisibility === 'named' ? auth.userId : null;
+        const sealed = dto.reporterVisibility === 'hidden_from_handler' ? this.reporterIdentity.seal({ incidentId, tenantId: auth.tenantId }, auth.userId) : null;
         // Last, because it row-locks the tenant's counter until commit: concurrent filings queue here.
         const number = await this.nextNumber(manager, auth.tenantId, Number(zonedDate(now).slice(0, 4)));
 
         const incident = firstRow((await manager.query(
           `INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
              description, immediate_actions, severity_actual, severity_potential, affected_party_type, reporter_user_id, reporter_visibility,
-             receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id`,
+             receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at, id, reporter_identity_ciphertext, reporter_lookup)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21, $22, $23) RETURNING id`,
           [
             auth.tenantId,
             number,
@@ -98,8 +104,11 @@ export class IncidentFilingService {
             dto.reporterVisibility,
             receiptCode ? receiptHash(receiptCode) : null,
             responsible,
-            acknowledgeDeadline(now, severity, policy),
+            acknowledgeDeadline(now, severity, policy, severityPolicy),
             closeDeadline(now, severity, policy),
+            incidentId,
+            sealed?.ciphertext ?? null,
+            sealed?.lookup ?? null,
           ],
         )) as { id: string }[], 'incident');
         const id = incident.id;
@@ -185,6 +194,12 @@ export class IncidentFilingService {
     if (severityApplies && dto.kind === 'near_miss' && dto.severityActual) fail('severityActual', 'a near miss has no actual consequence; give the potential severity');
     if (severityApplies && dto.kind === 'near_miss' && !dto.severityPotential) fail('severityPotential', 'is required for a near miss');
     if (severityApplies && dto.kind !== 'near_miss' && !dto.severityActual) fail('severityActual', 'is required');
+    if (severityApplies && (dto.severityActual || dto.severityPotential)) {
+      // Levels the tenant switched off are not offered (severity-policy.ts); old cases keep theirs.
+      const levels = await this.settings.incidentSeverities(manager, auth.tenantId);
+      if (dto.severityActual && !levels[dto.severityActual].active) fail('severityActual', 'this severity level is not in use');
+      if (dto.severityPotential && !levels[dto.severityPotential].active) fail('severityPotential', 'this severity level is not in use');
+    }
     if (dto.injury) {
       if (category && category.restriction !== 'injury') fail('injury', 'only injury and violence cases have an injury record');
       if (dto.injury.medicalInfo && !dto.injury.medicalInfoConsent) fail('injury.medicalInfo', 'medical information requires the injured person’s consent');

@@ -25,6 +25,7 @@ import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import type { DeadlineJobData } from '../escalations/deadline-job';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
+import { MeasureDeadlines, type MeasureDeadlinePlan } from '../measures/measure-deadlines.service';
 import { NotificationDeliveryProducer } from '../notifications/jobs/notification-delivery.producer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
@@ -100,6 +101,7 @@ export class IncidentWorkflowService {
     private readonly deadlines: DeadlineScheduler,
     private readonly filing: IncidentFilingService,
     private readonly store: AttachmentStore,
+    private readonly measureDeadlines: MeasureDeadlines,
   ) {}
 
   async transition(auth: AuthContext, id: string, dto: IncidentTransitionDto): Promise<IncidentResponse> {
@@ -141,7 +143,7 @@ export class IncidentWorkflowService {
           const { line } = await this.lines.forUnit(manager, auth.tenantId, unit.id);
           const responsible = effectiveLeaders(line)[0] ?? null;
           Object.assign(set, {
-            acknowledge_due_at: acknowledgeDeadline(now, severity, policy),
+            acknowledge_due_at: acknowledgeDeadline(now, severity, policy, await this.settings.incidentSeverities(manager, auth.tenantId)),
             close_due_at: closeDeadline(now, severity, policy),
             escalated_to_user_ids: [],
             escalation_level: 0,
@@ -210,7 +212,8 @@ export class IncidentWorkflowService {
   }
 
   async addMeasure(auth: AuthContext, id: string, dto: MeasureDto): Promise<IncidentResponse> {
-    return this.change(auth, id, 'handle', async (manager, incident) => {
+    let deadlinePlan: MeasureDeadlinePlan | null = null;
+    const response = await this.change(auth, id, 'handle', async (manager, incident) => {
       if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
       const measure = firstRow((await manager.query(
         `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
@@ -227,17 +230,22 @@ export class IncidentWorkflowService {
         entityType: 'measure',
         tenantId: auth.tenantId,
       });
+      deadlinePlan = await this.measureDeadlines.afterWrite(manager, measure.id, null);
     }, { bumpVersion: false });
+    await this.measureDeadlines.apply(deadlinePlan);
+    return response;
   }
 
   async updateMeasure(auth: AuthContext, id: string, measureId: string, dto: UpdateMeasureDto): Promise<IncidentResponse> {
-    return this.change(auth, id, 'handle', async (manager, incident) => {
+    let deadlinePlan: MeasureDeadlinePlan | null = null;
+    const response = await this.change(auth, id, 'handle', async (manager, incident) => {
       const [before] = (await manager.query(
         `SELECT m.title, m.description, m.owner_user_id, to_char(m.deadline, 'YYYY-MM-DD') AS deadline, m.status
            FROM measure m JOIN measure_link l ON l.measure_id = m.id WHERE m.id = $1 AND l.incident_id = $2 FOR UPDATE OF m`,
         [measureId, id],
       )) as { title: string; description: string | null; owner_user_id: string | null; deadline: string | null; status: MeasureStatus }[];
       if (!before) throw new DomainException('NOT_FOUND', 'Measure not found on this case');
+      const deadlineBefore = await this.measureDeadlines.snapshot(manager, measureId);
       if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
       const after = {
         deadline: dto.deadline === undefined ? before.deadline : dto.deadline,
@@ -255,7 +263,10 @@ export class IncidentWorkflowService {
         await this.event(manager, incident, auth.userId, { details: { from: before.status, measureId, title: after.title, to: after.status }, type: 'measure' });
       }
       await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after, before, entityId: measureId, entityType: 'measure', tenantId: auth.tenantId });
+      deadlinePlan = await this.measureDeadlines.afterWrite(manager, measureId, deadlineBefore);
     }, { bumpVersion: false });
+    await this.measureDeadlines.apply(deadlinePlan);
+    return response;
   }
 
   async saveInjury(auth: AuthContext, id: string, dto: InjuryRecordDto): Promise<IncidentResponse> {

@@ -35,6 +35,10 @@ export const receiptHash = (code: string): string => createHash('sha256').update
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPORT_LIMIT = 20_000;
 
+interface ListedRow extends IncidentSummaryRow {
+  is_reporter: boolean;
+}
+
 interface DetailRow extends IncidentSummaryRow {
   location: string | null;
   description: string;
@@ -102,28 +106,42 @@ export class IncidentsQuery {
 
   async list(auth: AuthContext, query: ListIncidentsQueryDto): Promise<Page<IncidentSummary>> {
     const { page, pageSize, skip } = pageWindow(query);
-    const { params, where, order } = this.filter(auth, query);
+    const { params, where, order, isReporter } = this.filter(auth, query);
     const [count] = (await this.dataSource.query(`SELECT count(*)::int AS total ${INCIDENT_FROM} WHERE ${where}`, params)) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT ${INCIDENT_SUMMARY_COLUMNS} ${INCIDENT_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${skip}`,
+      `SELECT ${INCIDENT_SUMMARY_COLUMNS}, ${isReporter} AS is_reporter ${INCIDENT_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${skip}`,
       params,
-    )) as IncidentSummaryRow[];
+    )) as ListedRow[];
+    await this.logListed(auth, rows, 'list');
     const now = new Date();
     return { items: rows.map((row) => toIncidentSummary(row, now)), page, pageSize, total: count?.total ?? 0 };
   }
 
   /** CSV (semicolon-separated, UTF-8 with BOM for Norwegian Excel) of what the list shows. No free text. */
   async exportCsv(auth: AuthContext, query: ListIncidentsQueryDto): Promise<string> {
-    const { params, where, order } = this.filter(auth, query);
-    const rows = (await this.dataSource.query(`SELECT ${INCIDENT_SUMMARY_COLUMNS} ${INCIDENT_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${EXPORT_LIMIT}`, params)) as IncidentSummaryRow[];
+    const { params, where, order, isReporter } = this.filter(auth, query);
+    const rows = (await this.dataSource.query(
+      `SELECT ${INCIDENT_SUMMARY_COLUMNS}, ${isReporter} AS is_reporter ${INCIDENT_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${EXPORT_LIMIT}`,
+      params,
+    )) as ListedRow[];
+    await this.logListed(auth, rows, 'export');
+    return toCsv(rows.map((row) => toIncidentSummary(row)));
+  }
+
+  /**
+   * Multi-case reads of restricted categories (injury register, information security) are access-logged like a
+   * detail read: one row per such case returned, in one INSERT, in the request. The reader's own reports are not
+   * logged — reading what you filed is no access to others' data, and for a report hidden from the handler such a
+   * row would name its reporter in clear text.
+   */
+  private async logListed(auth: AuthContext, rows: readonly ListedRow[], purpose: 'list' | 'export'): Promise<void> {
     await this.accessLog.record(this.dataSource.manager, {
       actorUserId: auth.userId,
-      entityIds: rows.filter((row) => row.restriction !== 'none').map((row) => row.id),
+      entityIds: rows.filter((row) => row.restriction !== 'none' && !row.is_reporter).map((row) => row.id),
       entityType: 'incident',
-      purpose: 'export',
+      purpose,
       tenantId: auth.tenantId,
     });
-    return toCsv(rows.map((row) => toIncidentSummary(row)));
   }
 
   /** Counts per category and month (Oslo time) of the cases the caller may see as staff. */
@@ -178,14 +196,15 @@ export class IncidentsQuery {
               i.no_measure_reason, i.closed_at,
               ${access.handle} AS can_handle, ${access.staff} AS is_staff, ${access.reporter} AS is_reporter
          ${INCIDENT_FROM}
-         LEFT JOIN app_user rep ON rep.id = i.reporter_user_id
+         LEFT JOIN app_user rep ON rep.id = COALESCE(i.reporter_user_id, CASE WHEN ${access.reporter} THEN $3::uuid END)
          LEFT JOIN app_user resp ON resp.id = i.responsible_user_id
         WHERE i.tenant_id = $1 AND i.id = $2 AND ${access.visible}`,
       [auth.tenantId, id, ...access.params],
     )) as DetailRow[];
     if (!row) throw new DomainException('INCIDENT_NOT_FOUND', 'Incident not found');
     const staff = row.is_staff;
-    if (row.restriction !== 'none') {
+    // Not the reporter's own report: see logListed.
+    if (row.restriction !== 'none' && !row.is_reporter) {
       await this.accessLog.record(manager, { actorUserId: auth.userId, entityIds: [id], entityType: 'incident', purpose: 'read', tenantId: auth.tenantId });
     }
     const showReporter = row.is_reporter || (staff && row.reporter_visibility === 'named');
@@ -225,7 +244,7 @@ export class IncidentsQuery {
     };
   }
 
-  private filter(auth: AuthContext, query: ListIncidentsQueryDto): { params: unknown[]; where: string; order: string } {
+  private filter(auth: AuthContext, query: ListIncidentsQueryDto): { params: unknown[]; where: string; order: string; isReporter: string } {
     const access = incidentAccess(auth, 2);
     const params: unknown[] = [auth.tenantId, ...access.params];
     const me = `$2`;
@@ -253,14 +272,14 @@ export class IncidentsQuery {
     if (query.overdue === true) where.push(`(${DUE_AT_SQL}) < now()`);
     if (query.overdue === false) where.push(`((${DUE_AT_SQL}) IS NULL OR (${DUE_AT_SQL}) >= now())`);
     const order = query.mine === 'handling' ? `due_at NULLS LAST, i.reported_at` : `i.reported_at DESC, i.id`;
-    return { order, params, where: where.join(' AND ') };
+    return { isReporter: access.reporter, order, params, where: where.join(' AND ') };
   }
 
   private async events(manager: EntityManager, incidentId: string, staff: boolean): Promise<IncidentEventResponse[]> {
     const rows = (await manager.query(
       `SELECT e.id, e.type, e.action, e.from_status, e.to_status, e.note, e.details, e.created_at, a.id AS actor_id, a.name AS actor_name
          FROM incident_event e LEFT JOIN app_user a ON a.id = e.actor_user_id
-        WHERE e.incident_id = $1 ${staff ? '' : `AND e.type IN ('filed', 'transition')`} ORDER BY e.created_at, e.id`,
+        WHERE e.incident_id = $1 ${staff ? '' : `AND e.type IN ('filed', 'transition', 'reporter_revealed')`} ORDER BY e.created_at, e.id`,
       [incidentId],
     )) as {
       id: string;
@@ -281,7 +300,8 @@ export class IncidentsQuery {
       details: staff ? row.details : {},
       fromStatus: row.from_status,
       id: row.id,
-      note: staff ? row.note : null,
+      // The reason of a break-glass reveal is for the reporter too (transparency); other notes are the handlers'.
+      note: staff || row.type === 'reporter_revealed' ? row.note : null,
       toStatus: row.to_status,
       type: row.type,
     }));

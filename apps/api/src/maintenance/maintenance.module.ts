@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { IncidentFiledProducer } from '../incidents/jobs/incident-filed.producer';
+import { MeasuresModule } from '../measures/measures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { MaintenanceSchedules } from './maintenance-schedules';
@@ -8,7 +9,7 @@ import { MaintenanceProcessor } from './maintenance.processor';
 
 /** Worker-only: processors and schedules. */
 @Module({
-  imports: [NotificationsModule, UsersModule],
+  imports: [MeasuresModule, NotificationsModule, UsersModule],
   providers: [IncidentFiledProducer, MaintenanceProcessor, MaintenanceSchedules],
 })
 export class MaintenanceModule {}

@@ -10,6 +10,7 @@ import { JobName, QueueName } from '../core/queue/queue-names';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
 import { pendingDeadline } from '../incidents/incident-deadline';
 import { IncidentFiledProducer } from '../incidents/jobs/incident-filed.producer';
+import { MeasureDeadlines } from '../measures/measure-deadlines.service';
 import { NotificationDeliveryProducer } from '../notifications/jobs/notification-delivery.producer';
 import { InvitationMailProducer } from '../users/jobs/invitation-mail.producer';
 
@@ -24,14 +25,15 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly filed: IncidentFiledProducer,
     private readonly deliveries: NotificationDeliveryProducer,
     private readonly deadlines: DeadlineScheduler,
+    private readonly measureDeadlines: MeasureDeadlines,
   ) {
     super();
   }
 
   /**
    * Outbox sweep for work committed while Redis was unreachable (or a post-commit enqueue failed):
-   * unprocessed new cases, pending e-mail deliveries, and the deadline job of every open case. Job ids
-   * are deterministic, so whatever is already queued is left as it is.
+   * unprocessed new cases, pending e-mail deliveries, and the deadline job of every open case and open
+   * measure. Job ids are deterministic, so whatever is already queued is left as it is.
    */
   private async requeueOutbox(): Promise<number> {
     const cases = (await this.dataSource.query(
@@ -62,7 +64,8 @@ export class MaintenanceProcessor extends WorkerHost {
       return next ? [next] : [];
     });
     await this.deadlines.scheduleMany(due);
-    return cases.length + deliveries.length + open.length;
+    const measures = await this.measureDeadlines.requeueOpen();
+    return cases.length + deliveries.length + open.length + measures;
   }
 
   async process(job: Job): Promise<number> {

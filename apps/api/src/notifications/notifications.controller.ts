@@ -19,16 +19,25 @@ export class NotificationsController {
   @Get()
   async inbox(@CurrentUser() auth: AuthContext): Promise<InboxNotificationResponse[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, incident_id, created_at, read_at FROM notification
+      `SELECT id, kind, title, incident_id, risk_analysis_id, created_at, read_at FROM notification
         WHERE tenant_id = $1 AND user_id = $2 ORDER BY created_at DESC, id LIMIT 50`,
       [auth.tenantId, auth.userId],
-    )) as { id: string; kind: InboxNotificationResponse['kind']; title: string; incident_id: string | null; created_at: Date; read_at: Date | null }[];
+    )) as {
+      id: string;
+      kind: InboxNotificationResponse['kind'];
+      title: string;
+      incident_id: string | null;
+      risk_analysis_id: string | null;
+      created_at: Date;
+      read_at: Date | null;
+    }[];
     return rows.map((row) => ({
       createdAt: row.created_at.toISOString(),
       id: row.id,
       incidentId: row.incident_id,
       kind: row.kind,
       readAt: row.read_at?.toISOString() ?? null,
+      riskAnalysisId: row.risk_analysis_id,
       title: row.title,
     }));
   }

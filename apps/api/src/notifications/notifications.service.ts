@@ -9,6 +9,8 @@ export interface NotifyRequest {
   /** Case number and category only: never free text from a case. */
   title: string;
   incidentId: string | null;
+  /** The ROS analysis to link to (measures of a risk scenario); null or absent otherwise. */
+  riskAnalysisId?: string | null;
   /** Names the event; the same event never reaches the same person twice. */
   dedupeKey: string;
 }
@@ -24,13 +26,13 @@ export class NotificationsService {
     if (userIds.length === 0) return [];
     const rows = (await manager.query(
       `WITH created AS (
-         INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key)
-         SELECT $1, u.id, $3, $4, $5, $6 FROM app_user u WHERE u.tenant_id = $1 AND u.id = ANY($2::uuid[]) AND u.active
+         INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key, risk_analysis_id)
+         SELECT $1, u.id, $3, $4, $5, $6, $7 FROM app_user u WHERE u.tenant_id = $1 AND u.id = ANY($2::uuid[]) AND u.active
          ON CONFLICT (user_id, dedupe_key) DO NOTHING
          RETURNING id, tenant_id)
        INSERT INTO notification_delivery (tenant_id, notification_id, channel) SELECT tenant_id, id, 'email' FROM created
        RETURNING id`,
-      [request.tenantId, userIds, request.kind, request.title, request.incidentId, request.dedupeKey],
+      [request.tenantId, userIds, request.kind, request.title, request.incidentId, request.dedupeKey, request.riskAnalysisId ?? null],
     )) as { id: string }[];
     return rows.map((row) => row.id);
   }

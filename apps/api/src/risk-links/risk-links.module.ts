@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuditLogModule } from '../audit-log/audit-log.module';
+import { MeasuresModule } from '../measures/measures.module';
 import { RiskModule } from '../risk/risk.module';
 import { IncidentRiskLinksController, RiskLinksController } from './risk-links.controller';
 import { RiskLinksQuery } from './risk-links.query';
@@ -10,7 +11,7 @@ import { RiskLinksService } from './risk-links.service';
 @Module({
   controllers: [RiskLinksController, IncidentRiskLinksController],
   exports: [RiskLinksQuery],
-  imports: [AuditLogModule, RiskModule],
+  imports: [AuditLogModule, MeasuresModule, RiskModule],
   providers: [RiskLinksQuery, RiskLinksService],
 })
 export class RiskLinksModule {}

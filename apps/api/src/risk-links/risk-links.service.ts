@@ -8,6 +8,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { incidentAccess } from '../incidents/incident-access';
+import { MeasureDeadlines, type MeasureDeadlinePlan } from '../measures/measure-deadlines.service';
 import { riskAccess } from '../risk/risk-access';
 import { RiskAnalysesService } from '../risk/risk-analyses.service';
 import type { LinkIncidentDto, RiskMeasureDto } from './dto/risk-links.dto';
@@ -30,6 +31,7 @@ export class RiskLinksService {
     private readonly audit: AuditLogService,
     private readonly analyses: RiskAnalysesService,
     private readonly query: RiskLinksQuery,
+    private readonly measureDeadlines: MeasureDeadlines,
   ) {}
 
   async scenarioLinks(auth: AuthContext, analysisId: string, scenarioId: string): Promise<ScenarioLinksResponse> {
@@ -38,7 +40,7 @@ export class RiskLinksService {
   }
 
   async createMeasure(auth: AuthContext, analysisId: string, scenarioId: string, dto: RiskMeasureDto): Promise<ScenarioLinksResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    const deadlinePlan: MeasureDeadlinePlan = await this.dataSource.transaction(async (manager) => {
       const scenario = await this.lockScenario(manager, auth, scenarioId, analysisId);
       const problems: { field: string; reasons: string[] }[] = [];
       if (dto.ownerUserId) {
@@ -70,7 +72,9 @@ export class RiskLinksService {
         entityType: 'measure',
         tenantId: auth.tenantId,
       });
+      return this.measureDeadlines.afterWrite(manager, measure.id, null);
     });
+    await this.measureDeadlines.apply(deadlinePlan);
     return this.scenarioLinks(auth, analysisId, scenarioId);
   }
 

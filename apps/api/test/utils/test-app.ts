@@ -19,6 +19,9 @@ import { QueueName } from '../../src/core/queue/queue-names';
 /** Attachment files of this test run (outside the repository). */
 export const TEST_ATTACHMENT_DIR = join(tmpdir(), `helhet-it-attachments-${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'default'}`);
 
+/** The reporter-identity key of integration tests (32 random bytes, base64). */
+export const TEST_REPORTER_IDENTITY_KEY = '0/NvOQjwEoF/x1nFBcKSkK2C3Jyrks+/O9riM1bUI68=';
+
 export const testEnvironment = (overrides: Record<string, string> = {}): EnvironmentVariables =>
   validateEnvironment({
     ATTACHMENT_DIR: TEST_ATTACHMENT_DIR,
@@ -30,6 +33,7 @@ export const testEnvironment = (overrides: Record<string, string> = {}): Environ
     NODE_ENV: 'test',
     REDIS_KEY_PREFIX: process.env['HELHET_IT_REDIS_PREFIX'] ?? 'helhet-it',
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    REPORTER_IDENTITY_KEY: TEST_REPORTER_IDENTITY_KEY,
     SMTP_URL: 'smtp://127.0.0.1:2',
     ...overrides,
   });

@@ -55,6 +55,12 @@ export const appRoutes: Route[] = [
         title: title($localize`:@@title.deliveries:Varsler som ikke kom frem`),
       },
       {
+        canActivate: [permissionGuard(PERMISSIONS.incidentsRevealReporter)],
+        loadComponent: () => import('./admin/reporter-reveal/reporter-reveal.component').then((m) => m.ReporterRevealComponent),
+        path: ROUTES.reporterReveal,
+        title: title($localize`:@@title.reporterReveal:Innsyn i skjult melder`),
+      },
+      {
         canActivate: [permissionGuard(PERMISSIONS.auditRead)],
         loadComponent: () => import('./admin/audit-log/audit-log.component').then((m) => m.AuditLogComponent),
         path: ROUTES.auditLog,

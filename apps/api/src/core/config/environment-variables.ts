@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+
+import { isReporterIdentityKey, REPORTER_IDENTITY_KEY_MESSAGE } from '../../incidents/reporter-identity/reporter-identity.crypto';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
@@ -57,6 +59,10 @@ export class EnvironmentVariables {
   @IsInt() @Min(1) @Max(90) @Transform(toInt)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
+  /** Encrypts who filed an avvik hidden from the handler (32 random bytes, base64). Required, like JWT_SECRET; losing it loses those identities. */
+  @ValidateBy({ name: 'isReporterIdentityKey', validator: { defaultMessage: () => REPORTER_IDENTITY_KEY_MESSAGE, validate: isReporterIdentityKey } })
+  REPORTER_IDENTITY_KEY!: string;
+
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
@@ -84,7 +90,7 @@ export class ConfigValidationError extends Error {}
 /** Validates `env`; throws one error naming every bad or missing key. */
 export const validateEnvironment = (env: Record<string, string | undefined>): EnvironmentVariables => {
   const known = Object.fromEntries(
-    Object.keys(new EnvironmentVariables()).concat('JWT_SECRET', 'WEB_ROOT').flatMap((key) =>
+    Object.keys(new EnvironmentVariables()).concat('JWT_SECRET', 'REPORTER_IDENTITY_KEY', 'WEB_ROOT').flatMap((key) =>
       env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]],
     ),
   );

@@ -6,6 +6,8 @@ import { CreateHmsRiskItems1795891000000 } from './migrations/1795891000000-Crea
 import { LinkRiskToMeasuresAndIncidents1795891500000 } from './migrations/1795891500000-LinkRiskToMeasuresAndIncidents';
 import { CreateRiskReports1795892000000 } from './migrations/1795892000000-CreateRiskReports';
 import { CreateRiskImports1795893000000 } from './migrations/1795893000000-CreateRiskImports';
+import { EncryptHiddenReporters1795894000000 } from './migrations/1795894000000-EncryptHiddenReporters';
+import { AddMeasureDeadlines1795894200000 } from './migrations/1795894200000-AddMeasureDeadlines';
 import { AddOccupationalHealthRole1795894600000 } from './migrations/1795894600000-AddOccupationalHealthRole';
 
 /** Every migration in order. Listed explicitly so the webpack bundle and the CLI see the same set. */
@@ -18,5 +20,7 @@ export const MIGRATIONS = [
   LinkRiskToMeasuresAndIncidents1795891500000,
   CreateRiskReports1795892000000,
   CreateRiskImports1795893000000,
+  EncryptHiddenReporters1795894000000,
+  AddMeasureDeadlines1795894200000,
   AddOccupationalHealthRole1795894600000,
 ];

@@ -20,11 +20,18 @@ import {
   REPORTER_VISIBILITIES,
   type ReporterVisibility,
   SEVERITIES,
+  SEVERITY_DESCRIPTION_MAX,
+  SEVERITY_LABEL_MAX,
+  SEVERITY_NOTIFY,
   type Severity,
+  type SeverityLevelSettings,
+  type SeverityNotify,
+  type SeverityPolicy,
 } from '@helhet/domain';
 import type {
   FileIncidentRequest,
   IncidentCommentRequest,
+  IncidentSettingsRequest,
   IncidentStatsQuery,
   IncidentTransitionRequest,
   InjuryRecordInput,
@@ -40,6 +47,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -331,7 +339,36 @@ export class IncidentDeadlinesDto {
   closeDays!: CloseDaysDto;
 }
 
-export class IncidentSettingsDto {
+export class SeverityLevelDto implements SeverityLevelSettings {
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'label must not be empty' }) @MaxLength(SEVERITY_LABEL_MAX)
+  label!: string;
+
+  @Transform(trim) @IsString() @MaxLength(SEVERITY_DESCRIPTION_MAX)
+  description!: string;
+
+  @IsBoolean()
+  active!: boolean;
+
+  @IsIn(SEVERITY_NOTIFY, { message: `notify must be one of ${SEVERITY_NOTIFY.join(', ')}` })
+  notify!: SeverityNotify;
+
+  @IsBoolean()
+  sameDayAcknowledge!: boolean;
+}
+
+/** The shape of a severity policy; the rules across levels are validateSeverityPolicy's (libs/domain). */
+export class SeverityPolicyDto implements SeverityPolicy {
+  @IsDefined({ message: 'low is required' }) @ValidateNested() @Type(() => SeverityLevelDto) low!: SeverityLevelDto;
+  @IsDefined({ message: 'medium is required' }) @ValidateNested() @Type(() => SeverityLevelDto) medium!: SeverityLevelDto;
+  @IsDefined({ message: 'high is required' }) @ValidateNested() @Type(() => SeverityLevelDto) high!: SeverityLevelDto;
+  @IsDefined({ message: 'critical is required' }) @ValidateNested() @Type(() => SeverityLevelDto) critical!: SeverityLevelDto;
+}
+
+export class IncidentSettingsDto implements IncidentSettingsRequest {
   @ValidateNested() @Type(() => IncidentDeadlinesDto)
   deadlines!: IncidentDeadlinesDto;
+
+  /** Absent: the severity scale stays as it is. */
+  @IsOptional() @ValidateNested() @Type(() => SeverityPolicyDto)
+  severities?: SeverityPolicyDto;
 }

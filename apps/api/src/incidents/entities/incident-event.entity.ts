@@ -10,7 +10,7 @@ import { Incident } from './incident.entity';
 @Index('IDX_incident_event_incident', ['incidentId', 'createdAt'])
 @Check(
   'CHK_incident_event_type',
-  `"type" IN ('filed', 'transition', 'comment', 'escalated', 'notified', 'measure', 'external_notification', 'attachment')`,
+  `"type" IN ('filed', 'transition', 'comment', 'escalated', 'notified', 'measure', 'external_notification', 'attachment', 'reporter_revealed')`,
 )
 export class IncidentEvent extends TenantScopedEntity {
   @Column({ type: 'uuid' })

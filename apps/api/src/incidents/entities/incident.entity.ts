@@ -8,13 +8,17 @@ import { IncidentCategory } from './incident-category.entity';
 
 const SEVERITY_CHECK = `IN ('low', 'medium', 'high', 'critical')`;
 
-/** An avvik (domain.md §3, §7.1 Incident). Anonymous reports store no reporter at all. */
+/**
+ * An avvik (domain.md §3, §7.1 Incident). Who reported it depends on `reporterVisibility`: named → `reporterUserId`;
+ * hidden from the handler → only the sealed id and its lookup pseudonym (reporter-identity/); anonymous → nothing.
+ */
 @Entity()
 @Index('UQ_incident_tenant_number', ['tenantId', 'number'], { unique: true })
 @Index('UQ_incident_receipt_code_hash', ['receiptCodeHash'], { unique: true })
 @Index('IDX_incident_tenant_unit', ['tenantId', 'orgUnitId'])
 @Index('IDX_incident_tenant_reported', ['tenantId', 'reportedAt'])
 @Index('IDX_incident_tenant_reporter', ['tenantId', 'reporterUserId'])
+@Index('IDX_incident_tenant_reporter_lookup', ['tenantId', 'reporterLookup'])
 @Index('IDX_incident_tenant_handler', ['tenantId', 'handlerUserId'])
 @Check('CHK_incident_kind', `"kind" IN ('deviation', 'adverse_event', 'near_miss', 'improvement')`)
 @Check('CHK_incident_status', `"status" IN ('registered', 'in_progress', 'measures', 'closed', 'rejected')`)
@@ -22,7 +26,16 @@ const SEVERITY_CHECK = `IN ('low', 'medium', 'high', 'critical')`;
 @Check('CHK_incident_severity_potential', `"severity_potential" ${SEVERITY_CHECK}`)
 @Check('CHK_incident_affected_party', `"affected_party_type" IN ('employee', 'user_patient', 'pupil_child', 'relative', 'third_party', 'none')`)
 @Check('CHK_incident_reporter_visibility', `"reporter_visibility" IN ('named', 'hidden_from_handler', 'anonymous')`)
-@Check('CHK_incident_anonymous_has_no_reporter', `"reporter_visibility" <> 'anonymous' OR "reporter_user_id" IS NULL`)
+@Check('CHK_incident_reporter_named', `("reporter_visibility" = 'named') = ("reporter_user_id" IS NOT NULL)`)
+@Check(
+  'CHK_incident_reporter_hidden',
+  `("reporter_visibility" = 'hidden_from_handler') = ("reporter_lookup" IS NOT NULL AND "reporter_identity_ciphertext" IS NOT NULL)
+   AND ("reporter_lookup" IS NULL) = ("reporter_identity_ciphertext" IS NULL)`,
+)
+@Check(
+  'CHK_incident_anonymous_has_no_reporter',
+  `"reporter_visibility" <> 'anonymous' OR ("reporter_user_id" IS NULL AND "reporter_lookup" IS NULL AND "reporter_identity_ciphertext" IS NULL)`,
+)
 @Check(
   'CHK_incident_cause',
   `"cause_category" IN ('human', 'technical', 'organisational', 'routine_missing', 'routine_not_followed', 'external')`,
@@ -88,6 +101,14 @@ export class Incident extends TenantScopedEntity {
 
   @Column({ type: 'varchar', length: 20 })
   reporterVisibility!: ReporterVisibility;
+
+  /** Hidden from the handler: the reporter's user id, AES-256-GCM under REPORTER_IDENTITY_KEY (opened only by break-glass and to reach the reporter). */
+  @Column({ type: 'bytea', nullable: true })
+  reporterIdentityCiphertext!: Buffer | null;
+
+  /** Hidden from the handler: HMAC of tenant and reporter, so the reporter finds their own report without the row naming them. */
+  @Column({ type: 'bytea', nullable: true })
+  reporterLookup!: Buffer | null;
 
   /** SHA-256 of the receipt code an anonymous reporter follows the case with. */
   @Column({ type: 'varchar', length: 64, nullable: true })

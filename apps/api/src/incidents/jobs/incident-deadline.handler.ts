@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
 import { DeadlineHandlers } from '../../escalations/deadline-handlers';
-import type { DeadlineHandler, DeadlineJobData, DeadlineOutcome } from '../../escalations/deadline-job';
+import { type DeadlineHandler, type DeadlineJobData, type DeadlineOutcome, isCurrentDeadline } from '../../escalations/deadline-job';
 import { DeadlineScheduler } from '../../escalations/deadline-scheduler';
+import { runDeadlineStep } from '../../escalations/deadline-step';
 import { NotificationDeliveryProducer } from '../../notifications/jobs/notification-delivery.producer';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { ManagementLineReader } from '../../organisation/management-line.reader';
@@ -50,17 +51,14 @@ export class IncidentDeadlineHandler implements DeadlineHandler, OnModuleInit {
   }
 
   async onDeadline(job: DeadlineJobData): Promise<DeadlineOutcome> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const outcome = await runDeadlineStep({ dataSource: this.dataSource, deliveries: this.deliveries, scheduler: this.scheduler }, async (manager) => {
       const [row] = (await manager.query(
         `SELECT i.id, i.tenant_id, i.number, i.status, i.version, i.escalation_level, i.org_unit_id, i.escalated_to_user_ids,
                 i.reported_at, i.acknowledge_due_at, i.close_due_at, c.label AS category_label
            FROM incident i JOIN incident_category c ON c.id = i.category_id WHERE i.id = $1 AND i.tenant_id = $2 FOR UPDATE OF i`,
         [job.subjectId, job.tenantId],
       )) as Row[];
-      const current = row ? pendingDeadline(this.state(row)) : null;
-      if (!row || !current || row.version !== job.version || current.data.deadline !== job.deadline || row.escalation_level !== job.level) {
-        return { outcome: 'stale' as const };
-      }
+      if (!row || !isCurrentDeadline(job, pendingDeadline(this.state(row))?.data)) return { outcome: 'stale' as const };
       const { line } = await this.lines.forUnit(manager, row.tenant_id, row.org_unit_id);
       const level = row.escalation_level + 1;
       const recipient = escalationRecipient(effectiveLeaders(line), level);
@@ -87,13 +85,8 @@ export class IncidentDeadlineHandler implements DeadlineHandler, OnModuleInit {
       const next = pendingDeadline(this.state({ ...row, escalation_level: updated.escalation_level, version: updated.version }));
       return { deliveries, next, outcome: 'escalated' as const, tenantId: row.tenant_id };
     });
-    if (result.outcome !== 'escalated') {
-      this.logger.log({ incidentId: job.subjectId, msg: 'deadline job without effect', outcome: result.outcome });
-      return result.outcome;
-    }
-    await this.deliveries.enqueue(result.tenantId, result.deliveries);
-    if (result.next) await this.scheduler.schedule(result.next.data, result.next.runAt);
-    return 'escalated';
+    if (outcome !== 'escalated') this.logger.log({ incidentId: job.subjectId, msg: 'deadline job without effect', outcome });
+    return outcome;
   }
 
   private state(row: Row) {

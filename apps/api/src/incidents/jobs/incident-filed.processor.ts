@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 
 import { JobName, QueueName } from '../../core/queue/queue-names';
 import { workerOptions } from '../../core/queue/worker-options';
+import { TenantSettingsService } from '../../core/settings/tenant-settings.service';
 import { DeadlineScheduler } from '../../escalations/deadline-scheduler';
 import { NotificationDeliveryProducer } from '../../notifications/jobs/notification-delivery.producer';
 import { NotificationsService } from '../../notifications/notifications.service';
@@ -15,8 +16,9 @@ import { pendingDeadline } from '../incident-deadline';
 import type { IncidentFiledJobData } from './incident-filed.producer';
 
 /**
- * After filing: notify the handler (inbox + e-mail); `high` also the next level up, `critical` also the
- * sector leader and the kommunedirektør at once (domain.md §3.3); then schedule the first deadline.
+ * After filing: notify the handler (inbox + e-mail) and whoever else the tenant's severity policy names
+ * (by default `high` also the next level up, `critical` also the sector leader and the kommunedirektør,
+ * domain.md §3.3); then schedule the first deadline.
  * Runs once per case (`filing_processed_at`); notification dedupe keys make a retry harmless.
  */
 @Processor(QueueName.incidents, workerOptions())
@@ -29,6 +31,7 @@ export class IncidentFiledProcessor extends WorkerHost {
     private readonly notifications: NotificationsService,
     private readonly deliveries: NotificationDeliveryProducer,
     private readonly scheduler: DeadlineScheduler,
+    private readonly settings: TenantSettingsService,
   ) {
     super();
   }
@@ -62,7 +65,7 @@ export class IncidentFiledProcessor extends WorkerHost {
       const { line } = await this.lines.forUnit(manager, tenantId, row.org_unit_id);
       const severity = worstSeverity(row.severity_actual, row.severity_potential);
       const handler = row.handler_user_id ?? effectiveLeaders(line)[0] ?? null;
-      const recipients = filingRecipients(line, handler, severity);
+      const recipients = filingRecipients(line, handler, severity, await this.settings.incidentSeverities(manager, tenantId));
       const title = `${row.number} – ${row.category_label}`;
       const deliveryIds: string[] = [];
       const [first, ...others] = recipients;

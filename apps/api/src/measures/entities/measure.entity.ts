@@ -40,4 +40,20 @@ export class Measure extends TenantScopedEntity {
 
   @Column({ type: 'uuid', nullable: true })
   createdByUserId!: string | null;
+
+  /** Bumped by every change that moves the deadline on; a scheduled deadline job for an older version is stale. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** Notices about the missed deadline so far: 0 none, 1 the person responsible, n the (n-1)-th level above them. */
+  @Column({ type: 'integer', default: 0 })
+  escalationLevel!: number;
+
+  /** When the reminder before the deadline went out (null until then, and again after the deadline changes). */
+  @Column({ type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
+
+  /** When the last notice about the missed deadline went out: the next level hears of it one interval later. */
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
 }

@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 
 import { TenantScopedEntity } from '../../core/database/tenant-scoped.entity';
 import { Incident } from '../../incidents/entities/incident.entity';
+import { RiskAnalysis } from '../../risk/entities/risk-analysis.entity';
 import { User } from '../../users/entities/user.entity';
 
 /**
@@ -33,6 +34,14 @@ export class Notification extends TenantScopedEntity {
   @ManyToOne(() => Incident, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'incident_id' })
   incident?: Relation<Incident>;
+
+  /** What the notification links to when it is not an avvik: the ROS analysis of a measure. */
+  @Column({ type: 'uuid', nullable: true })
+  riskAnalysisId!: string | null;
+
+  @ManyToOne(() => RiskAnalysis, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'risk_analysis_id' })
+  riskAnalysis?: Relation<RiskAnalysis>;
 
   @Column({ type: 'varchar', length: 200 })
   dedupeKey!: string;

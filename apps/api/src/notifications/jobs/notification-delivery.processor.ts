@@ -56,16 +56,29 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
     if (claimed !== 'claimed') return claimed;
 
     const [row] = (await this.dataSource.query(
-      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, u.email, u.locale, t.name AS municipality
+      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, n.risk_analysis_id, u.email, u.locale, t.name AS municipality
          FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
          JOIN app_user u ON u.id = n.user_id JOIN tenant t ON t.id = d.tenant_id
         WHERE d.id = $1`,
       [deliveryId],
-    )) as { notification_id: string; kind: InboxNotificationKind; title: string; incident_id: string | null; email: string; locale: string; municipality: string }[];
+    )) as {
+      notification_id: string;
+      kind: InboxNotificationKind;
+      title: string;
+      incident_id: string | null;
+      risk_analysis_id: string | null;
+      email: string;
+      locale: string;
+      municipality: string;
+    }[];
     if (!row) return 'skipped';
     const base = this.config.get('PUBLIC_URL').replace(/\/$/, '');
     const locale = row.locale === 'en' ? 'en' : 'nb';
-    const link = row.incident_id ? `${base}/${locale}/incidents/${row.incident_id}` : `${base}/${locale}/`;
+    const link = row.incident_id
+      ? `${base}/${locale}/incidents/${row.incident_id}`
+      : row.risk_analysis_id
+        ? `${base}/${locale}/risk/analyses/${row.risk_analysis_id}`
+        : `${base}/${locale}/`;
     try {
       await this.mail.send({
         ...notificationMail({ kind: row.kind, link, municipality: row.municipality, title: row.title }),

@@ -6,6 +6,10 @@ const LEADS: Record<InboxNotificationKind, string> = {
   incident_filed_critical: 'Det er meldt et kritisk avvik i ditt område',
   incident_filed_high: 'Det er meldt et alvorlig avvik i ditt område',
   incident_forwarded: 'En avvikssak er sendt til din enhet',
+  measure_due_soon: 'Fristen for et tiltak du har ansvar for nærmer seg',
+  measure_escalated: 'Et tiltak har passert fristen uten å bli utført og er sendt videre til deg',
+  measure_overdue: 'Et tiltak du har ansvar for har passert fristen',
+  reporter_identity_revealed: 'Personvernombudet har fått innsyn i at du meldte en sak skjult for behandler (begrunnelsen står i saken)',
 };
 
 /** The e-mail for an inbox notification: the title (case number and category) and a link, no case content. */

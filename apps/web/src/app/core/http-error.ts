@@ -13,6 +13,7 @@ const MESSAGES: Record<ErrorCode, () => string> = {
   INTERNAL_ERROR: () => $localize`:@@error.internal:Noe gikk galt hos oss. Prøv igjen om litt.`,
   INCIDENT_CATEGORY_CODE_TAKEN: () => $localize`:@@error.incidentCategoryCodeTaken:En annen kategori har allerede denne koden.`,
   INCIDENT_NOT_FOUND: () => $localize`:@@error.incidentNotFound:Fant ikke saken, eller du har ikke tilgang til den.`,
+  INCIDENT_REPORTER_NOT_HIDDEN: () => $localize`:@@error.incidentReporterNotHidden:Saken er ikke meldt med skjult melder. Er den anonym, er ingen identitet lagret; er den meldt med navn, står melderen i saken.`,
   INCIDENT_TRANSITION_NOT_ALLOWED: () => $localize`:@@error.incidentTransitionNotAllowed:Saken har endret seg. Last siden på nytt og prøv igjen.`,
   NOT_FOUND: () => $localize`:@@error.notFound:Fant ikke det du lette etter.`,
   ORG_UNIT_CODE_TAKEN: () => $localize`:@@error.orgUnitCodeTaken:En annen enhet har allerede denne koden.`,

@@ -9,6 +9,7 @@ export const ROUTES = {
   invitation: 'invitation',
   login: 'login',
   organisation: 'organisation',
+  reporterReveal: 'admin/reporter-reveal',
   risk: 'risk',
   users: 'admin/users',
 } as const;

@@ -1,16 +1,20 @@
-import type {
-  AffectedPartyType,
-  BreachRiskLevel,
-  CauseCategory,
-  CiaType,
-  IncidentAction,
-  IncidentKind,
-  IncidentStatus,
-  MeasureStatus,
-  NotificationRecipient,
-  ReporterVisibility,
-  Severity,
+import {
+  type AffectedPartyType,
+  type BreachRiskLevel,
+  type CauseCategory,
+  type CiaType,
+  DEFAULT_SEVERITY_POLICY,
+  type IncidentAction,
+  type IncidentKind,
+  type IncidentStatus,
+  type MeasureStatus,
+  type NotificationRecipient,
+  type ReporterVisibility,
+  SEVERITIES,
+  type Severity,
+  type SeverityNotify,
 } from '@helhet/domain';
+import type { IncidentSeverityOption } from '@helhet/shared';
 
 /** Norwegian labels of the avvik value lists (domain.md §7.2), translated through i18n. */
 export const KIND_LABELS: Record<IncidentKind, () => string> = {
@@ -33,6 +37,42 @@ export const SEVERITY_LABELS: Record<Severity, () => string> = {
   high: () => $localize`:@@severity.high:Høy`,
   low: () => $localize`:@@severity.low:Lav`,
   medium: () => $localize`:@@severity.medium:Middels`,
+};
+
+/** The shipped guidance per level (domain.md §3.3), translated; a tenant may replace it. */
+export const SEVERITY_DESCRIPTIONS: Record<Severity, () => string> = {
+  critical: () =>
+    $localize`:@@severity.criticalHelp:Død, alvorlig personskade, hendelse som skal meldes til myndighetene, eller alvorlig brudd på lov eller sikkerhet.`,
+  high: () => $localize`:@@severity.highHelp:Alvorlig skade eller brudd som må følges opp over enheten.`,
+  low: () => $localize`:@@severity.lowHelp:Ingen eller ubetydelig følge.`,
+  medium: () => $localize`:@@severity.mediumHelp:Mindre skade eller ulempe som kan rettes på stedet.`,
+};
+
+/**
+ * A tenant's severity level as shown: the tenant's own words, except that the shipped default label and
+ * guidance are shown translated (the tenant's text is bokmål only).
+ */
+export const severityText = (option: Pick<IncidentSeverityOption, 'code' | 'description' | 'label'>): { label: string; description: string } => {
+  const shipped = DEFAULT_SEVERITY_POLICY[option.code];
+  return {
+    description: option.description === shipped.description ? SEVERITY_DESCRIPTIONS[option.code]() : option.description,
+    label: option.label === shipped.label ? SEVERITY_LABELS[option.code]() : option.label,
+  };
+};
+
+/** The shipped scale as filing options: used until (or if) the tenant's scale cannot be loaded. */
+export const DEFAULT_SEVERITY_OPTIONS: readonly IncidentSeverityOption[] = SEVERITIES.map((code) => ({
+  active: DEFAULT_SEVERITY_POLICY[code].active,
+  code,
+  description: DEFAULT_SEVERITY_POLICY[code].description,
+  label: DEFAULT_SEVERITY_POLICY[code].label,
+}));
+
+/** Who hears about a new case at once, per severity level (admin settings). */
+export const SEVERITY_NOTIFY_LABELS: Record<SeverityNotify, () => string> = {
+  handler: () => $localize`:@@severityNotify.handler:Bare behandleren`,
+  next_level: () => $localize`:@@severityNotify.nextLevel:Behandleren og nivået over`,
+  sector_and_top: () => $localize`:@@severityNotify.sectorAndTop:Behandleren, kommunalsjefen og kommunedirektøren`,
 };
 
 export const VISIBILITY_LABELS: Record<ReporterVisibility, () => string> = {

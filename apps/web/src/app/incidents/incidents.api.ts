@@ -7,6 +7,7 @@ import type {
   IncidentCategoryResponse,
   IncidentCommentRequest,
   IncidentResponse,
+  IncidentSeverityOption,
   IncidentStatsQuery,
   IncidentStatsResponse,
   IncidentSummary,
@@ -32,6 +33,11 @@ export class IncidentsApi {
 
   categories(): Promise<IncidentCategoryResponse[]> {
     return firstValueFrom(this.http.get<IncidentCategoryResponse[]>('/api/incidents/categories'));
+  }
+
+  /** The tenant's severity levels (labels, guidance, which are offered), lowest first. */
+  severities(): Promise<IncidentSeverityOption[]> {
+    return firstValueFrom(this.http.get<IncidentSeverityOption[]>('/api/incident-severities'));
   }
 
   filingUnits(q: string): Promise<FilingUnitResponse[]> {

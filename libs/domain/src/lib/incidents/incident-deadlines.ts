@@ -1,8 +1,13 @@
 import type { Severity } from './incident.types';
+import { isNorwegianWorkingDay } from './norwegian-holidays';
+import { DEFAULT_SEVERITY_POLICY, type SeverityPolicy } from './severity-policy';
 
 /** Tenant-configurable deadlines (domain.md §3.4). */
 export interface IncidentDeadlinePolicy {
-  /** Working days (Mon–Fri) to acknowledge a case; critical cases must be acknowledged the same day. */
+  /**
+   * Working days (Mon–Fri except Norwegian public holidays) to acknowledge a case; levels with
+   * `sameDayAcknowledge` in the severity policy (by default critical) must be acknowledged the same day.
+   */
   acknowledgeWorkingDays: number;
   /** Calendar days to close, by the higher of actual and potential severity; `none` for improvement suggestions. */
   closeDays: Readonly<Record<Severity | 'none', number>>;
@@ -74,22 +79,30 @@ export const endOfZonedDay = (date: string, timeZone: string = DEADLINE_TIME_ZON
   return new Date(startOfZonedDay(next.toISOString().slice(0, 10), timeZone) - 1);
 };
 
-/** `date` moved forward by `days` weekdays (Saturday and Sunday skipped; public holidays are not). */
+/** `date` moved forward by `days` working days: Saturdays, Sundays and Norwegian public holidays are skipped. */
 export const addWorkingDays = (date: string, days: number): string => {
   const cursor = new Date(`${date}T00:00:00.000Z`);
   let left = days;
   while (left > 0) {
     cursor.setUTCDate(cursor.getUTCDate() + 1);
-    const weekday = cursor.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (isNorwegianWorkingDay(cursor.toISOString().slice(0, 10))) left -= 1;
   }
   return cursor.toISOString().slice(0, 10);
 };
 
-/** When the case must have been acknowledged: the end of the filing day for critical cases, else N working days on. */
-export const acknowledgeDeadline = (reportedAt: Date, severity: Severity | null, policy: IncidentDeadlinePolicy = DEFAULT_DEADLINE_POLICY): Date => {
+/**
+ * When the case must have been acknowledged: the end of the filing day when the severity's level asks for
+ * same-day acknowledgement (by default critical), else the end of the day N working days on.
+ */
+export const acknowledgeDeadline = (
+  reportedAt: Date,
+  severity: Severity | null,
+  policy: IncidentDeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  severities: SeverityPolicy = DEFAULT_SEVERITY_POLICY,
+): Date => {
   const day = zonedDate(reportedAt);
-  return endOfZonedDay(severity === 'critical' ? day : addWorkingDays(day, policy.acknowledgeWorkingDays));
+  const sameDay = severity !== null && severities[severity].sameDayAcknowledge;
+  return endOfZonedDay(sameDay ? day : addWorkingDays(day, policy.acknowledgeWorkingDays));
 };
 
 /** When the case must be closed: the end of the day N calendar days after filing, N by severity. */

@@ -1,5 +1,6 @@
 import type { ManagementLineEntry } from '../organisation/management-line.types';
 import { escalationRecipient, filingRecipients } from './incident-routing';
+import { DEFAULT_SEVERITY_POLICY, type SeverityPolicy } from './severity-policy';
 
 const level = (unitId: string, levelType: string, responsibleUserId: string | null): ManagementLineEntry => ({
   delegationId: null,
@@ -27,6 +28,17 @@ describe('filing recipients', () => {
   it('skips vacant levels', () => {
     const vacant = [level('unit', 'unit', null), level('sector', 'sector', 'kommunalsjef'), level('top', 'municipality', 'kd')];
     expect(filingRecipients(vacant, null, 'high')).toEqual(['kommunalsjef', 'kd']);
+  });
+
+  it('follows the tenant’s severity policy', () => {
+    const policy: SeverityPolicy = {
+      ...DEFAULT_SEVERITY_POLICY,
+      high: { ...DEFAULT_SEVERITY_POLICY.high, notify: 'handler' },
+      medium: { ...DEFAULT_SEVERITY_POLICY.medium, notify: 'sector_and_top' },
+    };
+    expect(filingRecipients(line, 'dept-lead', 'high', policy)).toEqual(['dept-lead']);
+    expect(filingRecipients(line, 'dept-lead', 'medium', policy)).toEqual(['dept-lead', 'kommunalsjef', 'kd']);
+    expect(filingRecipients(line, 'dept-lead', null, policy)).toEqual(['dept-lead']);
   });
 
   it('walks the escalation ladder level by level', () => {

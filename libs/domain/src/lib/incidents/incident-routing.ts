@@ -1,20 +1,29 @@
 import type { ManagementLineEntry } from '../organisation/management-line.types';
 import type { Severity } from './incident.types';
+import { DEFAULT_SEVERITY_POLICY, type SeverityPolicy } from './severity-policy';
 
 /**
- * Who hears about a new case at once (domain.md §3.3): the handler always; `high` also the next level
- * up; `critical` also the sector leader (kommunalsjef) and the top of the line (kommunedirektør).
- * `line` is the unit's resolved management line, unit first. Returns user ids, handler first, no repeats.
+ * Who hears about a new case at once (domain.md §3.3), by the severity's `notify` in the tenant's policy:
+ * the handler always; `next_level` also the next person up the line; `sector_and_top` also the sector
+ * leader (kommunalsjef) and the top of the line (kommunedirektør). By default that is low/medium → handler,
+ * high → next level, critical → sector and top. `line` is the unit's resolved management line, unit
+ * first. Returns user ids, handler first, no repeats.
  */
-export const filingRecipients = (line: readonly ManagementLineEntry[], handlerUserId: string | null, severity: Severity | null): string[] => {
+export const filingRecipients = (
+  line: readonly ManagementLineEntry[],
+  handlerUserId: string | null,
+  severity: Severity | null,
+  policy: SeverityPolicy = DEFAULT_SEVERITY_POLICY,
+): string[] => {
   const people = line.map((level) => level.responsibleUserId).filter((id): id is string => id !== null);
   const recipients = new Set<string>(handlerUserId ? [handlerUserId] : people.slice(0, 1));
   const first = [...recipients][0];
-  if (severity === 'high') {
+  const notify = severity ? policy[severity].notify : 'handler';
+  if (notify === 'next_level') {
     const above = people.find((id) => id !== first && !recipients.has(id));
     if (above) recipients.add(above);
   }
-  if (severity === 'critical') {
+  if (notify === 'sector_and_top') {
     const sector = line.find((level) => level.levelType === 'sector' && level.responsibleUserId)?.responsibleUserId;
     const top = [...line].reverse().find((level) => level.responsibleUserId)?.responsibleUserId;
     for (const id of [sector, top]) if (id) recipients.add(id);

@@ -5,5 +5,7 @@ export * from './incident-number';
 export * from './incident-routing';
 export * from './incident-workflow';
 export * from './incident.types';
+export * from './norwegian-holidays';
 export * from './pii-detector';
 export * from './receipt-code';
+export * from './severity-policy';

@@ -12,6 +12,7 @@ import type {
   NotificationRecipient,
   ReporterVisibility,
   Severity,
+  SeverityPolicy,
 } from '@helhet/domain';
 
 import type { PageQuery } from '../page';
@@ -58,6 +59,25 @@ export interface UpsertIncidentCategoryRequest {
 
 export interface IncidentSettingsResponse {
   deadlines: IncidentDeadlinePolicy;
+  /** Label, guidance, on/off, who is told at once and same-day acknowledgement per severity level. */
+  severities: SeverityPolicy;
+}
+
+/** PUT /api/incident-settings. Without `severities` the severity scale stays as it is. */
+export interface IncidentSettingsRequest {
+  deadlines: IncidentDeadlinePolicy;
+  severities?: SeverityPolicy;
+}
+
+/**
+ * A severity level as the filing form offers it (GET /api/incident-severities, for everyone who may file):
+ * all four levels, lowest first; inactive levels are not offered but still name old cases.
+ */
+export interface IncidentSeverityOption {
+  code: Severity;
+  label: string;
+  description: string;
+  active: boolean;
 }
 
 export interface FilingUnitResponse {
@@ -153,7 +173,17 @@ export interface IncidentSummary {
   restricted: boolean;
 }
 
-export type IncidentEventType = 'filed' | 'transition' | 'comment' | 'escalated' | 'notified' | 'measure' | 'external_notification' | 'attachment';
+export type IncidentEventType =
+  | 'filed'
+  | 'transition'
+  | 'comment'
+  | 'escalated'
+  | 'notified'
+  | 'measure'
+  | 'external_notification'
+  | 'attachment'
+  /** Break-glass: the DPO was shown who filed a report hidden from the handler (the note is the reason; never the identity). */
+  | 'reporter_revealed';
 
 export interface IncidentEventResponse {
   id: string;
@@ -297,14 +327,30 @@ export interface IncidentStatsResponse {
   totals: number[];
 }
 
-export type InboxNotificationKind = 'incident_assigned' | 'incident_filed_high' | 'incident_filed_critical' | 'incident_escalated' | 'incident_forwarded';
+export type InboxNotificationKind =
+  | 'incident_assigned'
+  | 'incident_filed_high'
+  | 'incident_filed_critical'
+  | 'incident_escalated'
+  | 'incident_forwarded'
+  /** A measure's deadline is near (to the person responsible). */
+  | 'measure_due_soon'
+  /** A measure's deadline has passed (to the person responsible). */
+  | 'measure_overdue'
+  /** An overdue measure climbed the management line (to the leader above). */
+  | 'measure_escalated'
+  /** To the reporter of a hidden report: the DPO was shown who they are (the reason is in the case history). */
+  | 'reporter_identity_revealed';
 
 export interface InboxNotificationResponse {
   id: string;
   kind: InboxNotificationKind;
   /** Case number and category only: no free text from the case. */
   title: string;
+  /** The avvik it concerns (also for a measure of an avvik). */
   incidentId: string | null;
+  /** The ROS analysis it concerns (a measure of a risk scenario not linked to an avvik). */
+  riskAnalysisId: string | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -14,6 +14,10 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
   incident_filed_critical: () => $localize`:@@deliveries.kindCritical:Kritisk avvik meldt`,
   incident_filed_high: () => $localize`:@@deliveries.kindHigh:Alvorlig avvik meldt`,
   incident_forwarded: () => $localize`:@@deliveries.kindForwarded:Sak sendt til enheten`,
+  measure_due_soon: () => $localize`:@@deliveries.kindMeasureDueSoon:Påminnelse om frist for tiltak`,
+  measure_escalated: () => $localize`:@@deliveries.kindMeasureEscalated:Tiltak sendt videre (frist passert)`,
+  measure_overdue: () => $localize`:@@deliveries.kindMeasureOverdue:Frist for tiltak passert`,
+  reporter_identity_revealed: () => $localize`:@@deliveries.kindReporterRevealed:Skjult melder informert om innsyn`,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { IncidentCategoryResponse, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
+import type { IncidentCategoryResponse, IncidentSettingsRequest, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
 /** HTTP calls of the avvik configuration (apps/api/src/incidents/incident-categories.controller.ts). */
@@ -24,7 +24,8 @@ export class IncidentSettingsApi {
     return firstValueFrom(this.http.get<IncidentSettingsResponse>('/api/incident-settings'));
   }
 
-  saveSettings(request: IncidentSettingsResponse): Promise<IncidentSettingsResponse> {
+  /** Deadlines, and the severity scale when given (without it the scale stays as it is). */
+  saveSettings(request: IncidentSettingsRequest): Promise<IncidentSettingsResponse> {
     return firstValueFrom(this.http.put<IncidentSettingsResponse>('/api/incident-settings', request));
   }
 }

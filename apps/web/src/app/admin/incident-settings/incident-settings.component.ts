@@ -8,11 +8,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { CATEGORY_RESTRICTIONS, type CategoryRestriction, type IncidentDeadlinePolicy, SEVERITIES } from '@helhet/domain';
-import type { IncidentCategoryResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
+import type { IncidentCategoryResponse, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { SEVERITY_LABELS } from '../../incidents/incident-labels';
 import { IncidentSettingsApi } from './incident-settings.api';
+import { SeveritySettingsComponent } from './severity-settings.component';
 
 const RESTRICTION_LABELS: Record<CategoryRestriction, () => string> = {
   infosec: () => $localize`:@@incidentSettings.restrictionInfosec:Informasjonssikkerhet (personvernombud)`,
@@ -28,6 +29,9 @@ interface Draft {
   parentId: string | null;
 }
 
+/** An editable copy (the form mutates it in place). */
+const copyDeadlines = (deadlines: IncidentDeadlinePolicy): IncidentDeadlinePolicy => ({ ...deadlines, closeDays: { ...deadlines.closeDays } });
+
 const emptyDraft = (parentId: string | null = null): Draft => ({ code: '', hasSeverity: true, label: '', parentId, restriction: 'none' });
 
 /**
@@ -36,7 +40,17 @@ const emptyDraft = (parentId: string | null = null): Draft => ({ code: '', hasSe
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, NgTemplateOutlet, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    NgTemplateOutlet,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    SeveritySettingsComponent,
+  ],
   selector: 'hh-incident-settings',
   styleUrl: './incident-settings.component.scss',
   templateUrl: './incident-settings.component.html',
@@ -45,6 +59,8 @@ export class IncidentSettingsComponent {
   private readonly api = inject(IncidentSettingsApi);
   protected readonly categories = signal<IncidentCategoryResponse[] | null>(null);
   protected readonly deadlines = signal<IncidentDeadlinePolicy | null>(null);
+  /** What the server holds (the deadline form edits a copy). */
+  protected readonly saved = signal<IncidentSettingsResponse | null>(null);
   protected readonly status = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly errors = signal<Record<string, string[]>>({});
@@ -53,6 +69,11 @@ export class IncidentSettingsComponent {
   protected draft: Draft = emptyDraft();
   protected readonly restrictions = CATEGORY_RESTRICTIONS.map((id) => ({ id, label: RESTRICTION_LABELS[id]() }));
   protected readonly restrictionLabel = (id: CategoryRestriction) => RESTRICTION_LABELS[id]();
+  /**
+   * "Endre <name>" as an attribute binding: an i18n attribute with interpolation would be set as the DOM
+   * property `aria-label`, which browsers do not reflect to the attribute, so the name never reached assistive technology.
+   */
+  protected readonly editLabel = (label: string) => $localize`:@@incidentSettings.editAria:Endre ${label}:INTERPOLATION:`;
   protected readonly severities = [...SEVERITIES.map((id) => ({ id, label: SEVERITY_LABELS[id]() })), { id: 'none' as const, label: $localize`:@@incidentSettings.noSeverity:Uten alvorlighetsgrad` }];
 
   constructor() {
@@ -63,7 +84,8 @@ export class IncidentSettingsComponent {
     try {
       const [categories, settings] = await Promise.all([this.api.categories(), this.api.settings()]);
       this.categories.set(categories);
-      this.deadlines.set(structuredClone(settings.deadlines));
+      this.saved.set(settings);
+      this.deadlines.set(copyDeadlines(settings.deadlines));
     } catch (error) {
       this.error.set(errorMessage(error));
     }
@@ -118,7 +140,9 @@ export class IncidentSettingsComponent {
     const deadlines = this.deadlines();
     if (!deadlines) return;
     await this.run(async () => {
-      this.deadlines.set((await this.api.saveSettings({ deadlines })).deadlines);
+      const response = await this.api.saveSettings({ deadlines });
+      this.saved.set(response);
+      this.deadlines.set(copyDeadlines(response.deadlines));
       return $localize`:@@incidentSettings.deadlinesSaved:Fristene er lagret. De gjelder nye saker.`;
     });
   }

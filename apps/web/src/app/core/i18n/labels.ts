@@ -76,6 +76,7 @@ export const ENTITY_LABELS: Record<string, () => string> = {
   external_notification: () => $localize`:@@auditLog.typeExternalNotification:Varsel til myndighet`,
   incident: () => $localize`:@@auditLog.typeIncident:Avvik`,
   incident_category: () => $localize`:@@auditLog.typeIncidentCategory:Avvikskategori`,
+  incident_reporter_reveal: () => $localize`:@@auditLog.typeReporterReveal:Innsyn i skjult melder`,
   injury_record: () => $localize`:@@auditLog.typeInjuryRecord:Skaderegister`,
   measure: () => $localize`:@@auditLog.typeMeasure:Tiltak`,
   personal_data_breach: () => $localize`:@@auditLog.typeBreach:Personvernbrudd`,

@@ -48,6 +48,7 @@ export class ShellComponent {
       { label: $localize`:@@nav.incidentSettings:Avvikskategorier`, path: `/${ROUTES.incidentSettings}`, show: can.has(PERMISSIONS.incidentsConfigure) },
       { label: $localize`:@@nav.deliveries:Varslingsfeil`, path: `/${ROUTES.deliveryProblems}`, show: can.has(PERMISSIONS.deliveriesRead) },
       { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
+      { label: $localize`:@@nav.reporterReveal:Innsyn i skjult melder`, path: `/${ROUTES.reporterReveal}`, show: can.has(PERMISSIONS.incidentsRevealReporter) },
     ].filter((link) => link.show);
   });
 

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { FileIncidentRequest, FilingUnitResponse, IncidentCategoryResponse } from '@helhet/shared';
+import type { FileIncidentRequest, FilingUnitResponse, IncidentCategoryResponse, IncidentSeverityOption } from '@helhet/shared';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { IncidentsApi } from '../incidents.api';
@@ -15,18 +15,31 @@ const categories: IncidentCategoryResponse[] = [
   { active: true, code: 'information_security', hasSeverity: true, id: 'c-infosec', label: 'Informasjonssikkerhet', restriction: 'infosec', sortOrder: 6, subcategories: [] },
 ];
 
+const shippedScale: IncidentSeverityOption[] = [
+  { active: true, code: 'low', description: 'Ingen eller ubetydelig følge.', label: 'Lav' },
+  { active: true, code: 'medium', description: 'Mindre skade eller ulempe som kan rettes på stedet.', label: 'Middels' },
+  { active: true, code: 'high', description: 'Alvorlig skade eller brudd som må følges opp over enheten.', label: 'Høy' },
+  {
+    active: true,
+    code: 'critical',
+    description: 'Død, alvorlig personskade, hendelse som skal meldes til myndighetene, eller alvorlig brudd på lov eller sikkerhet.',
+    label: 'Kritisk',
+  },
+];
+
 describe('FileIncidentComponent', () => {
-  let api: { categories: jest.Mock; filingUnits: jest.Mock; file: jest.Mock };
+  let api: { categories: jest.Mock; filingUnits: jest.Mock; file: jest.Mock; severities: jest.Mock };
 
   beforeAll(() => {
     Element.prototype.scrollIntoView = jest.fn(); // jsdom has no layout
   });
 
-  const render = async (): Promise<{ fixture: ComponentFixture<FileIncidentComponent>; element: HTMLElement }> => {
+  const render = async (scale: IncidentSeverityOption[] | HttpErrorResponse = shippedScale): Promise<{ fixture: ComponentFixture<FileIncidentComponent>; element: HTMLElement }> => {
     api = {
       categories: jest.fn().mockResolvedValue(categories),
       file: jest.fn().mockResolvedValue({ id: 'i1', number: '2026-000042', receiptCode: null }),
       filingUnits: jest.fn().mockResolvedValue([unit]),
+      severities: Array.isArray(scale) ? jest.fn().mockResolvedValue(scale) : jest.fn().mockRejectedValue(scale),
     };
     await TestBed.configureTestingModule({
       imports: [FileIncidentComponent],
@@ -70,6 +83,36 @@ describe('FileIncidentComponent', () => {
     await fixture.whenStable();
     expect(element.querySelector('#severity-actual-label')).toBeNull();
     expect(element.querySelector('#severity-potential-label')).not.toBeNull();
+  });
+
+  it('should offer the shipped severity scale with its guidance', async () => {
+    const { element } = await render();
+    const labels = Array.from(element.querySelectorAll('[aria-labelledby="severity-actual-label"] mat-radio-button')).map((radio) => radio.textContent!.trim());
+    expect(labels).toEqual(['Lav', 'Middels', 'Høy', 'Kritisk']);
+    expect(element.querySelector('#severity-help')!.textContent).toContain('Kritisk: Død, alvorlig personskade');
+  });
+
+  it('should offer only the tenant’s active levels, with the tenant’s names and guidance', async () => {
+    const scale = shippedScale.map((option) =>
+      option.code === 'low' ? { ...option, active: false } : option.code === 'high' ? { ...option, description: 'Må følges opp av kommunalsjefen.', label: 'Alvorlig' } : option,
+    );
+    const { element, fixture } = await render(scale);
+    const radios = (group: string) => Array.from(element.querySelectorAll(`[aria-labelledby="${group}"] mat-radio-button`)).map((radio) => radio.textContent!.trim());
+    expect(radios('severity-actual-label')).toEqual(['Middels', 'Alvorlig', 'Kritisk']);
+    expect(radios('severity-potential-label')).toEqual(['Middels', 'Alvorlig', 'Kritisk']);
+    const help = element.querySelector('#severity-help')!.textContent!;
+    expect(help).toContain('Alvorlig: Må følges opp av kommunalsjefen.');
+    expect(help).not.toContain('Lav');
+    component(fixture).form.patchValue({ categoryId: 'c-hms', description: 'Glatt gulv', severityActual: 'high' });
+    await component(fixture).submit();
+    expect((api.file.mock.calls[0][0] as FileIncidentRequest).severityActual).toBe('high');
+  });
+
+  it('should keep the shipped scale when the tenant’s cannot be loaded', async () => {
+    const { element } = await render(new HttpErrorResponse({ status: 500 }));
+    const labels = Array.from(element.querySelectorAll('[aria-labelledby="severity-actual-label"] mat-radio-button')).map((radio) => radio.textContent!.trim());
+    expect(labels).toEqual(['Lav', 'Middels', 'Høy', 'Kritisk']);
+    expect(element.querySelector('[role="alert"]')!.textContent!.trim()).toBe('');
   });
 
   it('should show the injury register only for injury categories and the breach section for infosec', async () => {

@@ -9,13 +9,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { AFFECTED_PARTY_TYPES, INCIDENT_KINDS, type IncidentKind, REPORTER_VISIBILITIES, type ReporterVisibility, SEVERITIES } from '@helhet/domain';
-import type { FileIncidentResponse, FilingUnitResponse, IncidentCategoryResponse } from '@helhet/shared';
+import { AFFECTED_PARTY_TYPES, INCIDENT_KINDS, type IncidentKind, REPORTER_VISIBILITIES, type ReporterVisibility } from '@helhet/domain';
+import type { FileIncidentResponse, FilingUnitResponse, IncidentCategoryResponse, IncidentSeverityOption } from '@helhet/shared';
 import { catchError, debounceTime, distinctUntilChanged, from, map, merge, of, switchMap } from 'rxjs';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { AFFECTED_LABELS, KIND_LABELS, SEVERITY_LABELS, VISIBILITY_LABELS } from '../incident-labels';
+import { AFFECTED_LABELS, DEFAULT_SEVERITY_OPTIONS, KIND_LABELS, severityText, VISIBILITY_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
 import { AttachmentPickerComponent } from './attachment-picker.component';
 import { BreachSectionComponent } from './breach-section.component';
@@ -118,7 +118,10 @@ export class FileIncidentComponent {
   protected readonly restriction = computed(() => this.category()?.restriction ?? 'none');
 
   protected readonly kinds = INCIDENT_KINDS.map((id) => ({ help: KIND_HELP[id](), id, label: KIND_LABELS[id]() }));
-  protected readonly severities = SEVERITIES.map((id) => ({ id, label: SEVERITY_LABELS[id]() }));
+  /** The tenant's scale (labels and guidance); the shipped one until it has loaded. */
+  private readonly severityOptions = signal<readonly IncidentSeverityOption[]>(DEFAULT_SEVERITY_OPTIONS);
+  /** Only the levels the tenant uses are offered. */
+  protected readonly severities = computed(() => this.severityOptions().filter((option) => option.active).map((option) => ({ id: option.code, ...severityText(option) })));
   protected readonly affected = AFFECTED_PARTY_TYPES.map((id) => ({ id, label: AFFECTED_LABELS[id]() }));
   protected readonly visibilities = REPORTER_VISIBILITIES.map((id) => ({ help: VISIBILITY_HELP[id](), id, label: VISIBILITY_LABELS[id]() }));
   protected readonly today = localDateTime(new Date()).date;
@@ -132,6 +135,7 @@ export class FileIncidentComponent {
 
   constructor() {
     void this.loadCategories();
+    void this.loadSeverities();
     this.searchUnits();
     effect(() => {
       const unitId = this.unit();
@@ -151,6 +155,20 @@ export class FileIncidentComponent {
       this.syncDependentControls();
     } catch (error) {
       this.loadError.set(errorMessage(error));
+    }
+  }
+
+  /** A failure keeps the shipped scale: the API still refuses a level the tenant switched off, on the field. */
+  private async loadSeverities(): Promise<void> {
+    try {
+      const options = await this.api.severities();
+      this.severityOptions.set(options);
+      // A level picked from the shipped scale before the tenant's arrived, and not offered by it, is unpicked.
+      for (const control of [this.form.controls.severityActual, this.form.controls.severityPotential]) {
+        if (control.value && !options.some((option) => option.code === control.value && option.active)) control.setValue(null);
+      }
+    } catch {
+      // The shipped scale stays.
     }
   }
 

@@ -16,6 +16,10 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
   incident_filed_critical: () => $localize`:@@inbox.kindCritical:Ny kritisk sak`,
   incident_filed_high: () => $localize`:@@inbox.kindHigh:Ny alvorlig sak`,
   incident_forwarded: () => $localize`:@@inbox.kindForwarded:Sendt til din enhet`,
+  measure_due_soon: () => $localize`:@@inbox.kindMeasureDueSoon:Tiltak: fristen nærmer seg`,
+  measure_escalated: () => $localize`:@@inbox.kindMeasureEscalated:Tiltak over fristen, sendt videre til deg`,
+  measure_overdue: () => $localize`:@@inbox.kindMeasureOverdue:Tiltak: fristen er passert`,
+  reporter_identity_revealed: () => $localize`:@@inbox.kindReporterRevealed:Identiteten din er vist personvernombudet`,
 };
 
 /** The toolbar bell: unread count, and the latest notifications (case number and category only). */
@@ -95,7 +99,9 @@ export class InboxBellComponent {
   }
 
   protected link(n: InboxNotificationResponse): string {
-    return n.incidentId ? `/${ROUTES.incidents}/${n.incidentId}` : this.minePath;
+    if (n.incidentId) return `/${ROUTES.incidents}/${n.incidentId}`;
+    if (n.riskAnalysisId) return `/${ROUTES.risk}/analyses/${n.riskAnalysisId}`;
+    return this.minePath;
   }
 
   protected markRead(n: InboxNotificationResponse): void {

@@ -49,6 +49,7 @@ export class IncidentTimelineComponent {
     if (event.actor) return event.actor.name;
     // Deadlines and notifications are the system's doing; other unnamed steps are a handler's, hidden from the reporter.
     if (event.type === 'escalated' || event.type === 'notified') return $localize`:@@incidentDetail.actorSystem:System`;
+    if (event.type === 'reporter_revealed') return $localize`:@@incidentDetail.actorDpo:Personvernombudet`;
     if (event.type !== 'filed') return $localize`:@@incidentDetail.actorHandler:Behandler`;
     if (this.viewerIsReporter()) return $localize`:@@incidentDetail.actorYou:Du`;
     return this.reporterVisibility() === 'hidden_from_handler'
@@ -97,6 +98,8 @@ export class IncidentTimelineComponent {
         const fileName = detail(event, 'fileName');
         return fileName ? $localize`:@@incidentDetail.eventAttachmentName:Vedlegg lagt til: ${fileName}:FILE:` : $localize`:@@incidentDetail.eventAttachment:Vedlegg lagt til`;
       }
+      case 'reporter_revealed':
+        return $localize`:@@incidentDetail.eventReporterRevealed:Personvernombudet fikk innsyn i hvem som meldte saken`;
       default:
         return event.type;
     }

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MEASURE_STATUSES, type MeasureStatus } from '@helhet/domain';
+import { isFinishedMeasure, MEASURE_STATUSES, type MeasureStatus } from '@helhet/domain';
 import type { IncidentResponse, MeasureResponse } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
@@ -12,14 +12,41 @@ import { formatDate } from '../../core/i18n/labels';
 import { UserPickerComponent } from '../../shared/user-picker.component';
 import { MEASURE_STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
+import { minuteClock } from './countdown';
 import { focusById, matchersFor } from './field-errors';
 
-/** Corrective and preventive measures (tiltak) of the case: list, add, change status. */
+/** How an open measure's deadline stands today, in words (never by colour alone). */
+interface MeasureDue {
+  overdue: boolean;
+  text: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The local calendar date of `now` as `YYYY-MM-DD`. */
+const localDate = (now: number): string => {
+  const date = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+
+/** "Forfalt", "Forfaller i dag", "Forfaller i morgen", "Forfaller om 5 dager"; null when finished or without a deadline. */
+const measureDue = (measure: MeasureResponse, now: number): MeasureDue | null => {
+  if (!measure.deadline || isFinishedMeasure(measure.status)) return null;
+  const days = Math.round((Date.parse(`${measure.deadline}T00:00:00Z`) - Date.parse(`${localDate(now)}T00:00:00Z`)) / DAY_MS);
+  if (days < 0) return { overdue: true, text: $localize`:@@incidentList.overdue:Forfalt` };
+  if (days === 0) return { overdue: false, text: $localize`:@@incidentDetail.measureDueToday:Forfaller i dag` };
+  if (days === 1) return { overdue: false, text: $localize`:@@incidentDetail.measureDueTomorrow:Forfaller i morgen` };
+  return { overdue: false, text: $localize`:@@incidentDetail.measureDueInDays:Forfaller om ${days}:COUNT: dager` };
+};
+
+/** Corrective and preventive measures (tiltak) of the case: list (with how each deadline stands), add, change status. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, UserPickerComponent],
   selector: 'hh-measures-panel',
   styleUrl: './incident-panels.scss',
+  styles: `.due { margin-left: 4px; font-weight: 600; }`,
   templateUrl: './measures-panel.component.html',
 })
 export class MeasuresPanelComponent {
@@ -39,6 +66,13 @@ export class MeasuresPanelComponent {
   protected readonly description = signal('');
   protected readonly ownerUserId = signal('');
   protected readonly deadline = signal('');
+
+  private readonly now = minuteClock();
+  /** Per measure id: how its deadline stands today (recomputed every minute, so it turns at midnight). */
+  protected readonly due = computed(() => {
+    const now = this.now();
+    return new Map(this.incident().measures.map((measure) => [measure.id, measureDue(measure, now)]));
+  });
 
   protected readonly statuses = MEASURE_STATUSES.map((id) => ({ id, label: MEASURE_STATUS_LABELS[id]() }));
   protected readonly statusLabel = (status: MeasureStatus) => MEASURE_STATUS_LABELS[status]();

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+
+import { AuditLogModule } from '../../audit-log/audit-log.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
+import { ReporterIdentityController } from './reporter-identity.controller';
+import { ReporterIdentityService } from './reporter-identity.service';
+import { ReporterRevealService } from './reporter-reveal.service';
+
+/**
+ * The identity of reporters hidden from the handler: sealing and lookup (used by filing and by incidentAccess)
+ * and the break-glass reveal. Import it wherever hidden reports are filed, read or must reach their reporter.
+ */
+@Module({
+  controllers: [ReporterIdentityController],
+  exports: [ReporterIdentityService],
+  imports: [AuditLogModule, NotificationsModule],
+  providers: [ReporterIdentityService, ReporterRevealService],
+})
+export class ReporterIdentityModule {}
