@@ -30,6 +30,7 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
   styles: `
     :host { display: inline-flex; }
     .bell { position: relative; color: inherit; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .badge {
       position: absolute; top: 2px; right: 0; min-width: 18px; height: 18px; padding: 0 4px; box-sizing: border-box;
       border-radius: 9px; background: var(--mat-sys-error); color: var(--mat-sys-on-error);
@@ -57,7 +58,7 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
         @for (n of items(); track n.id) {
           <a mat-menu-item [routerLink]="link(n)" [class.unread]="!n.readAt" (click)="markRead(n)">
             <span class="item">
-              <span class="kind">@if (!n.readAt) { <span class="new" i18n="@@inbox.new">Ny</span> }{{ kind(n) }}</span>
+              <span class="kind">@if (!n.readAt) { <span class="new" i18n="@@inbox.new">Ny</span><span class="visually-hidden">: </span> }{{ kind(n) }}</span>
               <span class="title">{{ n.title }}</span>
               <span class="when">{{ when(n) }}</span>
             </span>
