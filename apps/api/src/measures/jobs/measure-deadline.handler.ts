@@ -1,4 +1,4 @@
-import { escalationRecipient } from '@helhet/domain';
+import { escalationRecipient, personalEscalationLadder } from '@helhet/domain';
 import type { InboxNotificationKind } from '@helhet/shared';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,7 +9,6 @@ import { DeadlineHandlers } from '../../escalations/deadline-handlers';
 import { type DeadlineHandler, type DeadlineJobData, type DeadlineOutcome, isCurrentDeadline } from '../../escalations/deadline-job';
 import { DeadlineScheduler } from '../../escalations/deadline-scheduler';
 import { type DeadlineStepResult, runDeadlineStep } from '../../escalations/deadline-step';
-import { personalEscalationLadder } from '../../escalations/escalation-ladder';
 import { NotificationDeliveryProducer } from '../../notifications/jobs/notification-delivery.producer';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { ManagementLineReader } from '../../organisation/management-line.reader';

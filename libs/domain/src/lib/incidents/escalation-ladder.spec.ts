@@ -1,6 +1,5 @@
-import type { ManagementLineEntry } from '@helhet/domain';
-
-import { personalEscalationLadder } from './escalation-ladder';
+import type { ManagementLineEntry } from '../organisation/management-line.types';
+import { personalEscalationLadder } from './incident-routing';
 
 const level = (unitId: string, responsibleUserId: string | null): ManagementLineEntry => ({
   delegationId: null,
