@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 
 export default [
   ...nx.configs['flat/base'],
@@ -19,12 +20,34 @@ export default [
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: [],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', '@angular/*', 'rxjs', 'bullmq', 'ioredis', 'class-validator', 'class-transformer', 'express', 'pg'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                '@angular/*',
+                'rxjs',
+                'bullmq',
+                'ioredis',
+                'class-validator',
+                'class-transformer',
+                'express',
+                'pg',
+              ],
             },
             {
               sourceTag: 'type:shared',
               onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', '@angular/*', 'rxjs', 'bullmq', 'ioredis', 'class-validator', 'class-transformer', 'express', 'pg'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                '@angular/*',
+                'rxjs',
+                'bullmq',
+                'ioredis',
+                'class-validator',
+                'class-transformer',
+                'express',
+                'pg',
+              ],
             },
             {
               sourceTag: 'type:app',
@@ -36,17 +59,13 @@ export default [
     },
   },
   {
-    files: [
-      '**/*.ts',
-      '**/*.tsx',
-      '**/*.cts',
-      '**/*.mts',
-      '**/*.js',
-      '**/*.jsx',
-      '**/*.cjs',
-      '**/*.mjs',
-    ],
+    files: ['**/*.ts', '**/*.tsx', '**/*.cts', '**/*.mts', '**/*.js', '**/*.jsx', '**/*.cjs', '**/*.mjs'],
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      'simple-import-sort/exports': 'error',
+      'simple-import-sort/imports': 'error',
       '@typescript-eslint/no-unused-vars': [
         'warn',
         { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true, varsIgnorePattern: '^_' },

@@ -126,7 +126,8 @@ const cleanUp = async () => {
   if (!apiExited) api.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
   const redis = new Redis(redisUrl);
-  for await (const keys of redis.scanStream({ count: 500, match: `${REDIS_KEY_PREFIX}:*` })) if (keys.length > 0) await redis.unlink(...keys);
+  for await (const keys of redis.scanStream({ count: 500, match: `${REDIS_KEY_PREFIX}:*` }))
+    if (keys.length > 0) await redis.unlink(...keys);
   await redis.quit();
   if (!args.keep) await dropDatabase(databaseUrl);
 };
@@ -203,10 +204,15 @@ try {
   const cookie = `${accessCookie}; XSRF-TOKEN=${csrf}`;
   const get = (path) => fetch(`${baseUrl}${path}`, { headers: { accept: 'application/json', cookie } });
   const post = (path, body) =>
-    fetch(`${baseUrl}${path}`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', cookie, 'x-xsrf-token': decodeURIComponent(csrf) }, method: 'POST' });
+    fetch(`${baseUrl}${path}`, {
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', cookie, 'x-xsrf-token': decodeURIComponent(csrf) },
+      method: 'POST',
+    });
   const roots = await (await get('/api/org-units')).json();
   const sector = roots.items?.[0];
-  if (!sector || roots.items.length !== 1) throw new Error(`expected the sector leader's scope to be one sector, got ${JSON.stringify(roots).slice(0, 300)}`);
+  if (!sector || roots.items.length !== 1)
+    throw new Error(`expected the sector leader's scope to be one sector, got ${JSON.stringify(roots).slice(0, 300)}`);
   const search = await (await get('/api/org-units?q=a&pageSize=50')).json();
   const children = await (await get(`/api/org-units?parentId=${sector.id}`)).json();
   context = { searchTotal: search.total, sector: { childCount: children.total, id: sector.id, name: sector.name } };
@@ -269,7 +275,12 @@ writeFileSync(
     {
       at: new Date().toISOString(),
       context,
-      environment: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
+      environment: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       options: { employees, requests, seed: Number(args.seed), warmUp: WARM_UP },
       results,
       seed: { ...seedReport, wallMs: seedWallMs },

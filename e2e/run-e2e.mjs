@@ -54,7 +54,8 @@ await ensureDatabase(databaseUrl);
 let code = await run(['dist/apps/api/seed.js', '--employees', '600', '--seed', '11']);
 const children = [];
 if (code === 0) {
-  for (const entry of ['dist/apps/api/main.js', 'dist/apps/api/worker.js']) children.push(spawn('node', [entry], { cwd: root, env, stdio: 'inherit' }));
+  for (const entry of ['dist/apps/api/main.js', 'dist/apps/api/worker.js'])
+    children.push(spawn('node', [entry], { cwd: root, env, stdio: 'inherit' }));
   try {
     await waitForHealthy(`${baseUrl}/api/health`, 60_000);
     // Extra arguments go to Jest, e.g. `node e2e/run-e2e.mjs risk-workshop` runs that spec only.
@@ -69,6 +70,7 @@ await new Promise((resolve) => setTimeout(resolve, 1000));
 await dropDatabase(databaseUrl);
 // Leave nothing behind in Redis either (queues, schedulers, rate limits of this run).
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-for await (const keys of redis.scanStream({ count: 500, match: `${env.REDIS_KEY_PREFIX}:*` })) if (keys.length > 0) await redis.unlink(...keys);
+for await (const keys of redis.scanStream({ count: 500, match: `${env.REDIS_KEY_PREFIX}:*` }))
+  if (keys.length > 0) await redis.unlink(...keys);
 await redis.quit();
 process.exit(code);

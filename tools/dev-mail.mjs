@@ -8,7 +8,8 @@ import { SMTPServer } from 'smtp-server';
 const smtpPort = Number(process.argv[2] ?? 1025);
 const httpPort = Number(process.argv[3] ?? 1080);
 const messages = [];
-const escape = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c]);
+const escape = (value) =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c]);
 
 const smtp = new SMTPServer({
   authOptional: true,

@@ -50,7 +50,8 @@ const env = {
   PORT: String(port),
   PUBLIC_URL: publicUrl,
   REDIS_URL: redisUrl,
-  REPORTER_IDENTITY_KEY: process.env.REPORTER_IDENTITY_KEY ?? devSecret('dev-reporter-identity-key', () => randomBytes(32).toString('base64')),
+  REPORTER_IDENTITY_KEY:
+    process.env.REPORTER_IDENTITY_KEY ?? devSecret('dev-reporter-identity-key', () => randomBytes(32).toString('base64')),
   SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${mailSmtpPort}`,
   WEB_ROOT: process.env.WEB_ROOT ?? join(root, 'dist/apps/web/browser'),
 };

@@ -56,7 +56,16 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-await step('lint and unit tests (all projects)', () => sh('npx', ['nx', 'run-many', '-t', 'lint', 'test', '--parallel=2', '--outputStyle=stream']));
+await step('formatting (prettier --check)', async () => {
+  const code = await sh('npx', ['prettier', '--check', '.', '--log-level=warn']);
+  extra[code === 0 ? 'passed' : 'failed']++;
+  if (code !== 0) console.error('Files above are not formatted: run `npx prettier --write .`.');
+  return code;
+});
+
+await step('lint and unit tests (all projects)', () =>
+  sh('npx', ['nx', 'run-many', '-t', 'lint', 'test', '--parallel=2', '--outputStyle=stream']),
+);
 
 await step('migration drift check', async () => {
   const url = dbUrl(`helhet_drift_${run}`);
@@ -65,11 +74,19 @@ await step('migration drift check', async () => {
   const cli = ['typeorm-ts-node-commonjs', '-d', 'apps/api/src/core/database/data-source.ts'];
   const tsEnv = { DATABASE_URL: url, TS_NODE_PROJECT: 'apps/api/tsconfig.app.json', TS_NODE_TRANSPILE_ONLY: 'true' };
   let code = await sh('npx', [cli[0], 'migration:run', ...cli.slice(1)], tsEnv);
-  if (code === 0) code = await sh('npx', [cli[0], 'migration:generate', '--check', ...cli.slice(1), 'apps/api/src/core/database/migrations/Drift'], tsEnv);
+  if (code === 0)
+    code = await sh(
+      'npx',
+      [cli[0], 'migration:generate', '--check', ...cli.slice(1), 'apps/api/src/core/database/migrations/Drift'],
+      tsEnv,
+    );
   if (code === 0) code = await sh('npx', [cli[0], 'migration:revert', ...cli.slice(1)], tsEnv);
   await dropDatabase(url);
   extra[code === 0 ? 'passed' : 'failed']++;
-  if (code !== 0) console.error('Entities and migrations differ (or a migration failed): generate a migration with `npm run migration:generate -- --name=<VerbObject>`.');
+  if (code !== 0)
+    console.error(
+      'Entities and migrations differ (or a migration failed): generate a migration with `npm run migration:generate -- --name=<VerbObject>`.',
+    );
   return code;
 });
 
@@ -80,7 +97,9 @@ await step('API integration tests (PostgreSQL + Redis)', () =>
   }),
 );
 
-await step('production builds (api, web)', () => sh('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2', '--outputStyle=stream']));
+await step('production builds (api, web)', () =>
+  sh('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2', '--outputStyle=stream']),
+);
 
 await step('browser end-to-end tests (chromium + axe)', () =>
   sh('node', ['e2e/run-e2e.mjs'], { HELHET_E2E_DATABASE_URL: dbUrl(`helhet_e2e_${run}`), HELHET_E2E_REDIS_PREFIX: `helhet-e2e-${run}` }),

@@ -99,7 +99,9 @@ describe('avvik handling in the browser', () => {
     await page.waitForURL(/[?&]status=in_progress/);
     // Every row shown once the filtered page has loaded is in the chosen status.
     await page.waitForFunction(
-      () => !document.querySelector('mat-progress-bar') && Array.from(document.querySelectorAll('main .status')).every((cell) => cell.textContent?.trim() === 'Under behandling'),
+      () =>
+        !document.querySelector('mat-progress-bar') &&
+        Array.from(document.querySelectorAll('main .status')).every((cell) => cell.textContent?.trim() === 'Under behandling'),
     );
     await page.getByText(/Antall saker: \d+/).waitFor();
     await expect(page.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href')).resolves.toContain('status=in_progress');

@@ -54,7 +54,9 @@ describe('organisation administration in the browser', () => {
     await signIn(page, 'admin');
     const unit = await page.evaluate(async () => {
       const response = await fetch('/api/org-units?q=bibliotek');
-      return ((await response.json()) as { items: { id: string; name: string; levelType: string }[] }).items.find((u) => u.levelType === 'unit')!;
+      return ((await response.json()) as { items: { id: string; name: string; levelType: string }[] }).items.find(
+        (u) => u.levelType === 'unit',
+      )!;
     });
     await page.goto(`${baseUrl}/nb/organisation/${unit.id}`);
     await page.getByRole('button', { name: 'Konstituer eller registrer stedfortreder' }).click();

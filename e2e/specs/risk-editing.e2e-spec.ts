@@ -15,7 +15,10 @@ const firstUnitName = (page: Page): Promise<string> =>
 const pickOption = async (page: Page, id: string, option: RegExp): Promise<void> => {
   await page.locator(`#${id}`).click();
   await page.getByRole('option', { name: option }).first().click();
-  await page.locator('.cdk-overlay-backdrop').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.cdk-overlay-backdrop')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 };
 
 /** Creates a tjeneste-ROS through the UI and returns its id. */
@@ -31,7 +34,10 @@ const createAnalysis = async (page: Page, title: string): Promise<string> => {
   await page.getByLabel('Tittel').fill(title);
   const unit = await firstUnitName(page);
   await page.getByLabel('Enhet analysen gjelder').fill(unit.slice(0, 5));
-  await page.getByRole('option', { name: new RegExp(unit) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(unit) })
+    .first()
+    .click();
   await page.getByLabel('Mandat').fill('Vurdere risiko i tjenesten ved bortfall av strøm og vann.');
   await page.getByRole('button', { name: 'Opprett analyse' }).click();
   await page.waitForURL((url) => /\/risk\/analyses\/[0-9a-f-]{36}$/.test(url.pathname));

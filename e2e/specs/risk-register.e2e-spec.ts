@@ -15,20 +15,42 @@ interface Seeded {
 const seedAnalysis = (page: Page, tag: string): Promise<Seeded> =>
   page.evaluate(
     async ({ csrfCookie, csrfHeader, tag }) => {
-      const token = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith(`${csrfCookie}=`))?.split('=')[1] ?? '');
+      const token = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith(`${csrfCookie}=`))
+          ?.split('=')[1] ?? '',
+      );
       const post = async <T>(url: string, body: unknown): Promise<T> => {
-        const response = await fetch(url, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', [csrfHeader]: token }, method: 'POST' });
+        const response = await fetch(url, {
+          body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', [csrfHeader]: token },
+          method: 'POST',
+        });
         if (!response.ok) throw new Error(`POST ${url} failed: ${response.status} ${await response.text()}`);
         return (await response.json()) as T;
       };
       const roots = (await (await fetch('/api/org-units')).json()) as { items: { id: string }[] };
       const root = roots.items[0];
       if (!root) throw new Error('The HMS adviser needs a unit in scope');
-      const analysis = await post<{ id: string }>('/api/risk/analyses', { scopeOrgUnitId: root.id, title: `E2E tjeneste-ROS ${tag}`, type: 'service_ros' });
+      const analysis = await post<{ id: string }>('/api/risk/analyses', {
+        scopeOrgUnitId: root.id,
+        title: `E2E tjeneste-ROS ${tag}`,
+        type: 'service_ros',
+      });
       const high = [`E2E brann på kjøkken ${tag}`, `E2E strømbrudd i vinterkulde ${tag}`];
       const low = `E2E vannlekkasje i kjeller ${tag}`;
-      for (const title of high) await post(`/api/risk/analyses/${analysis.id}/scenarios`, { consequences: [{ rank: 4, typeCode: 'deaths' }], likelihoodRank: 4, title });
-      await post(`/api/risk/analyses/${analysis.id}/scenarios`, { consequences: [{ rank: 1, typeCode: 'deaths' }], likelihoodRank: 2, title: low });
+      for (const title of high)
+        await post(`/api/risk/analyses/${analysis.id}/scenarios`, {
+          consequences: [{ rank: 4, typeCode: 'deaths' }],
+          likelihoodRank: 4,
+          title,
+        });
+      await post(`/api/risk/analyses/${analysis.id}/scenarios`, {
+        consequences: [{ rank: 1, typeCode: 'deaths' }],
+        likelihoodRank: 2,
+        title: low,
+      });
       return { analysisId: analysis.id, titles: { high, low } };
     },
     { csrfCookie: CSRF_COOKIE, csrfHeader: CSRF_HEADER, tag },
@@ -68,7 +90,10 @@ describe('risk register in the browser', () => {
     for (const title of seeded.titles.high) await list.getByRole('heading', { name: title }).waitFor();
     expect(await list.getByRole('heading', { name: seeded.titles.low }).count()).toBe(0);
 
-    await list.getByRole('link', { name: `E2E tjeneste-ROS ${tag}` }).first().click();
+    await list
+      .getByRole('link', { name: `E2E tjeneste-ROS ${tag}` })
+      .first()
+      .click();
     await page.waitForURL((url) => url.pathname.endsWith(`/risk/analyses/${seeded.analysisId}`));
     await page.getByRole('heading', { level: 1, name: `E2E tjeneste-ROS ${tag}` }).waitFor();
     await page.getByRole('cell', { name: seeded.titles.low }).waitFor();

@@ -20,9 +20,18 @@ interface Seeded {
 const seedAnalysis = (page: Page, tag: string): Promise<Seeded> =>
   page.evaluate(
     async ({ csrfCookie, csrfHeader, tag }) => {
-      const token = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith(`${csrfCookie}=`))?.split('=')[1] ?? '');
+      const token = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith(`${csrfCookie}=`))
+          ?.split('=')[1] ?? '',
+      );
       const post = async <T>(url: string, body: unknown): Promise<T> => {
-        const response = await fetch(url, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', [csrfHeader]: token }, method: 'POST' });
+        const response = await fetch(url, {
+          body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', [csrfHeader]: token },
+          method: 'POST',
+        });
         if (!response.ok) throw new Error(`POST ${url} failed: ${response.status} ${await response.text()}`);
         return (await response.json()) as T;
       };
@@ -33,7 +42,10 @@ const seedAnalysis = (page: Page, tag: string): Promise<Seeded> =>
       const analysis = await post<{ id: string }>('/api/risk/analyses', { scopeOrgUnitId: root.id, title, type: 'service_ros' });
       const scenarios = [`E2E langvarig strømbrudd ${tag}`, `E2E brann i kjøkken ${tag}`];
       for (const scenario of scenarios) {
-        await post(`/api/risk/analyses/${analysis.id}/scenarios`, { description: 'Vinter, tre døgn uten strøm i hele kommunen.', title: scenario });
+        await post(`/api/risk/analyses/${analysis.id}/scenarios`, {
+          description: 'Vinter, tre døgn uten strøm i hele kommunen.',
+          title: scenario,
+        });
       }
       return { analysisId: analysis.id, scenarios, title };
     },
@@ -160,7 +172,10 @@ describe('live ROS workshop in the browser', () => {
     await likelihoodArticle.getByLabel(/^Dissens/).fill('Brannvesenet mener 3.');
     await facilitator.getByRole('button', { name: 'Registrer konsensus for Sannsynlighet' }).click();
     await likelihoodArticle.getByText('Konsensus registrert:').waitFor();
-    await facilitator.locator('.decided').getByText(/^Sannsynlighet:/).waitFor();
+    await facilitator
+      .locator('.decided')
+      .getByText(/^Sannsynlighet:/)
+      .waitFor();
     expect(await scan(facilitator, 'workshop-facilitator-revealed-1280')).toEqual([]);
 
     // The guest sees the result and the consensus.
@@ -210,7 +225,10 @@ describe('live ROS workshop in the browser', () => {
     await facilitatorPhone.getByRole('button', { name: 'Avslutt workshop' }).click();
     await facilitatorPhone.getByRole('button', { name: 'Ja, avslutt' }).click();
     await facilitatorPhone.getByRole('heading', { name: 'Workshopen er avsluttet' }).waitFor();
-    await guest.getByRole('heading', { name: /Workshopen er avsluttet/ }).first().waitFor();
+    await guest
+      .getByRole('heading', { name: /Workshopen er avsluttet/ })
+      .first()
+      .waitFor();
     expect(await scan(guest, 'workshop-participant-closed-360')).toEqual([]);
   }, 240_000);
 });

@@ -17,7 +17,17 @@ mkdirSync(screenshotDir, { recursive: true });
 /** Debian's chromium, never a downloaded browser. */
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   });
 
@@ -41,7 +51,11 @@ export const scan = async (page: Page, name: string): Promise<{ id: string; impa
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '',
+      nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }));
 };
 
 /** True when the page is wider than the viewport (horizontal scrolling on a phone). */

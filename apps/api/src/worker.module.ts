@@ -14,7 +14,14 @@ import { InvitationMailProcessor } from './users/jobs/invitation-mail.processor'
 export class WorkerModule {
   static forRoot(config?: EnvironmentVariables): DynamicModule {
     return {
-      imports: [CoreModule.forRoot(config), EscalationsModule, IncidentsWorkerModule, MaintenanceModule, MeasuresWorkerModule, RiskReportsWorkerModule],
+      imports: [
+        CoreModule.forRoot(config),
+        EscalationsModule,
+        IncidentsWorkerModule,
+        MaintenanceModule,
+        MeasuresWorkerModule,
+        RiskReportsWorkerModule,
+      ],
       module: WorkerModule,
       providers: [InvitationMailProcessor],
     };

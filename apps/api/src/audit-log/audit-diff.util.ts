@@ -5,7 +5,7 @@ export type Redactions<T> = readonly (keyof T & string)[];
 /** Fields that are bookkeeping, not content. */
 const IGNORED = new Set(['createdAt', 'updatedAt', 'tenant', 'tenantId', 'id', 'passwordHash']);
 
-const normalise = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
+const normalise = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /** Field-level diff old → new; redacted fields appear as `[redacted]` on both sides. */
 export const diffRecords = <T extends object>(

@@ -34,7 +34,12 @@ export class AuditLogController {
     if (query.from) qb.andWhere('entry.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('entry.occurred_at < :to', { to: query.to });
     const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('entry.occurredAt', 'DESC').addOrderBy('entry.id', 'DESC').offset(skip).limit(pageSize).getRawAndEntities();
+    const { entities, raw } = await qb
+      .orderBy('entry.occurredAt', 'DESC')
+      .addOrderBy('entry.id', 'DESC')
+      .offset(skip)
+      .limit(pageSize)
+      .getRawAndEntities();
     const items = entities.map((entry, index) => ({
       action: entry.action,
       actor: entry.actorUserId ? { id: entry.actorUserId, name: String((raw[index] as { actor_name?: string }).actor_name ?? '') } : null,

@@ -4,9 +4,9 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { AppConfig } from '../core/config/app-config.service';
+import { AuthService } from './auth.service';
 import type { AuthContext } from './auth-context';
 import { clearAuthCookies, setAuthCookies } from './auth-cookies';
-import { AuthService } from './auth.service';
 import { CurrentUser } from './decorators/current-user.decorator';
 import { Public } from './decorators/public.decorator';
 import { SkipCsrf } from './decorators/skip-csrf.decorator';

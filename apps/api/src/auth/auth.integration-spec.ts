@@ -1,11 +1,19 @@
-import { AUTH_COOKIES, type ApiError, type MeResponse } from '@helhet/shared';
+import { type ApiError, AUTH_COOKIES, type MeResponse } from '@helhet/shared';
 
-import { startTestApp, type TestApp } from '../../test/utils/test-app';
 import { DEMO_PASSWORD_FOR_TESTS, Session } from '../../test/utils/session';
+import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
-const DEMO = ['admin', 'kommunedirektor', 'kommunalsjef.helse', 'kommunalsjef.oppvekst', 'enhetsleder.sykehjem', 'hms', 'kvalitet', 'verneombud', 'ansatt'].map(
-  (local) => `${local}@fjordvik.kommune.no`,
-);
+const DEMO = [
+  'admin',
+  'kommunedirektor',
+  'kommunalsjef.helse',
+  'kommunalsjef.oppvekst',
+  'enhetsleder.sykehjem',
+  'hms',
+  'kvalitet',
+  'verneombud',
+  'ansatt',
+].map((local) => `${local}@fjordvik.kommune.no`);
 
 const post = (baseUrl: string, path: string, body: unknown) =>
   fetch(`${baseUrl}${path}`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, method: 'POST' });
@@ -15,7 +23,10 @@ describe('sign-in', () => {
 
   beforeAll(async () => {
     // Own key prefix: earlier suites' failed logins from 127.0.0.1 must not eat this suite's budget.
-    testApp = await startTestApp({ LOGIN_RATE_LIMIT_MAX: '5', REDIS_KEY_PREFIX: `${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'helhet-it'}-auth` });
+    testApp = await startTestApp({
+      LOGIN_RATE_LIMIT_MAX: '5',
+      REDIS_KEY_PREFIX: `${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'helhet-it'}-auth`,
+    });
   });
 
   afterAll(() => testApp.close());
@@ -50,7 +61,10 @@ describe('sign-in', () => {
 
   it('should rate-limit repeated failed attempts for one account with 429, but not successful ones', async () => {
     for (let attempt = 0; attempt < 7; attempt++) {
-      expect((await post(testApp.baseUrl, '/api/auth/login', { email: 'kvalitet@fjordvik.kommune.no', password: DEMO_PASSWORD_FOR_TESTS })).status).toBe(200);
+      expect(
+        (await post(testApp.baseUrl, '/api/auth/login', { email: 'kvalitet@fjordvik.kommune.no', password: DEMO_PASSWORD_FOR_TESTS }))
+          .status,
+      ).toBe(200);
     }
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt++) {

@@ -11,17 +11,22 @@ export class GrantsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async contextFor(userId: string, tenantId: string): Promise<AuthContext | null> {
-    const rows: { active: boolean; role: Grant['role']; org_unit_id: string | null; path: string | null; include_descendants: boolean | null }[] =
-      await this.dataSource.query(
-        `SELECT u.active, ra.role, ra.org_unit_id, ou.path::text AS path, ra.include_descendants
+    const rows: {
+      active: boolean;
+      role: Grant['role'];
+      org_unit_id: string | null;
+      path: string | null;
+      include_descendants: boolean | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.active, ra.role, ra.org_unit_id, ou.path::text AS path, ra.include_descendants
            FROM app_user u
            LEFT JOIN role_assignment ra
              ON ra.user_id = u.id AND ra.tenant_id = u.tenant_id
             AND ra.valid_from <= CURRENT_DATE AND (ra.valid_to IS NULL OR ra.valid_to >= CURRENT_DATE)
            LEFT JOIN org_unit ou ON ou.id = ra.org_unit_id AND ou.tenant_id = u.tenant_id
           WHERE u.id = $1 AND u.tenant_id = $2`,
-        [userId, tenantId],
-      );
+      [userId, tenantId],
+    );
     if (rows.length === 0 || !rows[0]?.active) return null;
     const grants: Grant[] = rows.flatMap((row) =>
       row.org_unit_id && row.path

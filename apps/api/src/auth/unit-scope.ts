@@ -28,7 +28,13 @@ export const unitScopeCondition = (unitAlias: string, pathsParam: number, idsPar
  * For queries that build their parameter list as they go: appends the caller's scope for `permission`
  * to `params` (whose first element is `$first`) and returns unitScopeCondition over `alias`.
  */
-export const appendScopeCondition = (params: unknown[], first: number, alias: string, auth: AuthContext, permission: Permission): string => {
+export const appendScopeCondition = (
+  params: unknown[],
+  first: number,
+  alias: string,
+  auth: AuthContext,
+  permission: Permission,
+): string => {
   const scope = unitScope(auth, permission);
   params.push(scope.subtreePaths, scope.unitIds);
   return unitScopeCondition(alias, first + params.length - 2, first + params.length - 1);

@@ -25,7 +25,8 @@ export interface ScheduledDeadline {
 type DeadlineKey = Pick<DeadlineJobData, 'subjectType' | 'subjectId' | 'deadline' | 'version' | 'level'>;
 
 /** Deterministic: the same subject state always maps to the same job, so scheduling twice is a no-op. */
-export const deadlineJobId = (data: DeadlineKey): string => `${data.subjectType}-${data.subjectId}-${data.deadline}-v${data.version}-l${data.level}`;
+export const deadlineJobId = (data: DeadlineKey): string =>
+  `${data.subjectType}-${data.subjectId}-${data.deadline}-v${data.version}-l${data.level}`;
 
 /**
  * True when `job` is the deadline the subject is waiting for right now (`current`, derived from the

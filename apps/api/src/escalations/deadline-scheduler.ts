@@ -25,7 +25,11 @@ export class DeadlineScheduler {
     if (items.length === 0) return;
     const now = Date.now();
     await this.queue.addBulk(
-      items.map(({ data, runAt }) => ({ data, name: JobName.deadlineDue, opts: { delay: Math.max(0, runAt.getTime() - now), jobId: deadlineJobId(data) } })),
+      items.map(({ data, runAt }) => ({
+        data,
+        name: JobName.deadlineDue,
+        opts: { delay: Math.max(0, runAt.getTime() - now), jobId: deadlineJobId(data) },
+      })),
     );
   }
 

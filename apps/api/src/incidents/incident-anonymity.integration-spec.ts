@@ -1,5 +1,5 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { FileIncidentResponse, IncidentCategoryResponse, IncidentResponse } from '@helhet/shared';
+import type { INestApplicationContext } from '@nestjs/common';
 
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
@@ -31,7 +31,9 @@ describe('anonymous avvik', () => {
 
   /** Rows per table whose JSON mentions any of `needles`. */
   const mentions = async (needles: string[]): Promise<Record<string, number>> => {
-    const tables = (await testApp.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as { tablename: string }[];
+    const tables = (await testApp.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as {
+      tablename: string;
+    }[];
     const counts: Record<string, number> = {};
     for (const { tablename } of tables) {
       const [row] = (await testApp.dataSource.query(
@@ -68,17 +70,26 @@ describe('anonymous avvik', () => {
     const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', body);
     expect(filed.status).toBe(201);
     expect(filed.body.id).toBeNull();
-    const [incident] = (await testApp.dataSource.query(`SELECT id, reporter_user_id, filing_processed_at FROM incident WHERE number = $1`, [filed.body.number])) as {
+    const [incident] = (await testApp.dataSource.query(`SELECT id, reporter_user_id, filing_processed_at FROM incident WHERE number = $1`, [
+      filed.body.number,
+    ])) as {
       id: string;
       reporter_user_id: string | null;
     }[];
     expect(incident!.reporter_user_id).toBeNull();
 
     // The worker has notified the line (high: the handler and the level above) by e-mail.
-    await waitFor(async () => {
-      const [row] = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.incident_id = $1 AND d.status = 'sent'`, [incident!.id])) as { n: number }[];
-      return row!.n >= 2 ? true : undefined;
-    }, 60_000, 'filing notifications');
+    await waitFor(
+      async () => {
+        const [row] = (await testApp.dataSource.query(
+          `SELECT count(*)::int AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.incident_id = $1 AND d.status = 'sent'`,
+          [incident!.id],
+        )) as { n: number }[];
+        return row!.n >= 2 ? true : undefined;
+      },
+      60_000,
+      'filing notifications',
+    );
     // The handler reads the case: the reporter stays unknown to them too.
     const handler = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
     const seen = await handler.get<IncidentResponse>(`/api/incidents/${incident!.id}`);

@@ -35,7 +35,11 @@ export class IncidentCategoriesController {
   }
 
   @Patch('incident-categories/:id')
-  update(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: UpsertIncidentCategoryDto): Promise<IncidentCategoryResponse[]> {
+  update(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: UpsertIncidentCategoryDto,
+  ): Promise<IncidentCategoryResponse[]> {
     return this.service.update(auth, id, body);
   }
 

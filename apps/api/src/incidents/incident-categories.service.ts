@@ -16,7 +16,13 @@ const severityPolicyOf = (dto: SeverityPolicyDto): SeverityPolicy => {
   const policy = {} as Record<(typeof SEVERITIES)[number], SeverityPolicy[keyof SeverityPolicy]>;
   for (const code of SEVERITIES) {
     const level = dto[code];
-    policy[code] = { active: level.active, description: level.description, label: level.label, notify: level.notify, sameDayAcknowledge: level.sameDayAcknowledge };
+    policy[code] = {
+      active: level.active,
+      description: level.description,
+      label: level.label,
+      notify: level.notify,
+      sameDayAcknowledge: level.sameDayAcknowledge,
+    };
   }
   return policy;
 };
@@ -25,7 +31,9 @@ const severityPolicyOf = (dto: SeverityPolicyDto): SeverityPolicy => {
 const flatten = (value: Record<string, unknown>, prefix = ''): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(value).flatMap(([key, inner]) =>
-      typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? Object.entries(flatten(inner as Record<string, unknown>, `${prefix}${key}.`)) : [[`${prefix}${key}`, inner]],
+      typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+        ? Object.entries(flatten(inner as Record<string, unknown>, `${prefix}${key}.`))
+        : [[`${prefix}${key}`, inner]],
     ),
   );
 
@@ -45,10 +53,29 @@ export class IncidentCategoriesService {
       const [row] = (await manager.query(
         `INSERT INTO incident_category (tenant_id, parent_id, code, label, restriction, has_severity, active, sort_order)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
-        [auth.tenantId, dto.parentId ?? null, dto.code, dto.label, dto.restriction, dto.hasSeverity, dto.active ?? true, dto.sortOrder ?? 1000],
+        [
+          auth.tenantId,
+          dto.parentId ?? null,
+          dto.code,
+          dto.label,
+          dto.restriction,
+          dto.hasSeverity,
+          dto.active ?? true,
+          dto.sortOrder ?? 1000,
+        ],
       )) as { id: string }[];
-      if (!row) throw new DomainException('INCIDENT_CATEGORY_CODE_TAKEN', `Category code ${dto.code} is taken`, [{ field: 'code', reasons: ['is taken'] }]);
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { ...dto }, entityId: row.id, entityType: 'incident_category', tenantId: auth.tenantId });
+      if (!row)
+        throw new DomainException('INCIDENT_CATEGORY_CODE_TAKEN', `Category code ${dto.code} is taken`, [
+          { field: 'code', reasons: ['is taken'] },
+        ]);
+      await this.audit.record(manager, {
+        action: 'create',
+        actorUserId: auth.userId,
+        after: { ...dto },
+        entityId: row.id,
+        entityType: 'incident_category',
+        tenantId: auth.tenantId,
+      });
     });
     return this.query.categories(auth, { includeInactive: true });
   }
@@ -61,27 +88,46 @@ export class IncidentCategoriesService {
         [auth.tenantId, id],
       )) as Record<string, unknown>[];
       if (!before) throw new DomainException('NOT_FOUND', 'Category not found');
-      if (dto.code !== before['code']) throw new DomainException('VALIDATION_FAILED', 'The code of a category cannot change', [{ field: 'code', reasons: ['cannot change'] }]);
+      if (dto.code !== before['code'])
+        throw new DomainException('VALIDATION_FAILED', 'The code of a category cannot change', [
+          { field: 'code', reasons: ['cannot change'] },
+        ]);
       await manager.query(
         `UPDATE incident_category SET label = $3, restriction = $4, has_severity = $5, active = $6, sort_order = $7, updated_at = now()
           WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2 AND $8::boolean)`,
         [auth.tenantId, id, dto.label, dto.restriction, dto.hasSeverity, dto.active ?? true, dto.sortOrder ?? before['sortOrder'], false],
       );
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: { ...before, ...dto }, before, entityId: id, entityType: 'incident_category', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after: { ...before, ...dto },
+        before,
+        entityId: id,
+        entityType: 'incident_category',
+        tenantId: auth.tenantId,
+      });
     });
     return this.query.categories(auth, { includeInactive: true });
   }
 
   async getSettings(auth: AuthContext): Promise<IncidentSettingsResponse> {
     const manager = this.dataSource.manager;
-    const [deadlines, severities] = await Promise.all([this.settings.incidentDeadlines(manager, auth.tenantId), this.settings.incidentSeverities(manager, auth.tenantId)]);
+    const [deadlines, severities] = await Promise.all([
+      this.settings.incidentDeadlines(manager, auth.tenantId),
+      this.settings.incidentSeverities(manager, auth.tenantId),
+    ]);
     return { deadlines, severities };
   }
 
   /** The severity levels as the filing form offers them: labels and guidance for everyone who may file. */
   async severityOptions(auth: AuthContext): Promise<IncidentSeverityOption[]> {
     const policy = await this.settings.incidentSeverities(this.dataSource.manager, auth.tenantId);
-    return SEVERITIES.map((code) => ({ active: policy[code].active, code, description: policy[code].description, label: policy[code].label }));
+    return SEVERITIES.map((code) => ({
+      active: policy[code].active,
+      code,
+      description: policy[code].description,
+      label: policy[code].label,
+    }));
   }
 
   /**
@@ -92,7 +138,8 @@ export class IncidentCategoriesService {
     const severities = dto.severities ? severityPolicyOf(dto.severities) : null;
     if (severities) {
       const problems = validateSeverityPolicy(severities);
-      if (problems.length > 0) throw fieldProblems(problems.map((p) => ({ field: p.field ? `severities.${p.field}` : 'severities', reasons: [p.reason] })));
+      if (problems.length > 0)
+        throw fieldProblems(problems.map((p) => ({ field: p.field ? `severities.${p.field}` : 'severities', reasons: [p.reason] })));
     }
     await this.dataSource.transaction(async (manager) => {
       const before = await this.settings.incidentDeadlines(manager, auth.tenantId);
@@ -125,7 +172,13 @@ export class IncidentCategoriesService {
   }
 
   private async requireTopLevel(manager: EntityManager, tenantId: string, parentId: string): Promise<void> {
-    const [parent] = (await manager.query(`SELECT parent_id FROM incident_category WHERE tenant_id = $1 AND id = $2`, [tenantId, parentId])) as { parent_id: string | null }[];
-    if (!parent || parent.parent_id !== null) throw new DomainException('VALIDATION_FAILED', 'parentId must be a top-level category', [{ field: 'parentId', reasons: ['must be a top-level category'] }]);
+    const [parent] = (await manager.query(`SELECT parent_id FROM incident_category WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      parentId,
+    ])) as { parent_id: string | null }[];
+    if (!parent || parent.parent_id !== null)
+      throw new DomainException('VALIDATION_FAILED', 'parentId must be a top-level category', [
+        { field: 'parentId', reasons: ['must be a top-level category'] },
+      ]);
   }
 }

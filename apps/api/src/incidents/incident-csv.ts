@@ -1,9 +1,34 @@
 import type { IncidentSummary } from '@helhet/shared';
 
-const HEADERS = ['Saksnummer', 'Type', 'Kategori', 'Underkategori', 'Enhet', 'Status', 'Faktisk alvorlighet', 'Mulig alvorlighet', 'Tidspunkt', 'Meldt', 'Frist', 'Forfalt', 'Behandler'];
+const HEADERS = [
+  'Saksnummer',
+  'Type',
+  'Kategori',
+  'Underkategori',
+  'Enhet',
+  'Status',
+  'Faktisk alvorlighet',
+  'Mulig alvorlighet',
+  'Tidspunkt',
+  'Meldt',
+  'Frist',
+  'Forfalt',
+  'Behandler',
+];
 
-const KIND: Record<IncidentSummary['kind'], string> = { adverse_event: 'Uønsket hendelse', deviation: 'Avvik', improvement: 'Forbedringsforslag', near_miss: 'Nestenulykke' };
-const STATUS: Record<IncidentSummary['status'], string> = { closed: 'Lukket', in_progress: 'Under behandling', measures: 'Tiltak', registered: 'Registrert', rejected: 'Avvist' };
+const KIND: Record<IncidentSummary['kind'], string> = {
+  adverse_event: 'Uønsket hendelse',
+  deviation: 'Avvik',
+  improvement: 'Forbedringsforslag',
+  near_miss: 'Nestenulykke',
+};
+const STATUS: Record<IncidentSummary['status'], string> = {
+  closed: 'Lukket',
+  in_progress: 'Under behandling',
+  measures: 'Tiltak',
+  registered: 'Registrert',
+  rejected: 'Avvist',
+};
 const SEVERITY: Record<string, string> = { critical: 'Kritisk', high: 'Høy', low: 'Lav', medium: 'Middels' };
 
 /** A cell safe for spreadsheets: quoted, and formula-looking text neutralised (CSV injection). */

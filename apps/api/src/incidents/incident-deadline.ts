@@ -21,12 +21,20 @@ export interface IncidentDeadlineState {
  * the next one falls n intervals after the deadline (domain.md §3.4: "then again after the same interval").
  */
 export const pendingDeadline = (state: IncidentDeadlineState): { data: DeadlineJobData; runAt: Date } | null => {
-  const deadline = state.status === 'registered' ? 'acknowledge' : state.status === 'in_progress' || state.status === 'measures' ? 'close' : null;
+  const deadline =
+    state.status === 'registered' ? 'acknowledge' : state.status === 'in_progress' || state.status === 'measures' ? 'close' : null;
   if (!deadline) return null;
   const due = deadline === 'acknowledge' ? state.acknowledgeDueAt : state.closeDueAt;
   const interval = escalationRepeatMs(state.reportedAt, due);
   return {
-    data: { deadline, level: state.escalationLevel, subjectId: state.id, subjectType: INCIDENT_SUBJECT, tenantId: state.tenantId, version: state.version },
+    data: {
+      deadline,
+      level: state.escalationLevel,
+      subjectId: state.id,
+      subjectType: INCIDENT_SUBJECT,
+      tenantId: state.tenantId,
+      version: state.version,
+    },
     runAt: new Date(due.getTime() + state.escalationLevel * interval),
   };
 };

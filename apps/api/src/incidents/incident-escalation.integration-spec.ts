@@ -4,7 +4,7 @@ import { type Job, Queue } from 'bullmq';
 
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
-import { obliterateQueues, startTestApp, startTestWorker, testEnvironment, type TestApp } from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp, testEnvironment } from '../../test/utils/test-app';
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { type DeadlineJobData, deadlineJobId } from '../escalations/deadline-job';
 
@@ -36,12 +36,16 @@ describe('avvik escalation', () => {
   });
 
   const incident = async (id: string) =>
-    ((await testApp.dataSource.query(`SELECT status, version, escalation_level, escalated_to_user_ids FROM incident WHERE id = $1`, [id])) as {
-      status: string;
-      version: number;
-      escalation_level: number;
-      escalated_to_user_ids: string[];
-    }[])[0]!;
+    (
+      (await testApp.dataSource.query(`SELECT status, version, escalation_level, escalated_to_user_ids FROM incident WHERE id = $1`, [
+        id,
+      ])) as {
+        status: string;
+        version: number;
+        escalation_level: number;
+        escalated_to_user_ids: string[];
+      }[]
+    )[0]!;
   const mailTo = (email: string, kind: RegExp) => () => smtp.received.find((mail) => mail.to.includes(email) && kind.test(mail.raw));
   const jobFor = async (id: string, deadline: string, version: number, level: number): Promise<Job<DeadlineJobData> | undefined> =>
     queue.getJob(deadlineJobId({ deadline, level, subjectId: id, subjectType: 'incident', version }));

@@ -18,6 +18,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
+import { firstRow } from '../core/database/first-row.util';
 import { fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
@@ -26,7 +27,6 @@ import { attachmentProblems, safeFileName, type UploadedFile } from './incident-
 import { receiptHash } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
 import { ReporterIdentityService } from './reporter-identity/reporter-identity.service';
-import { firstRow } from '../core/database/first-row.util';
 
 interface CategoryRow {
   id: string;
@@ -76,49 +76,54 @@ export class IncidentFilingService {
         // Named: the reporter's id. Hidden from the handler: only sealed (its id as associated data) and a lookup pseudonym. Anonymous: nothing.
         const incidentId = randomUUID();
         const reporterUserId = dto.reporterVisibility === 'named' ? auth.userId : null;
-        const sealed = dto.reporterVisibility === 'hidden_from_handler' ? this.reporterIdentity.seal({ incidentId, tenantId: auth.tenantId }, auth.userId) : null;
+        const sealed =
+          dto.reporterVisibility === 'hidden_from_handler'
+            ? this.reporterIdentity.seal({ incidentId, tenantId: auth.tenantId }, auth.userId)
+            : null;
         // Last, because it row-locks the tenant's counter until commit: concurrent filings queue here.
         const number = await this.nextNumber(manager, auth.tenantId, Number(zonedDate(now).slice(0, 4)));
 
-        const incident = firstRow((await manager.query(
-          `INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
+        const incident = firstRow(
+          (await manager.query(
+            `INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
              description, immediate_actions, severity_actual, severity_potential, affected_party_type, reporter_user_id, reporter_visibility,
              receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at, id, reporter_identity_ciphertext, reporter_lookup)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21, $22, $23) RETURNING id`,
-          [
-            auth.tenantId,
-            number,
-            dto.kind,
-            dto.categoryId,
-            dto.subcategoryId ?? null,
-            dto.orgUnitId,
-            new Date(dto.occurredAt),
-            now,
-            dto.location ?? null,
-            dto.description,
-            dto.immediateActions ?? null,
-            category.has_severity ? (dto.severityActual ?? null) : null,
-            category.has_severity ? (dto.severityPotential ?? null) : null,
-            dto.affectedPartyType,
-            reporterUserId,
-            dto.reporterVisibility,
-            receiptCode ? receiptHash(receiptCode) : null,
-            responsible,
-            acknowledgeDeadline(now, severity, policy, severityPolicy),
-            closeDeadline(now, severity, policy),
-            incidentId,
-            sealed?.ciphertext ?? null,
-            sealed?.lookup ?? null,
-          ],
-        )) as { id: string }[], 'incident');
+            [
+              auth.tenantId,
+              number,
+              dto.kind,
+              dto.categoryId,
+              dto.subcategoryId ?? null,
+              dto.orgUnitId,
+              new Date(dto.occurredAt),
+              now,
+              dto.location ?? null,
+              dto.description,
+              dto.immediateActions ?? null,
+              category.has_severity ? (dto.severityActual ?? null) : null,
+              category.has_severity ? (dto.severityPotential ?? null) : null,
+              dto.affectedPartyType,
+              reporterUserId,
+              dto.reporterVisibility,
+              receiptCode ? receiptHash(receiptCode) : null,
+              responsible,
+              acknowledgeDeadline(now, severity, policy, severityPolicy),
+              closeDeadline(now, severity, policy),
+              incidentId,
+              sealed?.ciphertext ?? null,
+              sealed?.lookup ?? null,
+            ],
+          )) as { id: string }[],
+          'incident',
+        );
         const id = incident.id;
         // The history names the reporter only when they chose to be named.
         const actor = dto.reporterVisibility === 'named' ? auth.userId : null;
-        await manager.query(`INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id) VALUES ($1, $2, 'filed', 'registered', $3)`, [
-          auth.tenantId,
-          id,
-          actor,
-        ]);
+        await manager.query(
+          `INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id) VALUES ($1, $2, 'filed', 'registered', $3)`,
+          [auth.tenantId, id, actor],
+        );
         if (dto.injury) await this.insertInjury(manager, auth.tenantId, id, dto.injury);
         if (dto.breach) await this.insertBreach(manager, auth.tenantId, id, dto.breach);
         const required = requiredNotifications({
@@ -140,13 +145,29 @@ export class IncidentFilingService {
           await manager.query(
             `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [auth.tenantId, id, safeFileName(file.file.originalname), file.file.mimetype, file.sizeBytes, file.sha256, file.storageKey, actor],
+            [
+              auth.tenantId,
+              id,
+              safeFileName(file.file.originalname),
+              file.file.mimetype,
+              file.sizeBytes,
+              file.sha256,
+              file.storageKey,
+              actor,
+            ],
           );
         }
         await this.audit.record(manager, {
           action: 'create',
           actorUserId: actor,
-          after: { categoryId: dto.categoryId, kind: dto.kind, number, orgUnitId: dto.orgUnitId, reporterVisibility: dto.reporterVisibility, status: 'registered' },
+          after: {
+            categoryId: dto.categoryId,
+            kind: dto.kind,
+            number,
+            orgUnitId: dto.orgUnitId,
+            reporterVisibility: dto.reporterVisibility,
+            status: 'registered',
+          },
           entityId: id,
           entityType: 'incident',
           tenantId: auth.tenantId,
@@ -175,7 +196,10 @@ export class IncidentFilingService {
     )) as CategoryRow[];
     if (!category || !category.active || category.parent_id !== null) fail('categoryId', 'unknown category');
     if (dto.subcategoryId) {
-      const [sub] = (await manager.query(`SELECT parent_id, active FROM incident_category WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, dto.subcategoryId])) as {
+      const [sub] = (await manager.query(`SELECT parent_id, active FROM incident_category WHERE tenant_id = $1 AND id = $2`, [
+        auth.tenantId,
+        dto.subcategoryId,
+      ])) as {
         parent_id: string | null;
         active: boolean;
       }[];
@@ -190,8 +214,10 @@ export class IncidentFilingService {
     if (occurred.getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000) fail('occurredAt', 'must not be in the future');
     if (occurred.getTime() < now.getTime() - 10 * 365 * 86_400_000) fail('occurredAt', 'must be within the last ten years');
     const severityApplies = dto.kind !== 'improvement' && (category?.has_severity ?? true);
-    if (!severityApplies && (dto.severityActual || dto.severityPotential)) fail('severityActual', 'improvement suggestions have no severity');
-    if (severityApplies && dto.kind === 'near_miss' && dto.severityActual) fail('severityActual', 'a near miss has no actual consequence; give the potential severity');
+    if (!severityApplies && (dto.severityActual || dto.severityPotential))
+      fail('severityActual', 'improvement suggestions have no severity');
+    if (severityApplies && dto.kind === 'near_miss' && dto.severityActual)
+      fail('severityActual', 'a near miss has no actual consequence; give the potential severity');
     if (severityApplies && dto.kind === 'near_miss' && !dto.severityPotential) fail('severityPotential', 'is required for a near miss');
     if (severityApplies && dto.kind !== 'near_miss' && !dto.severityActual) fail('severityActual', 'is required');
     if (severityApplies && (dto.severityActual || dto.severityPotential)) {
@@ -202,15 +228,20 @@ export class IncidentFilingService {
     }
     if (dto.injury) {
       if (category && category.restriction !== 'injury') fail('injury', 'only injury and violence cases have an injury record');
-      if (dto.injury.medicalInfo && !dto.injury.medicalInfoConsent) fail('injury.medicalInfo', 'medical information requires the injured person’s consent');
+      if (dto.injury.medicalInfo && !dto.injury.medicalInfoConsent)
+        fail('injury.medicalInfo', 'medical information requires the injured person’s consent');
       if (dto.injury.injuredUserId) {
-        const [user] = (await manager.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, dto.injury.injuredUserId])) as unknown[];
+        const [user] = (await manager.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2`, [
+          auth.tenantId,
+          dto.injury.injuredUserId,
+        ])) as unknown[];
         if (!user) fail('injury.injuredUserId', 'unknown user');
       }
     }
     if (dto.breach) {
       if (category && category.restriction !== 'infosec') fail('breach', 'only information-security cases have a breach record');
-      if (new Date(dto.breach.discoveredAt).getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000) fail('breach.discoveredAt', 'must not be in the future');
+      if (new Date(dto.breach.discoveredAt).getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000)
+        fail('breach.discoveredAt', 'must not be in the future');
     }
     if (problems.length > 0 || !category) throw fieldProblems(problems);
     return category;
@@ -218,15 +249,23 @@ export class IncidentFilingService {
 
   /** The next number of the year: the counter row stays locked until this transaction ends, so numbers never repeat or skip. */
   private async nextNumber(manager: EntityManager, tenantId: string, year: number): Promise<string> {
-    const row = firstRow((await manager.query(
-      `INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
+    const row = firstRow(
+      (await manager.query(
+        `INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = incident_number_counter.last_value + 1 RETURNING last_value`,
-      [tenantId, year],
-    )) as { last_value: number }[], 'incident_number_counter');
+        [tenantId, year],
+      )) as { last_value: number }[],
+      'incident_number_counter',
+    );
     return formatIncidentNumber(year, row.last_value);
   }
 
-  async insertInjury(manager: EntityManager, tenantId: string, incidentId: string, injury: NonNullable<FileIncidentDto['injury']>): Promise<void> {
+  async insertInjury(
+    manager: EntityManager,
+    tenantId: string,
+    incidentId: string,
+    injury: NonNullable<FileIncidentDto['injury']>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO injury_record (incident_id, tenant_id, injured_user_id, injured_person_text, work_being_done, course_of_events, presumed_causes,
          injury_description, absence, absence_days, medical_info_consent, medical_info, occupational_disease)
@@ -254,7 +293,12 @@ export class IncidentFilingService {
     );
   }
 
-  async insertBreach(manager: EntityManager, tenantId: string, incidentId: string, breach: NonNullable<FileIncidentDto['breach']>): Promise<void> {
+  async insertBreach(
+    manager: EntityManager,
+    tenantId: string,
+    incidentId: string,
+    breach: NonNullable<FileIncidentDto['breach']>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO personal_data_breach (incident_id, tenant_id, discovered_at, cia_types, affected_count, data_categories, special_categories,
          relation_to_subjects, where_data_now, possible_consequences, risk_assessment, late_reason)

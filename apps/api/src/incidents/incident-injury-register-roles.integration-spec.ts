@@ -46,7 +46,10 @@ describe('injury register for the occupational health service (BHT)', () => {
     )) as { email: string }[];
     if (!row) throw new Error('The seed should give someone the occupational_health role');
     // The seeded BHT person has no password; give them the demo password so the test can sign in as them.
-    await testApp.dataSource.query(`UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no') WHERE email = $1`, [row.email]);
+    await testApp.dataSource.query(
+      `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no') WHERE email = $1`,
+      [row.email],
+    );
     bht = await Session.login(testApp.baseUrl, row.email);
     employee = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
     otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
@@ -62,13 +65,19 @@ describe('injury register for the occupational health service (BHT)', () => {
 
     const read = await bht.get<IncidentResponse>(`/api/incidents/${served}`);
     expect(read.status).toBe(200);
-    expect(read.body.injury).toMatchObject({ injuryDescription: 'Stikkskade i pekefinger.', medicalInfo: 'Tatt blodprøver, oppfølging hos fastlege.' });
+    expect(read.body.injury).toMatchObject({
+      injuryDescription: 'Stikkskade i pekefinger.',
+      medicalInfo: 'Tatt blodprøver, oppfølging hos fastlege.',
+    });
     expect(read.body.availableActions).toEqual([]);
     expect((await bht.request('POST', `/api/incidents/${served}/transitions`, { action: 'acknowledge' })).status).toBe(403);
     expect((await bht.get(`/api/incidents/${unrestricted}`)).status).toBe(404);
     expect((await bht.get(`/api/incidents/${elsewhere}`)).status).toBe(404);
 
-    const logged = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM access_log_entry WHERE entity_id = $1 AND actor_user_id = $2`, [served, bht.me.id])) as {
+    const logged = (await testApp.dataSource.query(
+      `SELECT count(*)::int AS n FROM access_log_entry WHERE entity_id = $1 AND actor_user_id = $2`,
+      [served, bht.me.id],
+    )) as {
       n: number;
     }[];
     expect(logged[0]!.n).toBeGreaterThanOrEqual(1);

@@ -16,11 +16,15 @@ describe('avvik numbers', () => {
 
   it('should give 200 concurrent filings 200 distinct, consecutive numbers, and a failed filing none', async () => {
     const sessions = await Promise.all(
-      ['ansatt', 'verneombud', 'enhetsleder.sykehjem', 'hms'].map((local) => Session.login(testApp.baseUrl, `${local}@fjordvik.kommune.no`)),
+      ['ansatt', 'verneombud', 'enhetsleder.sykehjem', 'hms'].map((local) =>
+        Session.login(testApp.baseUrl, `${local}@fjordvik.kommune.no`),
+      ),
     );
     const categories = (await sessions[0]!.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
     // A school, so the other tests' inboxes at the nursing home stay small.
-    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' AND name ILIKE '%skole%' ORDER BY name LIMIT 1`)) as { id: string }[];
+    const [unit] = (await testApp.dataSource.query(
+      `SELECT id FROM org_unit WHERE level_type = 'unit' AND name ILIKE '%skole%' ORDER BY name LIMIT 1`,
+    )) as { id: string }[];
     const body = (n: number) => ({
       affectedPartyType: 'none',
       categoryId: categories[n % categories.length]!.id,
@@ -35,19 +39,25 @@ describe('avvik numbers', () => {
     });
 
     const results = await Promise.all(
-      Array.from({ length: 220 }, (_, n) => sessions[n % sessions.length]!.request<FileIncidentResponse>('POST', '/api/incidents', body(n))),
+      Array.from({ length: 220 }, (_, n) =>
+        sessions[n % sessions.length]!.request<FileIncidentResponse>('POST', '/api/incidents', body(n)),
+      ),
     );
     const ok = results.filter((r) => r.status === 201);
     expect(ok).toHaveLength(198);
     expect(results.filter((r) => r.status === 400)).toHaveLength(22);
-    const more = await Promise.all(Array.from({ length: 2 }, (_, n) => sessions[n]!.request<FileIncidentResponse>('POST', '/api/incidents', body(n + 1000))));
+    const more = await Promise.all(
+      Array.from({ length: 2 }, (_, n) => sessions[n]!.request<FileIncidentResponse>('POST', '/api/incidents', body(n + 1000))),
+    );
     const numbers = [...ok, ...more].map((r) => parseIncidentNumber(r.body.number)!);
     expect(numbers).toHaveLength(200);
     const sequences = numbers.map((n) => n.sequence).sort((a, b) => a - b);
     expect(new Set(sequences).size).toBe(200);
     expect(sequences[199]! - sequences[0]!).toBe(199);
     // Nothing between the first and last belongs to someone else: the run took every number in its range.
-    const [row] = (await testApp.dataSource.query(`SELECT last_value FROM incident_number_counter WHERE year = $1`, [numbers[0]!.year])) as { last_value: number }[];
+    const [row] = (await testApp.dataSource.query(`SELECT last_value FROM incident_number_counter WHERE year = $1`, [
+      numbers[0]!.year,
+    ])) as { last_value: number }[];
     expect(row!.last_value).toBe(sequences[199]);
   });
 });

@@ -1,10 +1,10 @@
 import type {
   ApiError,
   FileIncidentResponse,
+  InboxNotificationResponse,
   IncidentCategoryResponse,
   IncidentResponse,
   IncidentSummary,
-  InboxNotificationResponse,
   Page,
   RevealReporterResponse,
 } from '@helhet/shared';
@@ -54,18 +54,17 @@ describe('hidden reporter identity', () => {
   };
   /** Rows of `table` whose JSON mentions the text (ILIKE). */
   const mentions = async (table: string, where: string, params: unknown[], needle: string): Promise<number> => {
-    const [row] = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM ${table} t WHERE ${where} AND row_to_json(t)::text ILIKE $${params.length + 1}`, [
-      ...params,
-      `%${needle}%`,
-    ])) as { n: number }[];
+    const [row] = (await testApp.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${table} t WHERE ${where} AND row_to_json(t)::text ILIKE $${params.length + 1}`,
+      [...params, `%${needle}%`],
+    )) as { n: number }[];
     return row!.n;
   };
   const accessLog = async (incidentId: string, purpose: string, actorUserId: string) =>
-    (await testApp.dataSource.query(`SELECT reason, request_id FROM access_log_entry WHERE entity_id = $1 AND purpose = $2 AND actor_user_id = $3`, [
-      incidentId,
-      purpose,
-      actorUserId,
-    ])) as { reason: string | null; request_id: string | null }[];
+    (await testApp.dataSource.query(
+      `SELECT reason, request_id FROM access_log_entry WHERE entity_id = $1 AND purpose = $2 AND actor_user_id = $3`,
+      [incidentId, purpose, actorUserId],
+    )) as { reason: string | null; request_id: string | null }[];
 
   beforeAll(async () => {
     testApp = await startTestApp();
@@ -79,9 +78,10 @@ describe('hidden reporter identity', () => {
     )) as { email: string }[];
     if (people.length < 2) throw new Error('The seed should have two more employees at the demo nursing home');
     for (const person of people) {
-      await testApp.dataSource.query(`UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no') WHERE email = $1`, [
-        person.email,
-      ]);
+      await testApp.dataSource.query(
+        `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no') WHERE email = $1`,
+        [person.email],
+      );
     }
     reporter = (await Session.login(testApp.baseUrl, people[0]!.email)) as Login;
     colleague = (await Session.login(testApp.baseUrl, people[1]!.email)) as Login;
@@ -112,13 +112,17 @@ describe('hidden reporter identity', () => {
     expect(columns.length).toBeGreaterThan(10);
     for (const needle of [reporter.me.id, reporter.me.email, reporter.me.name]) {
       for (const { column_name } of columns) {
-        const [hit] = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND "${column_name}"::text ILIKE $2`, [hiddenId, `%${needle}%`])) as {
+        const [hit] = (await testApp.dataSource.query(
+          `SELECT count(*)::int AS n FROM incident WHERE id = $1 AND "${column_name}"::text ILIKE $2`,
+          [hiddenId, `%${needle}%`],
+        )) as {
           n: number;
         }[];
         expect({ column: column_name, hits: hit!.n }).toEqual({ column: column_name, hits: 0 });
       }
       expect(await mentions('incident', 'id = $1', [hiddenId], needle)).toBe(0);
-      for (const table of ['incident_event', 'injury_record', 'external_notification']) expect(await mentions(table, 'incident_id = $1', [hiddenId], needle)).toBe(0);
+      for (const table of ['incident_event', 'injury_record', 'external_notification'])
+        expect(await mentions(table, 'incident_id = $1', [hiddenId], needle)).toBe(0);
       expect(await mentions('audit_log_entry', 'entity_id = $1', [hiddenId], needle)).toBe(0);
     }
 
@@ -127,9 +131,15 @@ describe('hidden reporter identity', () => {
     expect(mine.body.items.map((item) => item.id)).toContain(hiddenId);
     const own = await reporter.get<IncidentResponse>(`/api/incidents/${hiddenId}`);
     expect(own.status).toBe(200);
-    expect(own.body).toMatchObject({ isReporter: true, reporter: { id: reporter.me.id, name: reporter.me.name }, reporterVisibility: 'hidden_from_handler' });
+    expect(own.body).toMatchObject({
+      isReporter: true,
+      reporter: { id: reporter.me.id, name: reporter.me.name },
+      reporterVisibility: 'hidden_from_handler',
+    });
     expect((await colleague.get(`/api/incidents/${hiddenId}`)).status).toBe(404);
-    expect((await colleague.get<Page<IncidentSummary>>('/api/incidents?mine=reported&pageSize=200')).body.items.map((item) => item.id)).not.toContain(hiddenId);
+    expect(
+      (await colleague.get<Page<IncidentSummary>>('/api/incidents?mine=reported&pageSize=200')).body.items.map((item) => item.id),
+    ).not.toContain(hiddenId);
 
     // The handler works the case without learning who reported it.
     const handled = await leader.get<IncidentResponse>(`/api/incidents/${hiddenId}`);
@@ -156,10 +166,14 @@ describe('hidden reporter identity', () => {
   });
 
   it('should refuse the reveal to anyone but the DPO, and to the DPO without a reason', async () => {
-    const refused = await leader.request<ApiError>('POST', `/api/incidents/${hiddenId}/reporter-identity`, { reason: 'Jeg vil vite hvem som meldte.' });
+    const refused = await leader.request<ApiError>('POST', `/api/incidents/${hiddenId}/reporter-identity`, {
+      reason: 'Jeg vil vite hvem som meldte.',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
-    expect((await reporter.request('POST', `/api/incidents/${hiddenId}/reporter-identity`, { reason: 'Jeg vil vite hvem som meldte.' })).status).toBe(403);
+    expect(
+      (await reporter.request('POST', `/api/incidents/${hiddenId}/reporter-identity`, { reason: 'Jeg vil vite hvem som meldte.' })).status,
+    ).toBe(403);
 
     const noReason = await dpo.request<ApiError>('POST', `/api/incidents/${hiddenId}/reporter-identity`, {});
     expect(noReason.status).toBe(400);
@@ -170,7 +184,9 @@ describe('hidden reporter identity', () => {
 
     // Nothing was revealed or logged by the refusals.
     expect(await accessLog(hiddenId, 'reveal', dpo.me.id)).toEqual([]);
-    const events = (await testApp.dataSource.query(`SELECT 1 FROM incident_event WHERE incident_id = $1 AND type = 'reporter_revealed'`, [hiddenId])) as unknown[];
+    const events = (await testApp.dataSource.query(`SELECT 1 FROM incident_event WHERE incident_id = $1 AND type = 'reporter_revealed'`, [
+      hiddenId,
+    ])) as unknown[];
     expect(events).toEqual([]);
   });
 
@@ -179,9 +195,15 @@ describe('hidden reporter identity', () => {
     // The DPO may not read this injury case otherwise: break-glass needs no case access.
     expect((await dpo.get(`/api/incidents/${hiddenId}`)).status).toBe(404);
 
-    const revealed = await dpo.request<RevealReporterResponse>('POST', `/api/incidents/${hiddenNumber}/reporter-identity`, { reason: `  ${reason}  ` });
+    const revealed = await dpo.request<RevealReporterResponse>('POST', `/api/incidents/${hiddenNumber}/reporter-identity`, {
+      reason: `  ${reason}  `,
+    });
     expect(revealed.status).toBe(200);
-    expect(revealed.body).toMatchObject({ incidentId: hiddenId, number: hiddenNumber, reporter: { id: reporter.me.id, name: reporter.me.name } });
+    expect(revealed.body).toMatchObject({
+      incidentId: hiddenId,
+      number: hiddenNumber,
+      reporter: { id: reporter.me.id, name: reporter.me.name },
+    });
 
     const logged = await accessLog(hiddenId, 'reveal', dpo.me.id);
     expect(logged).toEqual([{ reason, request_id: expect.any(String) }]);
@@ -204,10 +226,15 @@ describe('hidden reporter identity', () => {
     expect(asReporter.body.events.find((e) => e.type === 'reporter_revealed')).toMatchObject({ actor: null, note: reason });
 
     const inbox = await reporter.get<InboxNotificationResponse[]>('/api/notifications');
-    expect(inbox.body.find((n) => n.kind === 'reporter_identity_revealed')).toMatchObject({ incidentId: hiddenId, title: expect.stringContaining(hiddenNumber) });
+    expect(inbox.body.find((n) => n.kind === 'reporter_identity_revealed')).toMatchObject({
+      incidentId: hiddenId,
+      title: expect.stringContaining(hiddenNumber),
+    });
     expect(inbox.body.find((n) => n.kind === 'reporter_identity_revealed')?.title).not.toContain('Politiet');
     // Still stored only sealed.
-    const [row] = (await testApp.dataSource.query(`SELECT reporter_user_id FROM incident WHERE id = $1`, [hiddenId])) as { reporter_user_id: string | null }[];
+    const [row] = (await testApp.dataSource.query(`SELECT reporter_user_id FROM incident WHERE id = $1`, [hiddenId])) as {
+      reporter_user_id: string | null;
+    }[];
     expect(row!.reporter_user_id).toBeNull();
   });
 
@@ -221,7 +248,9 @@ describe('hidden reporter identity', () => {
     const byId = await dpo.request<ApiError>('POST', `/api/incidents/${named.id}/reporter-identity`, { reason });
     expect(byId.status).toBe(409);
     expect(byId.body.details).toEqual({ reporterVisibility: 'named' });
-    expect((await dpo.request<ApiError>('POST', '/api/incidents/1999-999999/reporter-identity', { reason })).body.code).toBe('INCIDENT_NOT_FOUND');
+    expect((await dpo.request<ApiError>('POST', '/api/incidents/1999-999999/reporter-identity', { reason })).body.code).toBe(
+      'INCIDENT_NOT_FOUND',
+    );
     expect((await dpo.request('POST', '/api/incidents/not-a-case/reporter-identity', { reason })).status).toBe(404);
     const hidden = await file(colleague, 'work_environment', { reporterVisibility: 'hidden_from_handler' });
     const revealed = await dpo.request<RevealReporterResponse>('POST', `/api/incidents/${hidden.id}/reporter-identity`, { reason });

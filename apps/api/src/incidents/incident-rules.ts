@@ -1,7 +1,6 @@
 import type { FieldError } from '@helhet/shared';
 import { ATTACHMENT_LIMITS } from '@helhet/shared';
 
-
 /** An uploaded file as multer hands it over (memory storage). */
 export interface UploadedFile {
   originalname: string;
@@ -21,7 +20,8 @@ const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
 /** Why each file is refused (field `files.<n>`), or an empty list. */
 export const attachmentProblems = (files: readonly UploadedFile[]): FieldError[] => {
   const problems: FieldError[] = [];
-  if (files.length > ATTACHMENT_LIMITS.maxFiles) problems.push({ field: 'files', reasons: [`at most ${ATTACHMENT_LIMITS.maxFiles} files`] });
+  if (files.length > ATTACHMENT_LIMITS.maxFiles)
+    problems.push({ field: 'files', reasons: [`at most ${ATTACHMENT_LIMITS.maxFiles} files`] });
   files.forEach((file, index) => {
     const reasons: string[] = [];
     if (!ATTACHMENT_LIMITS.types.includes(file.mimetype)) reasons.push(`type ${file.mimetype} is not allowed (JPEG, PNG, WebP or PDF)`);

@@ -1,5 +1,12 @@
 import { DEFAULT_SEVERITY_POLICY, endOfZonedDay, type SeverityPolicy, zonedDate } from '@helhet/domain';
-import type { FieldError, FileIncidentResponse, IncidentCategoryResponse, IncidentResponse, IncidentSettingsResponse, IncidentSeverityOption } from '@helhet/shared';
+import type {
+  FieldError,
+  FileIncidentResponse,
+  IncidentCategoryResponse,
+  IncidentResponse,
+  IncidentSettingsResponse,
+  IncidentSeverityOption,
+} from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 
 import { Session } from '../../test/utils/session';
@@ -23,7 +30,10 @@ describe('avvik severity levels as tenant configuration', () => {
   let original: IncidentSettingsResponse;
   let categories: IncidentCategoryResponse[];
 
-  const level = (policy: SeverityPolicy, code: keyof SeverityPolicy, change: object): SeverityPolicy => ({ ...policy, [code]: { ...policy[code], ...change } });
+  const level = (policy: SeverityPolicy, code: keyof SeverityPolicy, change: object): SeverityPolicy => ({
+    ...policy,
+    [code]: { ...policy[code], ...change },
+  });
   const fieldsOf = (body: unknown) => ((body as { details?: FieldError[] }).details ?? []).map((detail) => detail.field);
   const count = async (sql: string, params: unknown[] = []) => ((await testApp.dataSource.query(sql, params)) as { n: number }[])[0]!.n;
   const filing = (severity: Record<string, unknown>, kind = 'deviation') => ({
@@ -71,7 +81,8 @@ describe('avvik severity levels as tenant configuration', () => {
   });
 
   it('should refuse the change to anyone without the configure permission, and refuse a bad scale naming the field', async () => {
-    const put = (session: Session, severities: unknown) => session.request('PUT', '/api/incident-settings', { deadlines: original.deadlines, severities });
+    const put = (session: Session, severities: unknown) =>
+      session.request('PUT', '/api/incident-settings', { deadlines: original.deadlines, severities });
     expect((await put(reporter, DEFAULT_SEVERITY_POLICY)).status).toBe(403);
     expect((await reporter.get('/api/incident-settings')).status).toBe(403);
 
@@ -90,7 +101,11 @@ describe('avvik severity levels as tenant configuration', () => {
     expect(sameLabel.status).toBe(400);
     expect(fieldsOf(sameLabel.body)).toEqual(['severities.medium.label']);
 
-    const tooFew = await put(quality, { ...level(DEFAULT_SEVERITY_POLICY, 'low', { active: false }), high: { ...DEFAULT_SEVERITY_POLICY.high, active: false }, medium: { ...DEFAULT_SEVERITY_POLICY.medium, active: false } });
+    const tooFew = await put(quality, {
+      ...level(DEFAULT_SEVERITY_POLICY, 'low', { active: false }),
+      high: { ...DEFAULT_SEVERITY_POLICY.high, active: false },
+      medium: { ...DEFAULT_SEVERITY_POLICY.medium, active: false },
+    });
     expect(fieldsOf(tooFew.body)).toEqual(['severities']);
 
     const { low: _low, ...missing } = DEFAULT_SEVERITY_POLICY;
@@ -108,17 +123,34 @@ describe('avvik severity levels as tenant configuration', () => {
   it('should rename a level, switch low off and refuse filings with it, and notify only the handler of a high case', async () => {
     const changed: SeverityPolicy = {
       ...DEFAULT_SEVERITY_POLICY,
-      high: { ...DEFAULT_SEVERITY_POLICY.high, description: '  Alvorlig skade eller brudd.  ', label: ' Alvorlig ', notify: 'handler', sameDayAcknowledge: true },
+      high: {
+        ...DEFAULT_SEVERITY_POLICY.high,
+        description: '  Alvorlig skade eller brudd.  ',
+        label: ' Alvorlig ',
+        notify: 'handler',
+        sameDayAcknowledge: true,
+      },
       low: { ...DEFAULT_SEVERITY_POLICY.low, active: false },
     };
-    const saved = await quality.request<IncidentSettingsResponse>('PUT', '/api/incident-settings', { deadlines: original.deadlines, severities: changed });
+    const saved = await quality.request<IncidentSettingsResponse>('PUT', '/api/incident-settings', {
+      deadlines: original.deadlines,
+      severities: changed,
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body.severities.high).toEqual({ active: true, description: 'Alvorlig skade eller brudd.', label: 'Alvorlig', notify: 'handler', sameDayAcknowledge: true });
+    expect(saved.body.severities.high).toEqual({
+      active: true,
+      description: 'Alvorlig skade eller brudd.',
+      label: 'Alvorlig',
+      notify: 'handler',
+      sameDayAcknowledge: true,
+    });
     expect(saved.body.severities.low.active).toBe(false);
     expect(saved.body.deadlines).toEqual(original.deadlines);
 
     // Audited field by field, with the actor.
-    const [tenant] = (await testApp.dataSource.query(`SELECT tenant_id FROM app_user WHERE id = $1`, [quality.me.id])) as { tenant_id: string }[];
+    const [tenant] = (await testApp.dataSource.query(`SELECT tenant_id FROM app_user WHERE id = $1`, [quality.me.id])) as {
+      tenant_id: string;
+    }[];
     const [audit] = (await testApp.dataSource.query(
       `SELECT changes FROM audit_log_entry WHERE entity_type = 'tenant_setting' AND entity_id = $1 AND actor_user_id = $2 AND changes::text LIKE '%severities.high.label%'
         ORDER BY occurred_at DESC LIMIT 1`,
@@ -135,7 +167,12 @@ describe('avvik severity levels as tenant configuration', () => {
     // The filing form's options follow.
     const options = (await reporter.get<IncidentSeverityOption[]>('/api/incident-severities')).body;
     expect(options.find((o) => o.code === 'low')).toMatchObject({ active: false });
-    expect(options.find((o) => o.code === 'high')).toEqual({ active: true, code: 'high', description: 'Alvorlig skade eller brudd.', label: 'Alvorlig' });
+    expect(options.find((o) => o.code === 'high')).toEqual({
+      active: true,
+      code: 'high',
+      description: 'Alvorlig skade eller brudd.',
+      label: 'Alvorlig',
+    });
 
     // Filing with the switched-off level is refused, naming the field, and stores nothing.
     const incidentsBefore = await count(`SELECT count(*)::int AS n FROM incident`);
@@ -154,8 +191,18 @@ describe('avvik severity levels as tenant configuration', () => {
     const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', filing({ severityActual: 'high' }));
     expect(filed.status).toBe(201);
     const id = filed.body.id!;
-    await waitFor(async () => ((await count(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND filing_processed_at IS NOT NULL`, [id])) === 1 ? true : undefined), 60_000, 'the filing worker');
-    const notified = (await testApp.dataSource.query(`SELECT u.email, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.incident_id = $1`, [id])) as {
+    await waitFor(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND filing_processed_at IS NOT NULL`, [id])) === 1
+          ? true
+          : undefined,
+      60_000,
+      'the filing worker',
+    );
+    const notified = (await testApp.dataSource.query(
+      `SELECT u.email, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.incident_id = $1`,
+      [id],
+    )) as {
       email: string;
       kind: string;
     }[];
@@ -168,13 +215,26 @@ describe('avvik severity levels as tenant configuration', () => {
   }, 120_000);
 
   it('should route a high case a level up again once the defaults are back', async () => {
-    const back = await quality.request<IncidentSettingsResponse>('PUT', '/api/incident-settings', { deadlines: original.deadlines, severities: DEFAULT_SEVERITY_POLICY });
+    const back = await quality.request<IncidentSettingsResponse>('PUT', '/api/incident-settings', {
+      deadlines: original.deadlines,
+      severities: DEFAULT_SEVERITY_POLICY,
+    });
     expect(back.body.severities).toEqual(DEFAULT_SEVERITY_POLICY);
     const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', filing({ severityActual: 'high' }));
     expect(filed.status).toBe(201);
     const id = filed.body.id!;
-    await waitFor(async () => ((await count(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND filing_processed_at IS NOT NULL`, [id])) === 1 ? true : undefined), 60_000, 'the filing worker');
-    const notified = (await testApp.dataSource.query(`SELECT u.email, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.incident_id = $1 ORDER BY n.kind`, [id])) as {
+    await waitFor(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND filing_processed_at IS NOT NULL`, [id])) === 1
+          ? true
+          : undefined,
+      60_000,
+      'the filing worker',
+    );
+    const notified = (await testApp.dataSource.query(
+      `SELECT u.email, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.incident_id = $1 ORDER BY n.kind`,
+      [id],
+    )) as {
       email: string;
       kind: string;
     }[];

@@ -21,11 +21,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
+import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import type { DeadlineJobData } from '../escalations/deadline-job';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
-import { MeasureDeadlines, type MeasureDeadlinePlan } from '../measures/measure-deadlines.service';
+import { type MeasureDeadlinePlan, MeasureDeadlines } from '../measures/measure-deadlines.service';
 import { NotificationDeliveryProducer } from '../notifications/jobs/notification-delivery.producer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
@@ -43,7 +44,6 @@ import { pendingDeadline } from './incident-deadline';
 import { IncidentFilingService } from './incident-filing.service';
 import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { IncidentsQuery } from './incidents.query';
-import { firstRow } from '../core/database/first-row.util';
 
 /** The case row as the workflow needs it, loaded FOR UPDATE. */
 export interface LockedIncident {
@@ -128,7 +128,13 @@ export class IncidentWorkflowService {
           set['handler_user_id'] = dto.handlerUserId;
           details['handlerUserId'] = dto.handlerUserId;
           effects.deliveries.push(
-            ...(await this.notify(manager, incident, [dto.handlerUserId], 'incident_assigned', `incident:${id}:assigned:${incident.version}`)),
+            ...(await this.notify(
+              manager,
+              incident,
+              [dto.handlerUserId],
+              'incident_assigned',
+              `incident:${id}:assigned:${incident.version}`,
+            )),
           );
           break;
         }
@@ -139,7 +145,8 @@ export class IncidentWorkflowService {
             `SELECT id FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
             [auth.tenantId, dto.toOrgUnitId],
           )) as { id: string }[];
-          if (!unit || unit.id === incident.org_unit_id) throw fieldProblems([{ field: 'toOrgUnitId', reasons: ['must be another active unit'] }]);
+          if (!unit || unit.id === incident.org_unit_id)
+            throw fieldProblems([{ field: 'toOrgUnitId', reasons: ['must be another active unit'] }]);
           const { line } = await this.lines.forUnit(manager, auth.tenantId, unit.id);
           const responsible = effectiveLeaders(line)[0] ?? null;
           Object.assign(set, {
@@ -153,7 +160,15 @@ export class IncidentWorkflowService {
           });
           Object.assign(details, { fromOrgUnitId: incident.org_unit_id, toOrgUnitId: unit.id });
           if (responsible) {
-            effects.deliveries.push(...(await this.notify(manager, incident, [responsible], 'incident_forwarded', `incident:${id}:forwarded:${incident.version}`)));
+            effects.deliveries.push(
+              ...(await this.notify(
+                manager,
+                incident,
+                [responsible],
+                'incident_forwarded',
+                `incident:${id}:forwarded:${incident.version}`,
+              )),
+            );
           }
           break;
         }
@@ -163,7 +178,8 @@ export class IncidentWorkflowService {
           break;
         case 'plan_measures': {
           const measures = await this.measureStatuses(manager, id);
-          if (!measures.some((status) => status !== 'cancelled')) throw fieldProblems([{ field: 'measures', reasons: ['add a measure first'] }]);
+          if (!measures.some((status) => status !== 'cancelled'))
+            throw fieldProblems([{ field: 'measures', reasons: ['add a measure first'] }]);
           break;
         }
         case 'close': {
@@ -188,15 +204,31 @@ export class IncidentWorkflowService {
         }
         case 'reopen':
           requireNote(dto, 'say why the case is reopened');
-          Object.assign(set, { close_due_at: closeDeadline(now, severity, policy), closed_at: null, closed_by_user_id: null, escalation_level: 0 });
+          Object.assign(set, {
+            close_due_at: closeDeadline(now, severity, policy),
+            closed_at: null,
+            closed_by_user_id: null,
+            escalation_level: 0,
+          });
           break;
       }
       await this.update(manager, incident, set);
-      await this.event(manager, incident, auth.userId, { action: dto.action, details, from: incident.status, note: dto.note ?? null, to: next, type: 'transition' });
+      await this.event(manager, incident, auth.userId, {
+        action: dto.action,
+        details,
+        from: incident.status,
+        note: dto.note ?? null,
+        to: next,
+        type: 'transition',
+      });
       await this.audit.record(manager, {
         action: 'update',
         actorUserId: auth.userId,
-        after: { handlerUserId: set['handler_user_id'] ?? incident.handler_user_id, orgUnitId: set['org_unit_id'] ?? incident.org_unit_id, status: next },
+        after: {
+          handlerUserId: set['handler_user_id'] ?? incident.handler_user_id,
+          orgUnitId: set['org_unit_id'] ?? incident.org_unit_id,
+          status: next,
+        },
         before: { handlerUserId: incident.handler_user_id, orgUnitId: incident.org_unit_id, status: incident.status },
         entityId: id,
         entityType: 'incident',
@@ -206,141 +238,223 @@ export class IncidentWorkflowService {
   }
 
   async comment(auth: AuthContext, id: string, dto: IncidentCommentDto): Promise<IncidentResponse> {
-    return this.change(auth, id, 'staff', async (manager, incident) => {
-      await this.event(manager, incident, auth.userId, { note: dto.note, type: 'comment' });
-    }, { bumpVersion: false });
+    return this.change(
+      auth,
+      id,
+      'staff',
+      async (manager, incident) => {
+        await this.event(manager, incident, auth.userId, { note: dto.note, type: 'comment' });
+      },
+      { bumpVersion: false },
+    );
   }
 
   async addMeasure(auth: AuthContext, id: string, dto: MeasureDto): Promise<IncidentResponse> {
     let deadlinePlan: MeasureDeadlinePlan | null = null;
-    const response = await this.change(auth, id, 'handle', async (manager, incident) => {
-      if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
-      const measure = firstRow((await manager.query(
-        `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
+    const response = await this.change(
+      auth,
+      id,
+      'handle',
+      async (manager, incident) => {
+        if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
+        const measure = firstRow(
+          (await manager.query(
+            `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7::varchar, CASE WHEN $7::varchar = 'done' THEN now() END, $8) RETURNING id`,
-        [auth.tenantId, incident.org_unit_id, dto.title, dto.description ?? null, dto.ownerUserId ?? null, dto.deadline ?? null, dto.status ?? 'planned', auth.userId],
-      )) as { id: string }[], 'measure');
-      await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, incident_id) VALUES ($1, $2, $3)`, [auth.tenantId, measure.id, id]);
-      await this.event(manager, incident, auth.userId, { details: { measureId: measure.id, title: dto.title }, type: 'measure' });
-      await this.audit.record(manager, {
-        action: 'create',
-        actorUserId: auth.userId,
-        after: { deadline: dto.deadline ?? null, incidentId: id, ownerUserId: dto.ownerUserId ?? null, status: dto.status ?? 'planned', title: dto.title },
-        entityId: measure.id,
-        entityType: 'measure',
-        tenantId: auth.tenantId,
-      });
-      deadlinePlan = await this.measureDeadlines.afterWrite(manager, measure.id, null);
-    }, { bumpVersion: false });
+            [
+              auth.tenantId,
+              incident.org_unit_id,
+              dto.title,
+              dto.description ?? null,
+              dto.ownerUserId ?? null,
+              dto.deadline ?? null,
+              dto.status ?? 'planned',
+              auth.userId,
+            ],
+          )) as { id: string }[],
+          'measure',
+        );
+        await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, incident_id) VALUES ($1, $2, $3)`, [
+          auth.tenantId,
+          measure.id,
+          id,
+        ]);
+        await this.event(manager, incident, auth.userId, { details: { measureId: measure.id, title: dto.title }, type: 'measure' });
+        await this.audit.record(manager, {
+          action: 'create',
+          actorUserId: auth.userId,
+          after: {
+            deadline: dto.deadline ?? null,
+            incidentId: id,
+            ownerUserId: dto.ownerUserId ?? null,
+            status: dto.status ?? 'planned',
+            title: dto.title,
+          },
+          entityId: measure.id,
+          entityType: 'measure',
+          tenantId: auth.tenantId,
+        });
+        deadlinePlan = await this.measureDeadlines.afterWrite(manager, measure.id, null);
+      },
+      { bumpVersion: false },
+    );
     await this.measureDeadlines.apply(deadlinePlan);
     return response;
   }
 
   async updateMeasure(auth: AuthContext, id: string, measureId: string, dto: UpdateMeasureDto): Promise<IncidentResponse> {
     let deadlinePlan: MeasureDeadlinePlan | null = null;
-    const response = await this.change(auth, id, 'handle', async (manager, incident) => {
-      const [before] = (await manager.query(
-        `SELECT m.title, m.description, m.owner_user_id, to_char(m.deadline, 'YYYY-MM-DD') AS deadline, m.status
+    const response = await this.change(
+      auth,
+      id,
+      'handle',
+      async (manager, incident) => {
+        const [before] = (await manager.query(
+          `SELECT m.title, m.description, m.owner_user_id, to_char(m.deadline, 'YYYY-MM-DD') AS deadline, m.status
            FROM measure m JOIN measure_link l ON l.measure_id = m.id WHERE m.id = $1 AND l.incident_id = $2 FOR UPDATE OF m`,
-        [measureId, id],
-      )) as { title: string; description: string | null; owner_user_id: string | null; deadline: string | null; status: MeasureStatus }[];
-      if (!before) throw new DomainException('NOT_FOUND', 'Measure not found on this case');
-      const deadlineBefore = await this.measureDeadlines.snapshot(manager, measureId);
-      if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
-      const after = {
-        deadline: dto.deadline === undefined ? before.deadline : dto.deadline,
-        description: dto.description === undefined ? before.description : dto.description,
-        owner_user_id: dto.ownerUserId === undefined ? before.owner_user_id : dto.ownerUserId,
-        status: dto.status ?? before.status,
-        title: dto.title ?? before.title,
-      };
-      await manager.query(
-        `UPDATE measure SET title = $2, description = $3, owner_user_id = $4, deadline = $5, status = $6::varchar,
+          [measureId, id],
+        )) as { title: string; description: string | null; owner_user_id: string | null; deadline: string | null; status: MeasureStatus }[];
+        if (!before) throw new DomainException('NOT_FOUND', 'Measure not found on this case');
+        const deadlineBefore = await this.measureDeadlines.snapshot(manager, measureId);
+        if (dto.ownerUserId) await this.requireActiveUser(manager, auth.tenantId, dto.ownerUserId, 'ownerUserId');
+        const after = {
+          deadline: dto.deadline === undefined ? before.deadline : dto.deadline,
+          description: dto.description === undefined ? before.description : dto.description,
+          owner_user_id: dto.ownerUserId === undefined ? before.owner_user_id : dto.ownerUserId,
+          status: dto.status ?? before.status,
+          title: dto.title ?? before.title,
+        };
+        await manager.query(
+          `UPDATE measure SET title = $2, description = $3, owner_user_id = $4, deadline = $5, status = $6::varchar,
            completed_at = CASE WHEN $6::varchar = 'done' THEN COALESCE(completed_at, now()) END, updated_at = now() WHERE id = $1`,
-        [measureId, after.title, after.description, after.owner_user_id, after.deadline, after.status],
-      );
-      if (after.status !== before.status) {
-        await this.event(manager, incident, auth.userId, { details: { from: before.status, measureId, title: after.title, to: after.status }, type: 'measure' });
-      }
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after, before, entityId: measureId, entityType: 'measure', tenantId: auth.tenantId });
-      deadlinePlan = await this.measureDeadlines.afterWrite(manager, measureId, deadlineBefore);
-    }, { bumpVersion: false });
+          [measureId, after.title, after.description, after.owner_user_id, after.deadline, after.status],
+        );
+        if (after.status !== before.status) {
+          await this.event(manager, incident, auth.userId, {
+            details: { from: before.status, measureId, title: after.title, to: after.status },
+            type: 'measure',
+          });
+        }
+        await this.audit.record(manager, {
+          action: 'update',
+          actorUserId: auth.userId,
+          after,
+          before,
+          entityId: measureId,
+          entityType: 'measure',
+          tenantId: auth.tenantId,
+        });
+        deadlinePlan = await this.measureDeadlines.afterWrite(manager, measureId, deadlineBefore);
+      },
+      { bumpVersion: false },
+    );
     await this.measureDeadlines.apply(deadlinePlan);
     return response;
   }
 
   async saveInjury(auth: AuthContext, id: string, dto: InjuryRecordDto): Promise<IncidentResponse> {
-    return this.change(auth, id, 'handle', async (manager, incident) => {
-      if (incident.restriction !== 'injury') throw fieldProblems([{ field: 'injury', reasons: ['only injury and violence cases have an injury record'] }]);
-      if (dto.medicalInfo && !dto.medicalInfoConsent) throw fieldProblems([{ field: 'medicalInfo', reasons: ['medical information requires the injured person’s consent'] }]);
-      if (dto.injuredUserId) await this.requireActiveUser(manager, auth.tenantId, dto.injuredUserId, 'injuredUserId', { activeOnly: false });
-      await this.filing.insertInjury(manager, auth.tenantId, id, dto);
-      await this.audit.record(manager, {
-        action: 'update',
-        actorUserId: auth.userId,
-        after: { ...dto },
-        before: {},
-        entityId: id,
-        entityType: 'injury_record',
-        redact: ['courseOfEvents', 'injuryDescription', 'medicalInfo', 'presumedCauses', 'workBeingDone', 'injuredPersonText'],
-        tenantId: auth.tenantId,
-      });
-    }, { bumpVersion: false });
+    return this.change(
+      auth,
+      id,
+      'handle',
+      async (manager, incident) => {
+        if (incident.restriction !== 'injury')
+          throw fieldProblems([{ field: 'injury', reasons: ['only injury and violence cases have an injury record'] }]);
+        if (dto.medicalInfo && !dto.medicalInfoConsent)
+          throw fieldProblems([{ field: 'medicalInfo', reasons: ['medical information requires the injured person’s consent'] }]);
+        if (dto.injuredUserId)
+          await this.requireActiveUser(manager, auth.tenantId, dto.injuredUserId, 'injuredUserId', { activeOnly: false });
+        await this.filing.insertInjury(manager, auth.tenantId, id, dto);
+        await this.audit.record(manager, {
+          action: 'update',
+          actorUserId: auth.userId,
+          after: { ...dto },
+          before: {},
+          entityId: id,
+          entityType: 'injury_record',
+          redact: ['courseOfEvents', 'injuryDescription', 'medicalInfo', 'presumedCauses', 'workBeingDone', 'injuredPersonText'],
+          tenantId: auth.tenantId,
+        });
+      },
+      { bumpVersion: false },
+    );
   }
 
   async saveBreach(auth: AuthContext, id: string, dto: PersonalDataBreachDto): Promise<IncidentResponse> {
-    return this.change(auth, id, 'infosec', async (manager, incident) => {
-      if (incident.restriction !== 'infosec') throw fieldProblems([{ field: 'breach', reasons: ['only information-security cases have a breach record'] }]);
-      await this.filing.insertBreach(manager, auth.tenantId, id, dto);
-      const required = requiredNotifications({
-        affectedPartyType: incident.affected_party_type,
-        breach: { discoveredAt: new Date(dto.discoveredAt), riskAssessment: dto.riskAssessment },
-        categoryCode: incident.category_code,
-        reportedAt: incident.reported_at,
-        restriction: incident.restriction,
-        severityActual: incident.severity_actual,
-        severityPotential: incident.severity_potential,
-      }).filter((item) => item.recipient === 'datatilsynet' || item.recipient === 'data_subjects');
-      for (const item of required) {
-        await manager.query(
-          `INSERT INTO external_notification (tenant_id, incident_id, recipient, legal_basis, deadline_at) VALUES ($1, $2, $3, $4, $5)
+    return this.change(
+      auth,
+      id,
+      'infosec',
+      async (manager, incident) => {
+        if (incident.restriction !== 'infosec')
+          throw fieldProblems([{ field: 'breach', reasons: ['only information-security cases have a breach record'] }]);
+        await this.filing.insertBreach(manager, auth.tenantId, id, dto);
+        const required = requiredNotifications({
+          affectedPartyType: incident.affected_party_type,
+          breach: { discoveredAt: new Date(dto.discoveredAt), riskAssessment: dto.riskAssessment },
+          categoryCode: incident.category_code,
+          reportedAt: incident.reported_at,
+          restriction: incident.restriction,
+          severityActual: incident.severity_actual,
+          severityPotential: incident.severity_potential,
+        }).filter((item) => item.recipient === 'datatilsynet' || item.recipient === 'data_subjects');
+        for (const item of required) {
+          await manager.query(
+            `INSERT INTO external_notification (tenant_id, incident_id, recipient, legal_basis, deadline_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (incident_id, recipient) DO UPDATE SET deadline_at = EXCLUDED.deadline_at, updated_at = now()`,
-          [auth.tenantId, id, item.recipient, item.legalBasis, item.deadlineAt],
-        );
-      }
-      await this.audit.record(manager, {
-        action: 'update',
-        actorUserId: auth.userId,
-        after: { ...dto },
-        before: {},
-        entityId: id,
-        entityType: 'personal_data_breach',
-        redact: ['possibleConsequences', 'relationToSubjects', 'whereDataNow'],
-        tenantId: auth.tenantId,
-      });
-    }, { bumpVersion: false });
+            [auth.tenantId, id, item.recipient, item.legalBasis, item.deadlineAt],
+          );
+        }
+        await this.audit.record(manager, {
+          action: 'update',
+          actorUserId: auth.userId,
+          after: { ...dto },
+          before: {},
+          entityId: id,
+          entityType: 'personal_data_breach',
+          redact: ['possibleConsequences', 'relationToSubjects', 'whereDataNow'],
+          tenantId: auth.tenantId,
+        });
+      },
+      { bumpVersion: false },
+    );
   }
 
-  async recordExternalNotification(auth: AuthContext, id: string, recipient: NotificationRecipient, dto: RecordExternalNotificationDto): Promise<IncidentResponse> {
+  async recordExternalNotification(
+    auth: AuthContext,
+    id: string,
+    recipient: NotificationRecipient,
+    dto: RecordExternalNotificationDto,
+  ): Promise<IncidentResponse> {
     const infosecItem = recipient === 'datatilsynet' || recipient === 'data_subjects';
-    return this.change(auth, id, infosecItem ? 'infosec' : 'handle', async (manager, incident) => {
-      if (new Date(dto.sentAt).getTime() > Date.now() + 10 * 60_000) throw fieldProblems([{ field: 'sentAt', reasons: ['must not be in the future'] }]);
-      const updated = (await manager.query(
-        `UPDATE external_notification SET sent_at = $3, reference = $4, sent_by_user_id = $5, updated_at = now()
+    return this.change(
+      auth,
+      id,
+      infosecItem ? 'infosec' : 'handle',
+      async (manager, incident) => {
+        if (new Date(dto.sentAt).getTime() > Date.now() + 10 * 60_000)
+          throw fieldProblems([{ field: 'sentAt', reasons: ['must not be in the future'] }]);
+        const updated = (await manager.query(
+          `UPDATE external_notification SET sent_at = $3, reference = $4, sent_by_user_id = $5, updated_at = now()
           WHERE incident_id = $1 AND recipient = $2 RETURNING id`,
-        [id, recipient, new Date(dto.sentAt), dto.reference ?? null, auth.userId],
-      )) as [unknown[], number];
-      if (updated[1] === 0) throw new DomainException('NOT_FOUND', `No ${recipient} notification on this case`);
-      await this.event(manager, incident, auth.userId, { details: { recipient, reference: dto.reference ?? null, sentAt: dto.sentAt }, type: 'external_notification' });
-      await this.audit.record(manager, {
-        action: 'update',
-        actorUserId: auth.userId,
-        after: { recipient, reference: dto.reference ?? null, sentAt: dto.sentAt },
-        entityId: id,
-        entityType: 'external_notification',
-        tenantId: auth.tenantId,
-      });
-    }, { bumpVersion: false });
+          [id, recipient, new Date(dto.sentAt), dto.reference ?? null, auth.userId],
+        )) as [unknown[], number];
+        if (updated[1] === 0) throw new DomainException('NOT_FOUND', `No ${recipient} notification on this case`);
+        await this.event(manager, incident, auth.userId, {
+          details: { recipient, reference: dto.reference ?? null, sentAt: dto.sentAt },
+          type: 'external_notification',
+        });
+        await this.audit.record(manager, {
+          action: 'update',
+          actorUserId: auth.userId,
+          after: { recipient, reference: dto.reference ?? null, sentAt: dto.sentAt },
+          entityId: id,
+          entityType: 'external_notification',
+          tenantId: auth.tenantId,
+        });
+      },
+      { bumpVersion: false },
+    );
   }
 
   async addAttachments(auth: AuthContext, id: string, files: readonly UploadedFile[]): Promise<IncidentResponse> {
@@ -350,22 +464,40 @@ export class IncidentWorkflowService {
     const staged: Awaited<ReturnType<AttachmentStore['stage']>>[] = [];
     const committed: string[] = [];
     try {
-      return await this.change(auth, id, 'handle', async (manager, incident) => {
-        for (const [index, file] of files.entries()) {
-          const stored = await this.store.stage(auth.tenantId, file.buffer);
-          staged.push(stored);
-          await manager.query(
-            `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
+      return await this.change(
+        auth,
+        id,
+        'handle',
+        async (manager, incident) => {
+          for (const [index, file] of files.entries()) {
+            const stored = await this.store.stage(auth.tenantId, file.buffer);
+            staged.push(stored);
+            await manager.query(
+              `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [auth.tenantId, id, safeFileName(file.originalname), file.mimetype, stored.sizeBytes, stored.sha256, stored.storageKey, auth.userId],
-          );
-          await this.event(manager, incident, auth.userId, { details: { fileName: safeFileName(file.originalname), index }, type: 'attachment' });
-        }
-        for (const file of staged) {
-          await this.store.commit(file);
-          committed.push(file.storageKey);
-        }
-      }, { bumpVersion: false });
+              [
+                auth.tenantId,
+                id,
+                safeFileName(file.originalname),
+                file.mimetype,
+                stored.sizeBytes,
+                stored.sha256,
+                stored.storageKey,
+                auth.userId,
+              ],
+            );
+            await this.event(manager, incident, auth.userId, {
+              details: { fileName: safeFileName(file.originalname), index },
+              type: 'attachment',
+            });
+          }
+          for (const file of staged) {
+            await this.store.commit(file);
+            committed.push(file.storageKey);
+          }
+        },
+        { bumpVersion: false },
+      );
     } catch (error) {
       await Promise.all([...staged.map((file) => this.store.discard(file)), ...committed.map((key) => this.store.remove(key))]);
       throw error;
@@ -382,10 +514,14 @@ export class IncidentWorkflowService {
       [auth.tenantId, id, attachmentId, ...access.params],
     )) as { file_name: string; content_type: string; size_bytes: number; storage_key: string; sha256: string }[];
     if (!row) throw new DomainException('NOT_FOUND', 'Attachment not found');
-    await this.dataSource.manager.transaction((manager) =>
-      this.auditDownload(manager, auth, attachmentId),
-    );
-    return { contentType: row.content_type, fileName: row.file_name, sha256: row.sha256, sizeBytes: row.size_bytes, stream: this.store.open(row.storage_key) };
+    await this.dataSource.manager.transaction((manager) => this.auditDownload(manager, auth, attachmentId));
+    return {
+      contentType: row.content_type,
+      fileName: row.file_name,
+      sha256: row.sha256,
+      sizeBytes: row.size_bytes,
+      stream: this.store.open(row.storage_key),
+    };
   }
 
   private async auditDownload(manager: EntityManager, auth: AuthContext, attachmentId: string): Promise<void> {
@@ -411,7 +547,8 @@ export class IncidentWorkflowService {
     let after: LockedIncident | null = null;
     await this.dataSource.transaction(async (manager) => {
       const incident = await this.lock(manager, auth, id);
-      const allowed = right === 'handle' ? incident.can_handle : right === 'staff' ? incident.is_staff : incident.can_handle || incident.is_infosec;
+      const allowed =
+        right === 'handle' ? incident.can_handle : right === 'staff' ? incident.is_staff : incident.can_handle || incident.is_infosec;
       if (!allowed) throw new DomainException('FORBIDDEN', 'You may not change this case');
       effects.before = pendingDeadline(this.deadlineState(incident))?.data ?? null;
       await body(manager, incident, effects);
@@ -434,7 +571,10 @@ export class IncidentWorkflowService {
       }
     } catch (error) {
       // The maintenance sweep re-enqueues pending deliveries and re-schedules open cases' deadlines.
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), msg: 'post-commit queue work failed; the sweep retries' });
+      this.logger.warn({
+        err: error instanceof Error ? error.message : String(error),
+        msg: 'post-commit queue work failed; the sweep retries',
+      });
     }
   }
 
@@ -479,12 +619,29 @@ export class IncidentWorkflowService {
     manager: EntityManager,
     incident: LockedIncident,
     actorUserId: string | null,
-    event: { type: string; action?: IncidentAction; from?: IncidentStatus; to?: IncidentStatus; note?: string | null; details?: Record<string, unknown> },
+    event: {
+      type: string;
+      action?: IncidentAction;
+      from?: IncidentStatus;
+      to?: IncidentStatus;
+      note?: string | null;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO incident_event (tenant_id, incident_id, type, action, from_status, to_status, actor_user_id, note, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
-      [incident.tenant_id, incident.id, event.type, event.action ?? null, event.from ?? null, event.to ?? null, actorUserId, event.note ?? null, JSON.stringify(event.details ?? {})],
+      [
+        incident.tenant_id,
+        incident.id,
+        event.type,
+        event.action ?? null,
+        event.from ?? null,
+        event.to ?? null,
+        actorUserId,
+        event.note ?? null,
+        JSON.stringify(event.details ?? {}),
+      ],
     );
   }
 
@@ -506,14 +663,25 @@ export class IncidentWorkflowService {
   }
 
   private async measureStatuses(manager: EntityManager, incidentId: string): Promise<MeasureStatus[]> {
-    const rows = (await manager.query(`SELECT m.status FROM measure m JOIN measure_link l ON l.measure_id = m.id WHERE l.incident_id = $1`, [incidentId])) as {
+    const rows = (await manager.query(
+      `SELECT m.status FROM measure m JOIN measure_link l ON l.measure_id = m.id WHERE l.incident_id = $1`,
+      [incidentId],
+    )) as {
       status: MeasureStatus;
     }[];
     return rows.map((row) => row.status);
   }
 
-  private async requireActiveUser(manager: EntityManager, tenantId: string, userId: string, field: string, options: { activeOnly?: boolean } = {}): Promise<void> {
-    const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, userId])) as { active: boolean }[];
+  private async requireActiveUser(
+    manager: EntityManager,
+    tenantId: string,
+    userId: string,
+    field: string,
+    options: { activeOnly?: boolean } = {},
+  ): Promise<void> {
+    const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, userId])) as {
+      active: boolean;
+    }[];
     const problems: FieldError[] = [];
     if (!user) problems.push({ field, reasons: ['unknown user'] });
     else if (options.activeOnly !== false && !user.active) problems.push({ field, reasons: ['the user is deactivated'] });

@@ -1,4 +1,4 @@
-import type { IncidentKind, IncidentStatus, Severity, CategoryRestriction } from '@helhet/domain';
+import type { CategoryRestriction, IncidentKind, IncidentStatus, Severity } from '@helhet/domain';
 import type { IncidentSummary } from '@helhet/shared';
 
 /** The deadline that applies in the current state: acknowledge while registered, then close; none once done. */

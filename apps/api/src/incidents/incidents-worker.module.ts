@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 
 import { MailModule } from '../core/mail/mail.module';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
+import { DeadlineProcessor } from '../escalations/deadline.processor';
 import { NotificationDeliveryProcessor } from '../notifications/jobs/notification-delivery.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
-import { DeadlineProcessor } from '../escalations/deadline.processor';
 import { IncidentDeadlineHandler } from './jobs/incident-deadline.handler';
 import { IncidentFiledProcessor } from './jobs/incident-filed.processor';
 

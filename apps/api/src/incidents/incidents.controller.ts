@@ -10,7 +10,23 @@ import {
   PERMISSIONS,
   type ReceiptResponse,
 } from '@helhet/shared';
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -105,7 +121,11 @@ export class IncidentsController {
   }
 
   @Post(':id/transitions')
-  transition(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: IncidentTransitionDto): Promise<IncidentResponse> {
+  transition(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: IncidentTransitionDto,
+  ): Promise<IncidentResponse> {
     return this.workflow.transition(auth, id, body);
   }
 
@@ -135,7 +155,11 @@ export class IncidentsController {
   }
 
   @Put(':id/breach')
-  saveBreach(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: PersonalDataBreachDto): Promise<IncidentResponse> {
+  saveBreach(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: PersonalDataBreachDto,
+  ): Promise<IncidentResponse> {
     return this.workflow.saveBreach(auth, id, body);
   }
 

@@ -1,6 +1,15 @@
 import { readdir } from 'node:fs/promises';
 
-import type { ApiError, FileIncidentResponse, IncidentCategoryResponse, IncidentResponse, IncidentStatsResponse, IncidentSummary, Page, ReceiptResponse } from '@helhet/shared';
+import type {
+  ApiError,
+  FileIncidentResponse,
+  IncidentCategoryResponse,
+  IncidentResponse,
+  IncidentStatsResponse,
+  IncidentSummary,
+  Page,
+  ReceiptResponse,
+} from '@helhet/shared';
 
 import { Session } from '../../test/utils/session';
 import { startTestApp, TEST_ATTACHMENT_DIR, type TestApp } from '../../test/utils/test-app';
@@ -15,7 +24,8 @@ describe('avvik', () => {
   let otherSector: Session;
   let categories: IncidentCategoryResponse[];
   const category = (code: string) => categories.find((c) => c.code === code)!;
-  const count = async (table: string) => Number(((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table}`)) as { n: string }[])[0]!.n);
+  const count = async (table: string) =>
+    Number(((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table}`)) as { n: string }[])[0]!.n);
   const filing = (overrides: Record<string, unknown> = {}) => ({
     affectedPartyType: 'employee',
     categoryId: category('work_environment').id,
@@ -33,7 +43,8 @@ describe('avvik', () => {
     for (const file of files) body.append('files', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
     return body;
   };
-  const attachmentFiles = async () => (await readdir(TEST_ATTACHMENT_DIR, { recursive: true }).catch(() => [] as string[])).filter((f) => !f.endsWith('.staging'));
+  const attachmentFiles = async () =>
+    (await readdir(TEST_ATTACHMENT_DIR, { recursive: true }).catch(() => [] as string[])).filter((f) => !f.endsWith('.staging'));
 
   beforeAll(async () => {
     testApp = await startTestApp();
@@ -46,7 +57,9 @@ describe('avvik', () => {
   afterAll(() => testApp.close());
 
   it('should offer the default categories with sub-categories and find units to file for', async () => {
-    expect(categories.map((c) => c.code)).toEqual(expect.arrayContaining(['violence_threats', 'personal_injury', 'information_security', 'improvement']));
+    expect(categories.map((c) => c.code)).toEqual(
+      expect.arrayContaining(['violence_threats', 'personal_injury', 'information_security', 'improvement']),
+    );
     expect(category('personal_injury')).toMatchObject({ restriction: 'injury' });
     expect(category('personal_injury').subcategories.map((s) => s.code)).toContain('needlestick');
     const own = await employee.get<{ id: string; name: string }[]>('/api/incidents/filing-units');
@@ -65,7 +78,11 @@ describe('avvik', () => {
     const inbox = await unitLeader.get<Page<IncidentSummary>>('/api/incidents?mine=handling&pageSize=200');
     expect(inbox.body.items.map((i) => i.id)).toContain(id);
     const detail = await unitLeader.get<IncidentResponse>(`/api/incidents/${id}`);
-    expect(detail.body).toMatchObject({ availableActions: ['acknowledge', 'assign_handler', 'forward', 'reject'], reporter: { name: 'Sofie Hansen' }, status: 'registered' });
+    expect(detail.body).toMatchObject({
+      availableActions: ['acknowledge', 'assign_handler', 'forward', 'reject'],
+      reporter: { name: 'Sofie Hansen' },
+      status: 'registered',
+    });
     expect(detail.body.handler?.name).toBe('Åse Lunde');
 
     // The reporter may see the case but not act on it.
@@ -79,12 +96,22 @@ describe('avvik', () => {
 
     const refused = await unitLeader.request<ApiError>('POST', `/api/incidents/${id}/transitions`, { action: 'close' });
     expect(refused.status).toBe(400);
-    expect((refused.body.details as { field: string }[]).map((d) => d.field)).toEqual(['causeCategory', 'closureSummary', 'feedbackToReporter', 'noMeasureReason']);
+    expect((refused.body.details as { field: string }[]).map((d) => d.field)).toEqual([
+      'causeCategory',
+      'closureSummary',
+      'feedbackToReporter',
+      'noMeasureReason',
+    ]);
 
-    const withMeasure = await unitLeader.request<IncidentResponse>('POST', `/api/incidents/${id}/measures`, { deadline: '2026-12-31', title: 'Styrke bemanningen på natt' });
+    const withMeasure = await unitLeader.request<IncidentResponse>('POST', `/api/incidents/${id}/measures`, {
+      deadline: '2026-12-31',
+      title: 'Styrke bemanningen på natt',
+    });
     expect(withMeasure.status).toBe(201);
     const measureId = withMeasure.body.measures[0]!.id;
-    expect((await unitLeader.request<IncidentResponse>('POST', `/api/incidents/${id}/transitions`, { action: 'plan_measures' })).body.status).toBe('measures');
+    expect(
+      (await unitLeader.request<IncidentResponse>('POST', `/api/incidents/${id}/transitions`, { action: 'plan_measures' })).body.status,
+    ).toBe('measures');
     const notDone = await unitLeader.request<ApiError>('POST', `/api/incidents/${id}/transitions`, {
       action: 'close',
       causeCategory: 'organisational',
@@ -100,19 +127,32 @@ describe('avvik', () => {
       feedbackToReporter: 'Takk! Det blir to på natt fra januar.',
     });
     expect(closed.body).toMatchObject({ availableActions: ['reopen'], causeCategory: 'organisational', status: 'closed' });
-    expect(closed.body.events.map((e) => e.action ?? e.type)).toEqual(['filed', 'acknowledge', 'measure', 'plan_measures', 'measure', 'close']);
+    expect(closed.body.events.map((e) => e.action ?? e.type)).toEqual([
+      'filed',
+      'acknowledge',
+      'measure',
+      'plan_measures',
+      'measure',
+      'close',
+    ]);
 
     const mine = await employee.get<Page<IncidentSummary>>('/api/incidents?mine=reported&pageSize=200');
     expect(mine.body.items.map((i) => i.id)).toContain(id);
     const feedback = await employee.get<IncidentResponse>(`/api/incidents/${id}`);
     expect(feedback.body).toMatchObject({ feedbackToReporter: 'Takk! Det blir to på natt fra januar.', measures: [], status: 'closed' });
 
-    const audits = (await testApp.dataSource.query(`SELECT action FROM audit_log_entry WHERE entity_id = $1 ORDER BY occurred_at`, [id])) as { action: string }[];
+    const audits = (await testApp.dataSource.query(`SELECT action FROM audit_log_entry WHERE entity_id = $1 ORDER BY occurred_at`, [
+      id,
+    ])) as { action: string }[];
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'update', 'update']);
   });
 
   it('should hide a hidden reporter from the handler but show them their own case', async () => {
-    const filed = await employee.request<FileIncidentResponse>('POST', '/api/incidents', filing({ reporterVisibility: 'hidden_from_handler' }));
+    const filed = await employee.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filing({ reporterVisibility: 'hidden_from_handler' }),
+    );
     const asLeader = await unitLeader.get<IncidentResponse>(`/api/incidents/${filed.body.id}`);
     expect(asLeader.body.reporter).toBeNull();
     expect(asLeader.body.events[0]).toMatchObject({ actor: null, type: 'filed' });
@@ -132,11 +172,17 @@ describe('avvik', () => {
   });
 
   it('should keep a leader from another sector out of the case, the list, the attachment and the export', async () => {
-    const filed = await employee.request<FileIncidentResponse>('POST', '/api/incidents', form(filing(), [{ bytes: PNG, name: 'gulv.png', type: 'image/png' }]));
+    const filed = await employee.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      form(filing(), [{ bytes: PNG, name: 'gulv.png', type: 'image/png' }]),
+    );
     expect(filed.status).toBe(201);
     const id = filed.body.id!;
     const detail = await unitLeader.get<IncidentResponse>(`/api/incidents/${id}`);
-    expect(detail.body.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', fileName: 'gulv.png', sizeBytes: PNG.length })]);
+    expect(detail.body.attachments).toEqual([
+      expect.objectContaining({ contentType: 'image/png', fileName: 'gulv.png', sizeBytes: PNG.length }),
+    ]);
     const attachmentId = detail.body.attachments[0]!.id;
     const download = await unitLeader.get<string>(`/api/incidents/${id}/attachments/${attachmentId}`);
     expect(download.status).toBe(200);
@@ -168,14 +214,32 @@ describe('avvik', () => {
       [filing(), [{ bytes: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), name: 'stor.png', type: 'image/png' }], 'files.0'],
       [filing(), [{ bytes: Buffer.from('MZ not a picture'), name: 'virus.exe', type: 'application/x-msdownload' }], 'files.0'],
       [filing(), [{ bytes: Buffer.from('just text'), name: 'fake.png', type: 'image/png' }], 'files.0'],
-      [filing({ injury: { absence: false, courseOfEvents: 'x', injuryDescription: 'x', medicalInfo: 'diagnose', medicalInfoConsent: false, occupationalDisease: false, workBeingDone: 'x' } }), [], 'injury'],
+      [
+        filing({
+          injury: {
+            absence: false,
+            courseOfEvents: 'x',
+            injuryDescription: 'x',
+            medicalInfo: 'diagnose',
+            medicalInfoConsent: false,
+            occupationalDisease: false,
+            workBeingDone: 'x',
+          },
+        }),
+        [],
+        'injury',
+      ],
     ];
     for (const [payload, files, field] of cases) {
       const result = await employee.request<ApiError>('POST', '/api/incidents', files.length > 0 ? form(payload, files) : payload);
       expect({ field, status: result.status }).toEqual({ field, status: 400 });
       expect((result.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
     }
-    const bigger = await employee.request<ApiError>('POST', '/api/incidents', form(filing(), [{ bytes: Buffer.alloc(25 * 1024 * 1024), name: 'huge.pdf', type: 'application/pdf' }]));
+    const bigger = await employee.request<ApiError>(
+      'POST',
+      '/api/incidents',
+      form(filing(), [{ bytes: Buffer.alloc(25 * 1024 * 1024), name: 'huge.pdf', type: 'application/pdf' }]),
+    );
     expect(bigger.status).toBe(400);
     expect((bigger.body.details as { field: string }[])[0]?.field).toBe('files');
     expect(await count('incident')).toBe(incidentsBefore);
@@ -211,14 +275,19 @@ describe('avvik', () => {
     expect(asRep.body.externalNotifications.map((n) => n.recipient)).toEqual(['arbeidstilsynet_police', 'insurer', 'nav_injury']);
     expect((await hms.get(`/api/incidents/${id}`)).status).toBe(200);
     expect((await quality.get(`/api/incidents/${id}`)).status).toBe(404);
-    const reads = (await testApp.dataSource.query(`SELECT actor_user_id FROM access_log_entry WHERE entity_id = $1 AND purpose = 'read'`, [id])) as { actor_user_id: string }[];
+    const reads = (await testApp.dataSource.query(`SELECT actor_user_id FROM access_log_entry WHERE entity_id = $1 AND purpose = 'read'`, [
+      id,
+    ])) as { actor_user_id: string }[];
     expect(reads.map((r) => r.actor_user_id).sort()).toEqual([safetyRep.me.id, hms.me.id].sort());
 
     const sent = await unitLeader.request<IncidentResponse>('PUT', `/api/incidents/${id}/external-notifications/arbeidstilsynet_police`, {
       reference: 'Telefon 73 19 97 00',
       sentAt: new Date().toISOString(),
     });
-    expect(sent.body.externalNotifications.find((n) => n.recipient === 'arbeidstilsynet_police')).toMatchObject({ reference: 'Telefon 73 19 97 00', sentBy: { name: 'Åse Lunde' } });
+    expect(sent.body.externalNotifications.find((n) => n.recipient === 'arbeidstilsynet_police')).toMatchObject({
+      reference: 'Telefon 73 19 97 00',
+      sentBy: { name: 'Åse Lunde' },
+    });
   });
 
   it('should open an information-security case to the DPO with the 72-hour Datatilsynet clock, not to the quality coordinator', async () => {
@@ -228,7 +297,13 @@ describe('avvik', () => {
       '/api/incidents',
       filing({
         affectedPartyType: 'user_patient',
-        breach: { ciaTypes: ['confidentiality'], dataCategories: ['helseopplysninger'], discoveredAt: discoveredAt.toISOString(), riskAssessment: 'high_risk', specialCategories: true },
+        breach: {
+          ciaTypes: ['confidentiality'],
+          dataCategories: ['helseopplysninger'],
+          discoveredAt: discoveredAt.toISOString(),
+          riskAssessment: 'high_risk',
+          specialCategories: true,
+        },
         categoryId: category('information_security').id,
         description: 'Epikrise sendt til feil mottaker på e-post.',
         severityActual: 'high',
@@ -238,17 +313,30 @@ describe('avvik', () => {
     const dpo = await Session.login(testApp.baseUrl, 'personvernombud@fjordvik.kommune.no');
     const asDpo = await dpo.get<IncidentResponse>(`/api/incidents/${id}`);
     expect(asDpo.status).toBe(200);
-    expect(asDpo.body.breach).toMatchObject({ dpaNotificationRequired: true, notificationDeadlineAt: new Date(discoveredAt.getTime() + 72 * 3_600_000).toISOString() });
+    expect(asDpo.body.breach).toMatchObject({
+      dpaNotificationRequired: true,
+      notificationDeadlineAt: new Date(discoveredAt.getTime() + 72 * 3_600_000).toISOString(),
+    });
     expect(asDpo.body.externalNotifications.map((n) => n.recipient)).toEqual(['datatilsynet', 'data_subjects']);
     expect(asDpo.body.availableActions).toEqual([]);
     expect((await dpo.request('POST', `/api/incidents/${id}/transitions`, { action: 'acknowledge' })).status).toBe(403);
-    const recorded = await dpo.request<IncidentResponse>('PUT', `/api/incidents/${id}/external-notifications/datatilsynet`, { reference: 'ALTINN-123', sentAt: new Date().toISOString() });
+    const recorded = await dpo.request<IncidentResponse>('PUT', `/api/incidents/${id}/external-notifications/datatilsynet`, {
+      reference: 'ALTINN-123',
+      sentAt: new Date().toISOString(),
+    });
     expect(recorded.status).toBe(200);
     expect(recorded.body.externalNotifications.find((n) => n.recipient === 'datatilsynet')).toMatchObject({ reference: 'ALTINN-123' });
-    expect((await dpo.request('PUT', `/api/incidents/${id}/external-notifications/arbeidstilsynet_police`, { sentAt: new Date().toISOString() })).status).toBe(403);
+    expect(
+      (await dpo.request('PUT', `/api/incidents/${id}/external-notifications/arbeidstilsynet_police`, { sentAt: new Date().toISOString() }))
+        .status,
+    ).toBe(403);
     const quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
     expect((await quality.get(`/api/incidents/${id}`)).status).toBe(404);
-    expect((await quality.get<Page<IncidentSummary>>('/api/incidents?pageSize=200&categoryId=' + category('information_security').id)).body.items.map((i) => i.id)).not.toContain(id);
+    expect(
+      (
+        await quality.get<Page<IncidentSummary>>('/api/incidents?pageSize=200&categoryId=' + category('information_security').id)
+      ).body.items.map((i) => i.id),
+    ).not.toContain(id);
   });
 
   it('should count cases per category and month for the unit', async () => {
@@ -256,7 +344,9 @@ describe('avvik', () => {
     expect(stats.body.months).toHaveLength(12);
     const total = stats.body.totals.reduce((a, b) => a + b, 0);
     expect(total).toBe(stats.body.rows.reduce((sum, row) => sum + row.total, 0));
-    const listed = await unitLeader.get<Page<IncidentSummary>>(`/api/incidents?orgUnitId=${employee.me.primaryOrgUnitId}&from=${stats.body.months[0]}-01&pageSize=1`);
+    const listed = await unitLeader.get<Page<IncidentSummary>>(
+      `/api/incidents?orgUnitId=${employee.me.primaryOrgUnitId}&from=${stats.body.months[0]}-01&pageSize=1`,
+    );
     expect(total).toBe(listed.body.total);
     expect(stats.body.rows.find((r) => r.categoryCode === 'work_environment')?.total).toBeGreaterThan(0);
   });

@@ -25,12 +25,15 @@ import type { AuthContext } from '../auth/auth-context';
 import { DomainException } from '../core/http/domain.exception';
 import { pageWindow } from '../core/http/page-query.dto';
 import type { IncidentStatsQueryDto, ListIncidentsQueryDto } from './dto/incident.dto';
-import { incidentAccess } from './incident-access';
 import { DUE_AT_SQL, INCIDENT_FROM, INCIDENT_SUMMARY_COLUMNS, type IncidentSummaryRow, toIncidentSummary } from './incident.mapper';
+import { incidentAccess } from './incident-access';
 import { toCsv } from './incident-csv';
 
 /** SHA-256 of the canonical code; a string that cannot be a code hashes to something no report has. */
-export const receiptHash = (code: string): string => createHash('sha256').update(canonicalReceiptCode(code) ?? `invalid:${code}`).digest('hex');
+export const receiptHash = (code: string): string =>
+  createHash('sha256')
+    .update(canonicalReceiptCode(code) ?? `invalid:${code}`)
+    .digest('hex');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPORT_LIMIT = 20_000;
@@ -75,7 +78,16 @@ export class IncidentsQuery {
       `SELECT id, parent_id, code, label, restriction, has_severity, active, sort_order FROM incident_category
         WHERE tenant_id = $1 AND ($2::boolean OR active) ORDER BY sort_order, label`,
       [auth.tenantId, options.includeInactive ?? false],
-    )) as { id: string; parent_id: string | null; code: string; label: string; restriction: IncidentCategoryResponse['restriction']; has_severity: boolean; active: boolean; sort_order: number }[];
+    )) as {
+      id: string;
+      parent_id: string | null;
+      code: string;
+      label: string;
+      restriction: IncidentCategoryResponse['restriction'];
+      has_severity: boolean;
+      active: boolean;
+      sort_order: number;
+    }[];
     return rows
       .filter((row) => row.parent_id === null)
       .map((row) => ({
@@ -86,7 +98,9 @@ export class IncidentsQuery {
         label: row.label,
         restriction: row.restriction,
         sortOrder: row.sort_order,
-        subcategories: rows.filter((sub) => sub.parent_id === row.id).map((sub) => ({ active: sub.active, code: sub.code, id: sub.id, label: sub.label })),
+        subcategories: rows
+          .filter((sub) => sub.parent_id === row.id)
+          .map((sub) => ({ active: sub.active, code: sub.code, id: sub.id, label: sub.label })),
       }));
   }
 
@@ -107,7 +121,9 @@ export class IncidentsQuery {
   async list(auth: AuthContext, query: ListIncidentsQueryDto): Promise<Page<IncidentSummary>> {
     const { page, pageSize, skip } = pageWindow(query);
     const { params, where, order, isReporter } = this.filter(auth, query);
-    const [count] = (await this.dataSource.query(`SELECT count(*)::int AS total ${INCIDENT_FROM} WHERE ${where}`, params)) as { total: number }[];
+    const [count] = (await this.dataSource.query(`SELECT count(*)::int AS total ${INCIDENT_FROM} WHERE ${where}`, params)) as {
+      total: number;
+    }[];
     const rows = (await this.dataSource.query(
       `SELECT ${INCIDENT_SUMMARY_COLUMNS}, ${isReporter} AS is_reporter ${INCIDENT_FROM} WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${skip}`,
       params,
@@ -205,7 +221,13 @@ export class IncidentsQuery {
     const staff = row.is_staff;
     // Not the reporter's own report: see logListed.
     if (row.restriction !== 'none' && !row.is_reporter) {
-      await this.accessLog.record(manager, { actorUserId: auth.userId, entityIds: [id], entityType: 'incident', purpose: 'read', tenantId: auth.tenantId });
+      await this.accessLog.record(manager, {
+        actorUserId: auth.userId,
+        entityIds: [id],
+        entityType: 'incident',
+        purpose: 'read',
+        tenantId: auth.tenantId,
+      });
     }
     const showReporter = row.is_reporter || (staff && row.reporter_visibility === 'named');
     const [events, measures, attachments, injury, breach, notifications] = await Promise.all([
@@ -313,7 +335,16 @@ export class IncidentsQuery {
          FROM measure_link l JOIN measure m ON m.id = l.measure_id LEFT JOIN app_user o ON o.id = m.owner_user_id
         WHERE l.incident_id = $1 ORDER BY m.created_at, m.id`,
       [incidentId],
-    )) as { id: string; title: string; description: string | null; status: MeasureResponse['status']; deadline: string | null; completed_at: Date | null; owner_id: string | null; owner_name: string | null }[];
+    )) as {
+      id: string;
+      title: string;
+      description: string | null;
+      status: MeasureResponse['status'];
+      deadline: string | null;
+      completed_at: Date | null;
+      owner_id: string | null;
+      owner_name: string | null;
+    }[];
     const today = new Date().toISOString().slice(0, 10);
     return rows.map((row) => ({
       completedAt: row.completed_at?.toISOString() ?? null,
@@ -364,7 +395,10 @@ export class IncidentsQuery {
   }
 
   private async breach(manager: EntityManager, incidentId: string): Promise<PersonalDataBreachResponse | null> {
-    const [row] = (await manager.query(`SELECT * FROM personal_data_breach WHERE incident_id = $1`, [incidentId])) as Record<string, unknown>[];
+    const [row] = (await manager.query(`SELECT * FROM personal_data_breach WHERE incident_id = $1`, [incidentId])) as Record<
+      string,
+      unknown
+    >[];
     if (!row) return null;
     const discoveredAt = row['discovered_at'] as Date;
     return {
@@ -388,7 +422,15 @@ export class IncidentsQuery {
       `SELECT n.recipient, n.legal_basis, n.deadline_at, n.sent_at, n.reference, s.id AS sent_by_id, s.name AS sent_by_name
          FROM external_notification n LEFT JOIN app_user s ON s.id = n.sent_by_user_id WHERE n.incident_id = $1 ORDER BY n.deadline_at NULLS LAST, n.recipient`,
       [incidentId],
-    )) as { recipient: ExternalNotificationResponse['recipient']; legal_basis: string; deadline_at: Date | null; sent_at: Date | null; reference: string | null; sent_by_id: string | null; sent_by_name: string | null }[];
+    )) as {
+      recipient: ExternalNotificationResponse['recipient'];
+      legal_basis: string;
+      deadline_at: Date | null;
+      sent_at: Date | null;
+      reference: string | null;
+      sent_by_id: string | null;
+      sent_by_name: string | null;
+    }[];
     return rows.map((row) => ({
       deadlineAt: row.deadline_at?.toISOString() ?? null,
       legalBasis: row.legal_basis,
@@ -406,7 +448,11 @@ export const monthRange = (from?: string, to?: string, now: Date = new Date()): 
   const [endYear, endMonth] = end.split('-').map(Number) as [number, number];
   const start = from ?? new Date(Date.UTC(endYear, endMonth - 12, 1)).toISOString().slice(0, 7);
   const months: string[] = [];
-  for (let cursor = new Date(`${start}-01T00:00:00Z`); cursor.toISOString().slice(0, 7) <= end && months.length < 120; cursor.setUTCMonth(cursor.getUTCMonth() + 1)) {
+  for (
+    let cursor = new Date(`${start}-01T00:00:00Z`);
+    cursor.toISOString().slice(0, 7) <= end && months.length < 120;
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1)
+  ) {
     months.push(cursor.toISOString().slice(0, 7));
   }
   return months.length > 0 ? months : [end];

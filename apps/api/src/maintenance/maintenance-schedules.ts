@@ -10,9 +10,17 @@ export class MaintenanceSchedules implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.maintenance) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.purgeExpiredSessions, { pattern: '15 3 * * *', tz: 'Europe/Oslo' }, { name: JobName.purgeExpiredSessions });
+    await this.queue.upsertJobScheduler(
+      JobName.purgeExpiredSessions,
+      { pattern: '15 3 * * *', tz: 'Europe/Oslo' },
+      { name: JobName.purgeExpiredSessions },
+    );
     await this.queue.upsertJobScheduler(JobName.resendUnsentInvitations, { every: 5 * 60_000 }, { name: JobName.resendUnsentInvitations });
     // Not at start: right after a deploy everything is still in the queues; a sweep is for what got lost.
-    await this.queue.upsertJobScheduler(JobName.requeueStalledOutbox, { every: 5 * 60_000, startDate: Date.now() + 5 * 60_000 }, { name: JobName.requeueStalledOutbox });
+    await this.queue.upsertJobScheduler(
+      JobName.requeueStalledOutbox,
+      { every: 5 * 60_000, startDate: Date.now() + 5 * 60_000 },
+      { name: JobName.requeueStalledOutbox },
+    );
   }
 }

@@ -25,12 +25,19 @@ describe('maintenance jobs (real Redis + worker)', () => {
   it('should register the recurring jobs as BullMQ job schedulers', async () => {
     const queue = worker.get<Queue>(getQueueToken(QueueName.maintenance));
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual([JobName.purgeExpiredSessions, JobName.requeueStalledOutbox, JobName.resendUnsentInvitations]);
+    expect(schedulers.map((s) => s.key).sort()).toEqual([
+      JobName.purgeExpiredSessions,
+      JobName.requeueStalledOutbox,
+      JobName.resendUnsentInvitations,
+    ]);
     expect(schedulers.find((s) => s.key === JobName.purgeExpiredSessions)).toMatchObject({ pattern: '15 3 * * *', tz: 'Europe/Oslo' });
   });
 
   it('should queue an invitation that was committed while Redis was unreachable', async () => {
-    const [user] = (await dataSource.query(`SELECT id, tenant_id FROM app_user WHERE password_hash IS NULL ORDER BY email LIMIT 1`)) as { id: string; tenant_id: string }[];
+    const [user] = (await dataSource.query(`SELECT id, tenant_id FROM app_user WHERE password_hash IS NULL ORDER BY email LIMIT 1`)) as {
+      id: string;
+      tenant_id: string;
+    }[];
     const invitationId = randomUUID();
     await dataSource.query(
       `INSERT INTO invitation (id, tenant_id, user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, now() + interval '7 days', now() - interval '10 minutes')`,
@@ -62,7 +69,9 @@ describe('maintenance jobs (real Redis + worker)', () => {
         WHERE id = (SELECT id FROM incident WHERE status = 'registered' ORDER BY reported_at DESC LIMIT 1) RETURNING id, tenant_id`,
     )) as [{ id: string; tenant_id: string }[], number];
     const target = updated[0]!;
-    const [user] = (await dataSource.query(`SELECT id FROM app_user WHERE tenant_id = $1 ORDER BY email LIMIT 1`, [target.tenant_id])) as { id: string }[];
+    const [user] = (await dataSource.query(`SELECT id FROM app_user WHERE tenant_id = $1 ORDER BY email LIMIT 1`, [target.tenant_id])) as {
+      id: string;
+    }[];
     const [notification] = (await dataSource.query(
       `INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key) VALUES ($1, $2, 'incident_assigned', 'test', $3, $4) RETURNING id`,
       [target.tenant_id, user!.id, target.id, `sweep-test-${randomUUID()}`],
@@ -94,4 +103,3 @@ describe('maintenance jobs (real Redis + worker)', () => {
     expect(await deadline?.getState()).toBe('delayed');
   });
 });
-

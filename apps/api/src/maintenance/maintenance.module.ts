@@ -4,8 +4,8 @@ import { IncidentFiledProducer } from '../incidents/jobs/incident-filed.producer
 import { MeasuresModule } from '../measures/measures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
-import { MaintenanceSchedules } from './maintenance-schedules';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { MaintenanceSchedules } from './maintenance-schedules';
 
 /** Worker-only: processors and schedules. */
 @Module({

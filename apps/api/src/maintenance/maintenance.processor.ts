@@ -1,10 +1,9 @@
+import type { IncidentStatus } from '@helhet/domain';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
-
-import type { IncidentStatus } from '@helhet/domain';
 
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
@@ -49,7 +48,16 @@ export class MaintenanceProcessor extends WorkerHost {
     const open = (await this.dataSource.query(
       `SELECT id, tenant_id, status, version, escalation_level, reported_at, acknowledge_due_at, close_due_at FROM incident
         WHERE status IN ('registered', 'in_progress', 'measures') AND filing_processed_at IS NOT NULL ORDER BY updated_at DESC LIMIT 5000`,
-    )) as { id: string; tenant_id: string; status: IncidentStatus; version: number; escalation_level: number; reported_at: Date; acknowledge_due_at: Date; close_due_at: Date }[];
+    )) as {
+      id: string;
+      tenant_id: string;
+      status: IncidentStatus;
+      version: number;
+      escalation_level: number;
+      reported_at: Date;
+      acknowledge_due_at: Date;
+      close_due_at: Date;
+    }[];
     const due = open.flatMap((row) => {
       const next = pendingDeadline({
         acknowledgeDueAt: row.acknowledge_due_at,

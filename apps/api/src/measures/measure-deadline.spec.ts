@@ -2,8 +2,8 @@ import {
   MEASURE_ESCALATION_REPEAT_MAX_MS,
   MEASURE_ESCALATION_REPEAT_MIN_MS,
   MEASURE_REMINDER_LEAD_MS,
-  type MeasureDeadlineState,
   measureDeadlineChange,
+  type MeasureDeadlineState,
   measureDueAt,
   pendingMeasureDeadline,
 } from './measure-deadline';
@@ -49,7 +49,10 @@ describe('measure deadlines', () => {
   it('should escalate one interval (the time the measure was given) after the last notice', () => {
     const createdAt = new Date('2026-03-15T10:00:00Z');
     const escalatedAt = new Date('2026-03-27T06:00:00Z');
-    const level2 = pendingMeasureDeadline(state({ createdAt, escalatedAt, escalationLevel: 2, remindedAt: new Date() }), new Date('2026-04-01T00:00:00Z'));
+    const level2 = pendingMeasureDeadline(
+      state({ createdAt, escalatedAt, escalationLevel: 2, remindedAt: new Date() }),
+      new Date('2026-04-01T00:00:00Z'),
+    );
     expect(level2?.data).toMatchObject({ deadline: 'due', level: 2 });
     expect(level2?.runAt.getTime()).toBe(escalatedAt.getTime() + (dueAt.getTime() - createdAt.getTime()));
   });
@@ -60,7 +63,9 @@ describe('measure deadlines', () => {
     expect(pendingMeasureDeadline(longAgo, escalatedAt)?.runAt.getTime()).toBe(escalatedAt.getTime() + MEASURE_ESCALATION_REPEAT_MAX_MS);
     // Created with a deadline already past: not the whole line within hours.
     const late = state({ createdAt: new Date('2026-03-25T00:00:00Z'), escalatedAt: new Date('2026-03-25T00:00:01Z'), escalationLevel: 1 });
-    expect(pendingMeasureDeadline(late, new Date('2026-03-25T00:00:02Z'))?.runAt.getTime()).toBe(new Date('2026-03-25T00:00:01Z').getTime() + MEASURE_ESCALATION_REPEAT_MIN_MS);
+    expect(pendingMeasureDeadline(late, new Date('2026-03-25T00:00:02Z'))?.runAt.getTime()).toBe(
+      new Date('2026-03-25T00:00:01Z').getTime() + MEASURE_ESCALATION_REPEAT_MIN_MS,
+    );
   });
 
   it('should have no deadline job when finished or without a deadline', () => {

@@ -63,7 +63,14 @@ export const pendingMeasureDeadline = (state: MeasureDeadlineState, now: Date): 
   const interval = measureEscalationRepeatMs(state.createdAt, dueAt);
   const lastNotice = state.escalatedAt ?? new Date(dueAt.getTime() + (state.escalationLevel - 1) * interval);
   return {
-    data: { deadline, level: state.escalationLevel, subjectId: state.id, subjectType: MEASURE_SUBJECT, tenantId: state.tenantId, version: state.version },
+    data: {
+      deadline,
+      level: state.escalationLevel,
+      subjectId: state.id,
+      subjectType: MEASURE_SUBJECT,
+      tenantId: state.tenantId,
+      version: state.version,
+    },
     runAt: remind
       ? new Date(dueAt.getTime() - MEASURE_REMINDER_LEAD_MS)
       : state.escalationLevel === 0

@@ -1,10 +1,10 @@
 import { addDays, zonedDate } from '@helhet/domain';
 import type {
   FileIncidentResponse,
-  IncidentCategoryResponse,
-  IncidentResponse,
   InboxNotificationKind,
   InboxNotificationResponse,
+  IncidentCategoryResponse,
+  IncidentResponse,
   RiskAnalysisResponse,
   ScenarioLinksResponse,
 } from '@helhet/shared';
@@ -13,11 +13,11 @@ import { type Job, Queue } from 'bullmq';
 
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
-import { obliterateQueues, startTestApp, startTestWorker, testEnvironment, type TestApp } from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp, testEnvironment } from '../../test/utils/test-app';
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { type DeadlineJobData, deadlineJobId } from '../escalations/deadline-job';
-import { MeasureDeadlines } from './measure-deadlines.service';
 import { MEASURE_REMINDER_LEAD_MS, measureDueAt, measureEscalationRepeatMs } from './measure-deadline';
+import { MeasureDeadlines } from './measure-deadlines.service';
 
 const OWNER = 'ansatt@fjordvik.kommune.no';
 const UNIT_LEADER = 'enhetsleder.sykehjem@fjordvik.kommune.no';
@@ -63,13 +63,17 @@ describe('measure deadlines', () => {
   /** A day relative to today in Norway, as the API takes deadlines. */
   const day = (offset: number) => addDays(zonedDate(new Date()), offset);
   const measureRow = async (id: string) =>
-    ((await testApp.dataSource.query(`SELECT status, version, escalation_level, reminded_at, escalated_at FROM measure WHERE id = $1`, [id])) as {
-      status: string;
-      version: number;
-      escalation_level: number;
-      reminded_at: Date | null;
-      escalated_at: Date | null;
-    }[])[0]!;
+    (
+      (await testApp.dataSource.query(`SELECT status, version, escalation_level, reminded_at, escalated_at FROM measure WHERE id = $1`, [
+        id,
+      ])) as {
+        status: string;
+        version: number;
+        escalation_level: number;
+        reminded_at: Date | null;
+        escalated_at: Date | null;
+      }[]
+    )[0]!;
   /** When a delayed job falls due, compared to the millisecond-exact expectation (the job's delay counts from when it was added). */
   const expectRunAt = (job: Job, expected: number) => expect(Math.abs(job.timestamp + job.delay - expected)).toBeLessThan(1000);
   const jobFor = (id: string, deadline: 'remind' | 'due', version: number, level: number): Promise<Job<DeadlineJobData> | undefined> =>
@@ -85,11 +89,19 @@ describe('measure deadlines', () => {
     )) as { id: string; title: string; incident_id: string | null; risk_analysis_id: string | null }[];
   /** Waits for the one notification and its e-mail (the delivery ledger names the message after the notification). */
   const notified = async (email: string, kind: InboxNotificationKind, about: string) => {
-    const [notification] = await waitFor(async () => {
-      const rows = await notifications(email, kind, about);
-      return rows.length > 0 ? rows : undefined;
-    }, 60_000, `${kind} to ${email}`);
-    const mail = await waitFor(() => smtp.received.find((m) => m.messageId === `<notification-${notification!.id}@helhet>`), 60_000, `the ${kind} e-mail to ${email}`);
+    const [notification] = await waitFor(
+      async () => {
+        const rows = await notifications(email, kind, about);
+        return rows.length > 0 ? rows : undefined;
+      },
+      60_000,
+      `${kind} to ${email}`,
+    );
+    const mail = await waitFor(
+      () => smtp.received.find((m) => m.messageId === `<notification-${notification!.id}@helhet>`),
+      60_000,
+      `the ${kind} e-mail to ${email}`,
+    );
     expect(mail.to).toEqual([email]);
     return { mail, notification: notification! };
   };
@@ -132,7 +144,11 @@ describe('measure deadlines', () => {
     expect(reminder.notification.incident_id).toBe(incidentId);
     expect(reminder.mail.raw.replace(/=\r?\n/g, '')).toContain(`/incidents/${incidentId}`);
     const inbox = (await owner.get<InboxNotificationResponse[]>('/api/notifications')).body;
-    expect(inbox.find((n) => n.id === reminder.notification.id)).toMatchObject({ incidentId, kind: 'measure_due_soon', riskAnalysisId: null });
+    expect(inbox.find((n) => n.id === reminder.notification.id)).toMatchObject({
+      incidentId,
+      kind: 'measure_due_soon',
+      riskAnalysisId: null,
+    });
     expect(await measureRow(measure.id)).toMatchObject({ escalation_level: 0, reminded_at: expect.any(Date), version: 2 });
 
     // The deadline passes: the owner hears it is overdue.
@@ -145,7 +161,9 @@ describe('measure deadlines', () => {
 
     // One interval (the time the measure was given) after each notice: the owner's leader (the unit leader),
     // then the next level (the sector leader).
-    const [created] = (await testApp.dataSource.query(`SELECT created_at FROM measure WHERE id = $1`, [measure.id])) as { created_at: Date }[];
+    const [created] = (await testApp.dataSource.query(`SELECT created_at FROM measure WHERE id = $1`, [measure.id])) as {
+      created_at: Date;
+    }[];
     const interval = measureEscalationRepeatMs(created!.created_at, measureDueAt(deadline));
     expect(interval).toBeGreaterThan(9 * 86_400_000);
     const first = await waitForJob(measure.id, 'due', 3, 1);
@@ -197,7 +215,12 @@ describe('measure deadlines', () => {
     await leader.request('PATCH', measure.path, { deadline: day(-2) });
     expect(await jobFor(measure.id, 'remind', 2, 0)).toBeUndefined();
     await notified(OWNER, 'measure_overdue', incidentId);
-    expect(await measureRow(measure.id)).toMatchObject({ escalated_at: expect.any(Date), escalation_level: 1, reminded_at: null, version: 4 });
+    expect(await measureRow(measure.id)).toMatchObject({
+      escalated_at: expect.any(Date),
+      escalation_level: 1,
+      reminded_at: null,
+      version: 4,
+    });
     expect(await (await waitForJob(measure.id, 'due', 4, 1)).getState()).toBe('delayed');
     expect(await notifications(OWNER, 'measure_due_soon', incidentId)).toEqual([]);
 
@@ -206,18 +229,34 @@ describe('measure deadlines', () => {
     expect(await jobFor(measure.id, 'due', 4, 1)).toBeUndefined();
     expect(await measureRow(measure.id)).toMatchObject({ status: 'cancelled', version: 5 });
     await leader.request('PATCH', measure.path, { status: 'planned' });
-    await waitFor(async () => ((await notifications(OWNER, 'measure_overdue', incidentId)).length === 2 ? true : undefined), 60_000, 'the second overdue notice');
+    await waitFor(
+      async () => ((await notifications(OWNER, 'measure_overdue', incidentId)).length === 2 ? true : undefined),
+      60_000,
+      'the second overdue notice',
+    );
     expect(await measureRow(measure.id)).toMatchObject({ escalation_level: 1, status: 'planned', version: 7 });
   }, 180_000);
 
   it('should link a ROS measure’s notices to its analysis, and the sweep should re-queue a lost deadline', async () => {
     const home = ((await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[])[0]!.id;
-    const analysis = (await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: home, title: 'ROS legemiddelhåndtering 2027', type: 'service_ros' })).body;
-    const scenarioId = (await leader.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { title: 'Feil legemiddel gitt' })).body.scenarios[0]!.id;
+    const analysis = (
+      await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: home,
+        title: 'ROS legemiddelhåndtering 2027',
+        type: 'service_ros',
+      })
+    ).body;
+    const scenarioId = (
+      await leader.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { title: 'Feil legemiddel gitt' })
+    ).body.scenarios[0]!.id;
     const measuresPath = `/api/risk/analyses/${analysis.id}/scenarios/${scenarioId}/measures`;
 
     // A measure due far ahead whose job Redis lost: the maintenance sweep puts it back.
-    const ahead = await leader.request<ScenarioLinksResponse>('POST', measuresPath, { deadline: day(90), ownerUserId: owner.me.id, title: 'Dobbeltkontroll ved utdeling' });
+    const ahead = await leader.request<ScenarioLinksResponse>('POST', measuresPath, {
+      deadline: day(90),
+      ownerUserId: owner.me.id,
+      title: 'Dobbeltkontroll ved utdeling',
+    });
     expect(ahead.status).toBe(201);
     const aheadId = ahead.body.measures[0]!.id;
     const lost = await waitForJob(aheadId, 'remind', 1, 0);
@@ -226,15 +265,29 @@ describe('measure deadlines', () => {
     expect(await (await jobFor(aheadId, 'remind', 1, 0))?.getState()).toBe('delayed');
 
     // An overdue one: its notice names the analysis and links to it.
-    const overdue = await leader.request<ScenarioLinksResponse>('POST', measuresPath, { deadline: day(-1), ownerUserId: owner.me.id, title: 'Ny rutine for legemiddelrom' });
+    const overdue = await leader.request<ScenarioLinksResponse>('POST', measuresPath, {
+      deadline: day(-1),
+      ownerUserId: owner.me.id,
+      title: 'Ny rutine for legemiddelrom',
+    });
     const overdueId = overdue.body.measures.find((m) => m.title === 'Ny rutine for legemiddelrom')!.id;
     const notice = await notified(OWNER, 'measure_overdue', analysis.id);
-    expect(notice.notification).toMatchObject({ incident_id: null, risk_analysis_id: analysis.id, title: 'ROS legemiddelhåndtering 2027 – Ny rutine for legemiddelrom' });
+    expect(notice.notification).toMatchObject({
+      incident_id: null,
+      risk_analysis_id: analysis.id,
+      title: 'ROS legemiddelhåndtering 2027 – Ny rutine for legemiddelrom',
+    });
     expect(notice.mail.raw.replace(/=\r?\n/g, '')).toContain(`/risk/analyses/${analysis.id}`);
     const inbox = (await owner.get<InboxNotificationResponse[]>('/api/notifications')).body;
-    expect(inbox.find((n) => n.id === notice.notification.id)).toMatchObject({ incidentId: null, kind: 'measure_overdue', riskAnalysisId: analysis.id });
+    expect(inbox.find((n) => n.id === notice.notification.id)).toMatchObject({
+      incidentId: null,
+      kind: 'measure_overdue',
+      riskAnalysisId: analysis.id,
+    });
 
     // ROS measures have no status endpoint yet: finish them in the database so no later suite's worker finds them.
-    await testApp.dataSource.query(`UPDATE measure SET status = 'cancelled', version = version + 1 WHERE id = ANY($1::uuid[])`, [[aheadId, overdueId]]);
+    await testApp.dataSource.query(`UPDATE measure SET status = 'cancelled', version = version + 1 WHERE id = ANY($1::uuid[])`, [
+      [aheadId, overdueId],
+    ]);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { DeadlineJobData, ScheduledDeadline } from '../escalations/deadline-job';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
-import { type MeasureDeadlineState, measureDeadlineChange, pendingMeasureDeadline } from './measure-deadline';
+import { measureDeadlineChange, type MeasureDeadlineState, pendingMeasureDeadline } from './measure-deadline';
 
 /** The `measure` columns a deadline depends on, as selected by MEASURE_DEADLINE_COLUMNS. */
 export interface MeasureDeadlineRow {
@@ -60,7 +60,9 @@ export class MeasureDeadlines {
 
   /** The measure's deadline state (lock the row first when a write follows). */
   async snapshot(manager: EntityManager, measureId: string): Promise<MeasureDeadlineState | null> {
-    const [row] = (await manager.query(`SELECT ${MEASURE_DEADLINE_COLUMNS} FROM measure m WHERE m.id = $1`, [measureId])) as MeasureDeadlineRow[];
+    const [row] = (await manager.query(`SELECT ${MEASURE_DEADLINE_COLUMNS} FROM measure m WHERE m.id = $1`, [
+      measureId,
+    ])) as MeasureDeadlineRow[];
     return row ? measureDeadlineState(row) : null;
   }
 
@@ -94,7 +96,10 @@ export class MeasureDeadlines {
       for (const job of plan.cancel) await this.scheduler.cancel(job);
       if (plan.schedule) await this.scheduler.schedule(plan.schedule.data, plan.schedule.runAt);
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), msg: 'measure deadline not (re)scheduled; the sweep retries' });
+      this.logger.warn({
+        err: error instanceof Error ? error.message : String(error),
+        msg: 'measure deadline not (re)scheduled; the sweep retries',
+      });
     }
   }
 
@@ -119,6 +124,8 @@ export class MeasureDeadlines {
   private jobsOf(state: MeasureDeadlineState, now: Date): DeadlineJobData[] {
     const pending = pendingMeasureDeadline(state, now)?.data;
     if (!pending) return [];
-    return pending.deadline === 'due' && pending.level === 0 && state.remindedAt === null ? [pending, { ...pending, deadline: 'remind' }] : [pending];
+    return pending.deadline === 'due' && pending.level === 0 && state.remindedAt === null
+      ? [pending, { ...pending, deadline: 'remind' }]
+      : [pending];
   }
 }

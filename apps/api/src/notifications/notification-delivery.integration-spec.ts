@@ -53,7 +53,11 @@ describe('notification delivery when the worker dies mid-send', () => {
     expect(filed.status).toBe(201);
 
     // The mail server has the message, but the worker never hears "250 OK": kill it now.
-    const held = await waitFor(() => smtp.received.find((mail) => mail.to.includes('enhetsleder.sykehjem@fjordvik.kommune.no')), 120_000, 'the held mail');
+    const held = await waitFor(
+      () => smtp.received.find((mail) => mail.to.includes('enhetsleder.sykehjem@fjordvik.kommune.no')),
+      120_000,
+      'the held mail',
+    );
     const [delivery] = (await testApp.dataSource.query(
       `SELECT d.id, d.status FROM notification_delivery d JOIN notification n ON n.id = d.notification_id JOIN incident i ON i.id = n.incident_id WHERE i.id = $1`,
       [filed.body.id],
@@ -65,16 +69,24 @@ describe('notification delivery when the worker dies mid-send', () => {
 
     // Another worker (in this process: normal lock, stall check every second) picks the job up once the lock expires.
     worker = await startTestWorker({ SMTP_URL: smtp.url });
-    await waitFor(async () => {
-      const [row] = (await testApp.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery!.id])) as { status: string }[];
-      return row!.status === 'uncertain' ? true : undefined;
-    }, 90_000, 'the delivery to be marked uncertain');
+    await waitFor(
+      async () => {
+        const [row] = (await testApp.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery!.id])) as {
+          status: string;
+        }[];
+        return row!.status === 'uncertain' ? true : undefined;
+      },
+      90_000,
+      'the delivery to be marked uncertain',
+    );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(smtp.received.filter((mail) => mail.messageId === held.messageId)).toHaveLength(1);
 
     const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
     const problems = await admin.get<DeliveryFailureResponse[]>('/api/notification-deliveries/problems');
-    expect(problems.body).toContainEqual(expect.objectContaining({ id: delivery!.id, recipient: expect.objectContaining({ name: 'Åse Lunde' }), status: 'uncertain' }));
+    expect(problems.body).toContainEqual(
+      expect.objectContaining({ id: delivery!.id, recipient: expect.objectContaining({ name: 'Åse Lunde' }), status: 'uncertain' }),
+    );
     expect((await reporter.get('/api/notification-deliveries/problems')).status).toBe(403);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { type DeliveryFailureResponse, type InboxNotificationResponse, PERMISSIONS } from '@helhet/shared';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
 import type { AuthContext } from '../auth/auth-context';
@@ -45,11 +45,10 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   async markRead(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND tenant_id = $2 AND user_id = $3`, [
-      id,
-      auth.tenantId,
-      auth.userId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND tenant_id = $2 AND user_id = $3`,
+      [id, auth.tenantId, auth.userId],
+    );
   }
 }
 

@@ -31,13 +31,22 @@ export interface DelegationRow {
 @Injectable()
 export class ManagementLineReader {
   /** The unit and its ancestors (unit first) and the resolved line, one entry per chain element. */
-  async forUnit(manager: EntityManager, tenantId: string, unitId: string, day: string = todayDateOnly()): Promise<{ chain: LineUnitRow[]; line: ManagementLineEntry<OrgLevelType>[] }> {
+  async forUnit(
+    manager: EntityManager,
+    tenantId: string,
+    unitId: string,
+    day: string = todayDateOnly(),
+  ): Promise<{ chain: LineUnitRow[]; line: ManagementLineEntry<OrgLevelType>[] }> {
     const chain = (await manager.query(
       `SELECT a.id, a.name, a.level_type, a.leader_user_id FROM org_unit a, org_unit u
         WHERE u.tenant_id = $1 AND u.id = $2 AND a.tenant_id = $1 AND a.path @> u.path ORDER BY nlevel(a.path) DESC`,
       [tenantId, unitId],
     )) as LineUnitRow[];
-    const delegations = await this.delegations(manager, tenantId, chain.map((unit) => unit.id));
+    const delegations = await this.delegations(
+      manager,
+      tenantId,
+      chain.map((unit) => unit.id),
+    );
     const line = resolveManagementLine(
       chain.map((unit) => ({ leaderUserId: unit.leader_user_id, levelType: unit.level_type, unitId: unit.id })),
       delegations.map((d) => ({
@@ -56,7 +65,12 @@ export class ManagementLineReader {
   }
 
   /** Delegations on `unitIds` that have not ended (and, unless includeFuture, have started). */
-  async delegations(manager: EntityManager, tenantId: string, unitIds: string[], options: { includeFuture?: boolean } = {}): Promise<DelegationRow[]> {
+  async delegations(
+    manager: EntityManager,
+    tenantId: string,
+    unitIds: string[],
+    options: { includeFuture?: boolean } = {},
+  ): Promise<DelegationRow[]> {
     return (await manager.query(
       `SELECT d.id, d.org_unit_id, d.from_user_id, d.to_user_id, d.include_descendants, d.reason,
               to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,

@@ -1,7 +1,7 @@
 import type { ApiError, ManagementLineEntryResponse, OrgUnitResponse } from '@helhet/shared';
 
-import { startTestApp, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
+import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
 const ADMIN = 'admin@fjordvik.kommune.no';
 
@@ -30,19 +30,43 @@ describe('organisation units (admin writes, audit, management line)', () => {
     const before = await auditRows();
     const result = await create('T-100', 'Hjemmetjenesten sone test');
     expect(result.status).toBe(201);
-    expect(result.body).toMatchObject({ active: true, code: 'T-100', depth: 2, levelType: 'unit', name: 'Hjemmetjenesten sone test', parentId: helse });
+    expect(result.body).toMatchObject({
+      active: true,
+      code: 'T-100',
+      depth: 2,
+      levelType: 'unit',
+      name: 'Hjemmetjenesten sone test',
+      parentId: helse,
+    });
     expect(result.body.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', 'Helse og omsorg']);
     expect(await auditRows()).toBe(before + 1);
-    const [row] = (await testApp.dataSource.query(`SELECT action, entity_type, entity_id, actor_user_id, changes FROM audit_log_entry ORDER BY occurred_at DESC LIMIT 1`)) as {
-      action: string; entity_type: string; entity_id: string; actor_user_id: string; changes: { field: string; new: unknown }[];
+    const [row] = (await testApp.dataSource.query(
+      `SELECT action, entity_type, entity_id, actor_user_id, changes FROM audit_log_entry ORDER BY occurred_at DESC LIMIT 1`,
+    )) as {
+      action: string;
+      entity_type: string;
+      entity_id: string;
+      actor_user_id: string;
+      changes: { field: string; new: unknown }[];
     }[];
-    expect(row).toMatchObject({ action: 'create', actor_user_id: (admin as Session & { me: { id: string } }).me.id, entity_id: result.body.id, entity_type: 'org_unit' });
+    expect(row).toMatchObject({
+      action: 'create',
+      actor_user_id: (admin as Session & { me: { id: string } }).me.id,
+      entity_id: result.body.id,
+      entity_type: 'org_unit',
+    });
     expect(row!.changes).toEqual(expect.arrayContaining([{ field: 'name', new: 'Hjemmetjenesten sone test', old: null }]));
   });
 
   it('should return 400 naming every bad field and store nothing when the input is invalid', async () => {
     const [units, audits] = [await unitRows(), await auditRows()];
-    const result = await admin.request<ApiError>('POST', '/api/org-units', { code: 'bad code!', levelType: 'kingdom', name: '  ', parentId: 'nope', surprise: 1 });
+    const result = await admin.request<ApiError>('POST', '/api/org-units', {
+      code: 'bad code!',
+      levelType: 'kingdom',
+      name: '  ',
+      parentId: 'nope',
+      surprise: 1,
+    });
     expect(result.status).toBe(400);
     expect(result.body.code).toBe('VALIDATION_FAILED');
     const fields = (result.body.details as { field: string }[]).map((detail) => detail.field).sort();
@@ -62,7 +86,9 @@ describe('organisation units (admin writes, audit, management line)', () => {
   it('should name the field when a referenced parent does not exist', async () => {
     const result = await create('T-300', 'Foreldreløs', '00000000-0000-4000-8000-000000000000');
     expect(result.status).toBe(400);
-    expect((result.body as unknown as ApiError).details).toEqual([{ field: 'parentId', reasons: ['parentId must be a unit you may manage'] }]);
+    expect((result.body as unknown as ApiError).details).toEqual([
+      { field: 'parentId', reasons: ['parentId must be a unit you may manage'] },
+    ]);
   });
 
   it('should rename with one audit row holding old and new name', async () => {
@@ -72,13 +98,22 @@ describe('organisation units (admin writes, audit, management line)', () => {
     expect(result.status).toBe(200);
     expect(result.body.name).toBe('Nytt navn');
     expect(await auditRows()).toBe(before + 1);
-    const [row] = (await testApp.dataSource.query(`SELECT changes FROM audit_log_entry WHERE entity_id = $1 AND action = 'update'`, [unit.id])) as { changes: unknown }[];
+    const [row] = (await testApp.dataSource.query(`SELECT changes FROM audit_log_entry WHERE entity_id = $1 AND action = 'update'`, [
+      unit.id,
+    ])) as { changes: unknown }[];
     expect(row!.changes).toEqual([{ field: 'name', new: 'Nytt navn', old: 'Gammelt navn' }]);
   });
 
   it('should move a unit with its whole subtree and refuse a move under its own descendant', async () => {
     const parent = (await create('T-500', 'Flyttes')).body;
-    const child = (await admin.request<OrgUnitResponse>('POST', '/api/org-units', { code: 'T-501', levelType: 'department', name: 'Underavdeling', parentId: parent.id })).body;
+    const child = (
+      await admin.request<OrgUnitResponse>('POST', '/api/org-units', {
+        code: 'T-501',
+        levelType: 'department',
+        name: 'Underavdeling',
+        parentId: parent.id,
+      })
+    ).body;
     const audits = await auditRows();
     const refused = await admin.request<ApiError>('POST', `/api/org-units/${parent.id}/move`, { parentId: child.id });
     expect(refused.status).toBe(409);
@@ -96,7 +131,14 @@ describe('organisation units (admin writes, audit, management line)', () => {
 
   it('should refuse to deactivate a unit with active children, then allow it once they are gone', async () => {
     const parent = (await create('T-600', 'Avvikles')).body;
-    const child = (await admin.request<OrgUnitResponse>('POST', '/api/org-units', { code: 'T-601', levelType: 'team', name: 'Team', parentId: parent.id })).body;
+    const child = (
+      await admin.request<OrgUnitResponse>('POST', '/api/org-units', {
+        code: 'T-601',
+        levelType: 'team',
+        name: 'Team',
+        parentId: parent.id,
+      })
+    ).body;
     const refused = await admin.request<ApiError>('POST', `/api/org-units/${parent.id}/deactivate`);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'ORG_UNIT_HAS_ACTIVE_CHILDREN', details: { activeChildren: 1 } });
@@ -107,7 +149,12 @@ describe('organisation units (admin writes, audit, management line)', () => {
   });
 
   it('should refuse a write without the CSRF header', async () => {
-    const result = await admin.request<ApiError>('POST', '/api/org-units', { code: 'T-700', levelType: 'unit', name: 'X', parentId: helse }, { csrf: false });
+    const result = await admin.request<ApiError>(
+      'POST',
+      '/api/org-units',
+      { code: 'T-700', levelType: 'unit', name: 'X', parentId: helse },
+      { csrf: false },
+    );
     expect(result.status).toBe(403);
     expect(result.body.code).toBe('CSRF_TOKEN_INVALID');
   });
@@ -122,13 +169,27 @@ describe('organisation units (admin writes, audit, management line)', () => {
        ORDER BY u.code LIMIT 1`,
       [helse],
     )) as { id: string; leader_user_id: string }[];
-    const [stand] = (await testApp.dataSource.query(`SELECT id FROM app_user WHERE primary_org_unit_id = $1 AND id <> $2 LIMIT 1`, [unit!.id, unit!.leader_user_id])) as { id: string }[];
+    const [stand] = (await testApp.dataSource.query(`SELECT id FROM app_user WHERE primary_org_unit_id = $1 AND id <> $2 LIMIT 1`, [
+      unit!.id,
+      unit!.leader_user_id,
+    ])) as { id: string }[];
     const created = await admin.request('POST', '/api/delegations', {
-      fromUserId: unit!.leader_user_id, orgUnitId: unit!.id, reason: 'acting', toUserId: stand!.id, validFrom: '2020-01-01', validTo: '2099-12-31',
+      fromUserId: unit!.leader_user_id,
+      orgUnitId: unit!.id,
+      reason: 'acting',
+      toUserId: stand!.id,
+      validFrom: '2020-01-01',
+      validTo: '2099-12-31',
     });
     expect(created.status).toBe(201);
     const line = (await admin.get<ManagementLineEntryResponse[]>(`/api/org-units/${unit!.id}/management-line`)).body;
-    expect(line[0]).toMatchObject({ formalLeader: { id: unit!.leader_user_id }, orgUnitId: unit!.id, responsible: { id: stand!.id }, source: 'acting', until: '2099-12-31' });
+    expect(line[0]).toMatchObject({
+      formalLeader: { id: unit!.leader_user_id },
+      orgUnitId: unit!.id,
+      responsible: { id: stand!.id },
+      source: 'acting',
+      until: '2099-12-31',
+    });
     expect(line.map((entry) => entry.levelType)).toEqual(['unit', 'sector', 'municipality']);
     expect(line.at(-1)?.source).not.toBe('vacant');
   });

@@ -74,12 +74,19 @@ export class OrgUnitsQuery {
   async managementLine(auth: AuthContext, id: string): Promise<ManagementLineEntryResponse[]> {
     const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
     const { chain, line } = await this.lines.forUnit(this.dataSource.manager, auth.tenantId, row.id);
-    const userIds = [...new Set(line.flatMap((entry) => [entry.formalLeaderUserId, entry.responsibleUserId]).filter((v): v is string => !!v))];
+    const userIds = [
+      ...new Set(line.flatMap((entry) => [entry.formalLeaderUserId, entry.responsibleUserId]).filter((v): v is string => !!v)),
+    ];
     const names = new Map(
-      ((await this.dataSource.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [auth.tenantId, userIds])) as {
-        id: string;
-        name: string;
-      }[]).map((user) => [user.id, user.name]),
+      (
+        (await this.dataSource.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+          auth.tenantId,
+          userIds,
+        ])) as {
+          id: string;
+          name: string;
+        }[]
+      ).map((user) => [user.id, user.name]),
     );
     const ref = (userId: string | null) => (userId ? { id: userId, name: names.get(userId) ?? '' } : null);
     return line.map((entry, index) => ({

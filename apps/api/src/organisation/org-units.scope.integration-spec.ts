@@ -1,7 +1,7 @@
-import { PERMISSIONS, type OrgUnitSummary, type Page, type UserSummary } from '@helhet/shared';
+import { type OrgUnitSummary, type Page, PERMISSIONS, type UserSummary } from '@helhet/shared';
 
-import { startTestApp, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
+import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
 const email = (local: string) => `${local}@fjordvik.kommune.no`;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -14,13 +14,25 @@ describe('organisation scope (role × unit)', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    for (const login of ['admin', 'kommunedirektor', 'kommunalsjef.helse', 'kommunalsjef.oppvekst', 'enhetsleder.sykehjem', 'hms', 'kvalitet', 'verneombud', 'ansatt']) {
+    for (const login of [
+      'admin',
+      'kommunedirektor',
+      'kommunalsjef.helse',
+      'kommunalsjef.oppvekst',
+      'enhetsleder.sykehjem',
+      'hms',
+      'kvalitet',
+      'verneombud',
+      'ansatt',
+    ]) {
       sessions[login] = await Session.login(testApp.baseUrl, email(login));
     }
     const one = async (sql: string): Promise<string> => ((await testApp.dataSource.query(sql)) as { id: string }[])[0]!.id;
     const helse = await one(`SELECT id FROM org_unit WHERE level_type = 'sector' AND name = 'Helse og omsorg'`);
     const oppvekst = await one(`SELECT id FROM org_unit WHERE level_type = 'sector' AND name = 'Oppvekst'`);
-    const school = await one(`SELECT u.id FROM org_unit u JOIN org_unit s ON u.path <@ s.path WHERE s.id = '${oppvekst}' AND u.level_type = 'unit' ORDER BY u.code LIMIT 1`);
+    const school = await one(
+      `SELECT u.id FROM org_unit u JOIN org_unit s ON u.path <@ s.path WHERE s.id = '${oppvekst}' AND u.level_type = 'unit' ORDER BY u.code LIMIT 1`,
+    );
     const nursingHome = await one(`SELECT primary_org_unit_id AS id FROM app_user WHERE email = '${email('enhetsleder.sykehjem')}'`);
     const root = await one(`SELECT id FROM org_unit WHERE parent_id IS NULL`);
     const schoolUser = await one(`SELECT id FROM app_user WHERE primary_org_unit_id = '${school}' LIMIT 1`);
@@ -84,54 +96,115 @@ describe('organisation scope (role × unit)', () => {
   });
 
   type Expect = Record<string, number>;
-  const roles = ['admin', 'kommunedirektor', 'kommunalsjef.helse', 'kommunalsjef.oppvekst', 'enhetsleder.sykehjem', 'hms', 'kvalitet', 'verneombud', 'ansatt'];
+  const roles = [
+    'admin',
+    'kommunedirektor',
+    'kommunalsjef.helse',
+    'kommunalsjef.oppvekst',
+    'enhetsleder.sykehjem',
+    'hms',
+    'kvalitet',
+    'verneombud',
+    'ansatt',
+  ];
   const all = (status: number): Expect => Object.fromEntries(roles.map((role) => [role, status]));
   const matrix: { name: string; method: string; path: () => string; body?: () => unknown; expect: Expect }[] = [
     { expect: all(200), method: 'GET', name: 'me', path: () => '/api/auth/me' },
     { expect: all(200), method: 'GET', name: 'list units', path: () => '/api/org-units' },
     {
       expect: { ...all(200), 'kommunalsjef.oppvekst': 404 },
-      method: 'GET', name: 'nursing home', path: () => `/api/org-units/${ids.nursingHome}`,
+      method: 'GET',
+      name: 'nursing home',
+      path: () => `/api/org-units/${ids.nursingHome}`,
     },
     {
       expect: { ...all(200), ansatt: 404, 'enhetsleder.sykehjem': 404, 'kommunalsjef.helse': 404, verneombud: 404 },
-      method: 'GET', name: 'school', path: () => `/api/org-units/${ids.school}`,
+      method: 'GET',
+      name: 'school',
+      path: () => `/api/org-units/${ids.school}`,
     },
     { expect: { ...all(200), ansatt: 403, verneombud: 403 }, method: 'GET', name: 'list users', path: () => '/api/users' },
     {
       expect: { ...all(200), ansatt: 403, 'enhetsleder.sykehjem': 404, 'kommunalsjef.helse': 404, verneombud: 403 },
-      method: 'GET', name: 'school user', path: () => `/api/users/${ids.schoolUser}`,
+      method: 'GET',
+      name: 'school user',
+      path: () => `/api/users/${ids.schoolUser}`,
     },
     { expect: { ...all(403), admin: 200 }, method: 'GET', name: 'audit log', path: () => '/api/audit-log' },
     {
       body: () => ({ code: '', levelType: 'unit', name: '', parentId: ids.helse }),
-      expect: { ...all(403), admin: 400 }, method: 'POST', name: 'create unit (invalid body)', path: () => '/api/org-units',
+      expect: { ...all(403), admin: 400 },
+      method: 'POST',
+      name: 'create unit (invalid body)',
+      path: () => '/api/org-units',
     },
     {
       body: () => ({ name: '' }),
-      expect: { ...all(403), admin: 400 }, method: 'PATCH', name: 'rename unit (invalid body)', path: () => `/api/org-units/${ids.school}`,
+      expect: { ...all(403), admin: 400 },
+      method: 'PATCH',
+      name: 'rename unit (invalid body)',
+      path: () => `/api/org-units/${ids.school}`,
     },
     {
       body: () => ({ email: 'not-an-email', name: 'X', primaryOrgUnitId: ids.school }),
-      expect: { ...all(403), admin: 400 }, method: 'POST', name: 'create user (invalid body)', path: () => '/api/users',
+      expect: { ...all(403), admin: 400 },
+      method: 'POST',
+      name: 'create user (invalid body)',
+      path: () => '/api/users',
     },
     {
       body: () => ({ orgUnitId: ids.school, role: 'nonsense' }),
-      expect: { ...all(403), admin: 400 }, method: 'POST', name: 'add role (invalid body)', path: () => `/api/users/${ids.schoolUser}/role-assignments`,
+      expect: { ...all(403), admin: 400 },
+      method: 'POST',
+      name: 'add role (invalid body)',
+      path: () => `/api/users/${ids.schoolUser}/role-assignments`,
     },
-    { expect: { ...all(403), admin: 409 }, method: 'POST', name: 'deactivate sector with children', path: () => `/api/org-units/${ids.oppvekst}/deactivate` },
+    {
+      expect: { ...all(403), admin: 409 },
+      method: 'POST',
+      name: 'deactivate sector with children',
+      path: () => `/api/org-units/${ids.oppvekst}/deactivate`,
+    },
     {
       body: () => ({ parentId: ids.school }),
-      expect: { ...all(403), admin: 409 }, method: 'POST', name: 'move sector under its own unit', path: () => `/api/org-units/${ids.oppvekst}/move`,
+      expect: { ...all(403), admin: 409 },
+      method: 'POST',
+      name: 'move sector under its own unit',
+      path: () => `/api/org-units/${ids.oppvekst}/move`,
     },
     {
-      body: () => ({ fromUserId: ids.schoolUser, orgUnitId: ids.school, reason: 'acting', toUserId: ids.schoolUser, validFrom: '2026-01-01' }),
-      expect: { ...all(403), admin: 400 }, method: 'POST', name: 'create delegation (same person)', path: () => '/api/delegations',
+      body: () => ({
+        fromUserId: ids.schoolUser,
+        orgUnitId: ids.school,
+        reason: 'acting',
+        toUserId: ids.schoolUser,
+        validFrom: '2026-01-01',
+      }),
+      expect: { ...all(403), admin: 400 },
+      method: 'POST',
+      name: 'create delegation (same person)',
+      path: () => '/api/delegations',
     },
     { expect: { ...all(403), admin: 404 }, method: 'DELETE', name: 'delete unknown delegation', path: () => `/api/delegations/${UNKNOWN}` },
-    { body: () => ({ name: '' }), expect: { ...all(403), admin: 400 }, method: 'PATCH', name: 'update user (invalid body)', path: () => `/api/users/${ids.schoolUser}` },
-    { expect: { ...all(403), admin: 404 }, method: 'DELETE', name: 'remove unknown role assignment', path: () => `/api/users/${ids.schoolUser}/role-assignments/${UNKNOWN}` },
-    { expect: { ...all(403), admin: 204 }, method: 'POST', name: 'resend invitation', path: () => `/api/users/${ids.schoolUser}/invitation` },
+    {
+      body: () => ({ name: '' }),
+      expect: { ...all(403), admin: 400 },
+      method: 'PATCH',
+      name: 'update user (invalid body)',
+      path: () => `/api/users/${ids.schoolUser}`,
+    },
+    {
+      expect: { ...all(403), admin: 404 },
+      method: 'DELETE',
+      name: 'remove unknown role assignment',
+      path: () => `/api/users/${ids.schoolUser}/role-assignments/${UNKNOWN}`,
+    },
+    {
+      expect: { ...all(403), admin: 204 },
+      method: 'POST',
+      name: 'resend invitation',
+      path: () => `/api/users/${ids.schoolUser}/invitation`,
+    },
   ];
 
   it.each(matrix)('should answer $name per role', async ({ method, path, body, expect: expected }) => {

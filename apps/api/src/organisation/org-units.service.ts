@@ -47,7 +47,14 @@ export class OrgUnitsService {
       };
       await this.insertOrConflict(() => manager.insert(OrgUnit, values));
       const { path: _path, ...audited } = values;
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: audited, entityId: unitId, entityType: 'org_unit', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'create',
+        actorUserId: auth.userId,
+        after: audited,
+        entityId: unitId,
+        entityType: 'org_unit',
+        tenantId: auth.tenantId,
+      });
       return unitId;
     });
     return this.query.get(auth, id);
@@ -65,7 +72,15 @@ export class OrgUnitsService {
       if (Object.keys(changes).length === 0) return;
       await this.insertOrConflict(() => manager.update(OrgUnit, { id, tenantId: auth.tenantId }, changes));
       const beforeFields = Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof OrgUnit]]));
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: changes, before: beforeFields, entityId: id, entityType: 'org_unit', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after: changes,
+        before: beforeFields,
+        entityId: id,
+        entityType: 'org_unit',
+        tenantId: auth.tenantId,
+      });
     });
     return this.query.get(auth, id);
   }
@@ -89,8 +104,13 @@ export class OrgUnitsService {
       );
       await manager.update(OrgUnit, { id, tenantId: auth.tenantId }, { parentId: parent.id });
       await this.audit.record(manager, {
-        action: 'update', actorUserId: auth.userId, after: { parentId: parent.id }, before: { parentId: unit.parent_id },
-        entityId: id, entityType: 'org_unit', tenantId: auth.tenantId,
+        action: 'update',
+        actorUserId: auth.userId,
+        after: { parentId: parent.id },
+        before: { parentId: unit.parent_id },
+        entityId: id,
+        entityType: 'org_unit',
+        tenantId: auth.tenantId,
       });
     });
     return this.query.get(auth, id);
@@ -103,13 +123,25 @@ export class OrgUnitsService {
       if (unit.parent_id === null) throw new DomainException('ORG_UNIT_ROOT_IMMUTABLE', 'The municipality node cannot be deactivated');
       if (!unit.active) return;
       if (unit.child_count > 0) {
-        throw new DomainException('ORG_UNIT_HAS_ACTIVE_CHILDREN', `The unit has ${unit.child_count} active subunits; move or deactivate them first`, {
-          activeChildren: unit.child_count,
-        });
+        throw new DomainException(
+          'ORG_UNIT_HAS_ACTIVE_CHILDREN',
+          `The unit has ${unit.child_count} active subunits; move or deactivate them first`,
+          {
+            activeChildren: unit.child_count,
+          },
+        );
       }
       const validTo = unit.valid_from > todayDateOnly() ? unit.valid_from : todayDateOnly();
       await manager.update(OrgUnit, { id, tenantId: auth.tenantId }, { validTo });
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: { validTo }, before: { validTo: unit.valid_to }, entityId: id, entityType: 'org_unit', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after: { validTo },
+        before: { validTo: unit.valid_to },
+        entityId: id,
+        entityType: 'org_unit',
+        tenantId: auth.tenantId,
+      });
     });
     return this.query.get(auth, id);
   }
@@ -123,11 +155,25 @@ export class OrgUnitsService {
       if (unit.leader_id !== dto.fromUserId) throw invalidField('fromUserId', "fromUserId must be the unit's leader");
       await this.assertTenantUser(manager, auth, dto.toUserId, 'toUserId');
       const values = {
-        fromUserId: dto.fromUserId, id: randomUUID(), includeDescendants: dto.includeDescendants ?? true, orgUnitId: dto.orgUnitId,
-        reason: dto.reason, tenantId: auth.tenantId, toUserId: dto.toUserId, validFrom: dto.validFrom, validTo: dto.validTo ?? null,
+        fromUserId: dto.fromUserId,
+        id: randomUUID(),
+        includeDescendants: dto.includeDescendants ?? true,
+        orgUnitId: dto.orgUnitId,
+        reason: dto.reason,
+        tenantId: auth.tenantId,
+        toUserId: dto.toUserId,
+        validFrom: dto.validFrom,
+        validTo: dto.validTo ?? null,
       };
       await manager.insert(Delegation, values);
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: values, entityId: values.id, entityType: 'delegation', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'create',
+        actorUserId: auth.userId,
+        after: values,
+        entityId: values.id,
+        entityType: 'delegation',
+        tenantId: auth.tenantId,
+      });
       return values.id;
     });
   }
@@ -139,7 +185,14 @@ export class OrgUnitsService {
       await this.query.findRow(manager, auth, delegation.orgUnitId, MANAGE);
       await manager.delete(Delegation, { id, tenantId: auth.tenantId });
       const { orgUnit: _o, fromUser: _f, toUser: _t, tenant: _tn, ...before } = delegation;
-      await this.audit.record(manager, { action: 'delete', actorUserId: auth.userId, before, entityId: id, entityType: 'delegation', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'delete',
+        actorUserId: auth.userId,
+        before,
+        entityId: id,
+        entityType: 'delegation',
+        tenantId: auth.tenantId,
+      });
     });
   }
 
@@ -156,7 +209,10 @@ export class OrgUnitsService {
   }
 
   private async assertTenantUser(manager: EntityManager, auth: AuthContext, userId: string, field: string): Promise<void> {
-    const [row] = (await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND tenant_id = $2 AND active`, [userId, auth.tenantId])) as unknown[];
+    const [row] = (await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND tenant_id = $2 AND active`, [
+      userId,
+      auth.tenantId,
+    ])) as unknown[];
     if (!row) throw invalidField(field, `${field} must be an active user of this municipality`);
   }
 
@@ -165,7 +221,9 @@ export class OrgUnitsService {
       await write();
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'UQ_org_unit_tenant_code') {
-        throw new DomainException('ORG_UNIT_CODE_TAKEN', 'Another unit already has this code', [{ field: 'code', reasons: ['code is already in use'] }]);
+        throw new DomainException('ORG_UNIT_CODE_TAKEN', 'Another unit already has this code', [
+          { field: 'code', reasons: ['code is already in use'] },
+        ]);
       }
       throw error;
     }

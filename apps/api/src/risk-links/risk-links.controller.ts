@@ -1,4 +1,10 @@
-import { type AnalysisLinksResponse, type IncidentRiskLinkResponse, type LinkableScenario, PERMISSIONS, type ScenarioLinksResponse } from '@helhet/shared';
+import {
+  type AnalysisLinksResponse,
+  type IncidentRiskLinkResponse,
+  type LinkableScenario,
+  PERMISSIONS,
+  type ScenarioLinksResponse,
+} from '@helhet/shared';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
@@ -34,12 +40,21 @@ export class RiskLinksController {
   }
 
   @Get('analyses/:id/scenarios/:scenarioId/measures')
-  measures(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('scenarioId', uuid) scenarioId: string): Promise<ScenarioLinksResponse> {
+  measures(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('scenarioId', uuid) scenarioId: string,
+  ): Promise<ScenarioLinksResponse> {
     return this.service.scenarioLinks(auth, id, scenarioId);
   }
 
   @Post('analyses/:id/scenarios/:scenarioId/measures')
-  createMeasure(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('scenarioId', uuid) scenarioId: string, @Body() body: RiskMeasureDto): Promise<ScenarioLinksResponse> {
+  createMeasure(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('scenarioId', uuid) scenarioId: string,
+    @Body() body: RiskMeasureDto,
+  ): Promise<ScenarioLinksResponse> {
     return this.service.createMeasure(auth, id, scenarioId, body);
   }
 
@@ -65,12 +80,20 @@ export class RiskLinksController {
 
   /** "This avvik concerns risk X": edit rights on the analysis AND read access to the avvik. */
   @Post('scenarios/:scenarioId/incidents')
-  linkIncident(@CurrentUser() auth: AuthContext, @Param('scenarioId', uuid) scenarioId: string, @Body() body: LinkIncidentDto): Promise<ScenarioLinksResponse> {
+  linkIncident(
+    @CurrentUser() auth: AuthContext,
+    @Param('scenarioId', uuid) scenarioId: string,
+    @Body() body: LinkIncidentDto,
+  ): Promise<ScenarioLinksResponse> {
     return this.service.linkIncident(auth, scenarioId, body);
   }
 
   @Delete('scenarios/:scenarioId/incidents/:incidentId')
-  unlinkIncident(@CurrentUser() auth: AuthContext, @Param('scenarioId', uuid) scenarioId: string, @Param('incidentId', uuid) incidentId: string): Promise<ScenarioLinksResponse> {
+  unlinkIncident(
+    @CurrentUser() auth: AuthContext,
+    @Param('scenarioId', uuid) scenarioId: string,
+    @Param('incidentId', uuid) incidentId: string,
+  ): Promise<ScenarioLinksResponse> {
     return this.service.unlinkIncident(auth, scenarioId, incidentId);
   }
 }

@@ -27,7 +27,8 @@ describe('risk links', () => {
 
   const category = (code: string) => categories.find((c) => c.code === code)!;
   const fields = (error: ApiError) => (error.details as { field: string }[]).map((d) => d.field);
-  const count = async (sql: string, params: unknown[] = []) => Number(((await testApp.dataSource.query(sql, params)) as { n: string }[])[0]!.n);
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number(((await testApp.dataSource.query(sql, params)) as { n: string }[])[0]!.n);
   const file = async (overrides: Record<string, unknown> = {}) =>
     (
       await employee.request<FileIncidentResponse>('POST', '/api/incidents', {
@@ -52,8 +53,16 @@ describe('risk links', () => {
     quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
     categories = (await employee.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
     home = ((await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[])[0]!.id;
-    analysis = (await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: home, title: 'ROS Liavegen 2027', type: 'service_ros' })).body;
-    const withScenario = await unitLeader.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { title: 'For lav bemanning på natt' });
+    analysis = (
+      await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: home,
+        title: 'ROS Liavegen 2027',
+        type: 'service_ros',
+      })
+    ).body;
+    const withScenario = await unitLeader.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, {
+      title: 'For lav bemanning på natt',
+    });
     expect(withScenario.status).toBe(201);
     scenarioId = withScenario.body.scenarios[0]!.id;
   });
@@ -61,16 +70,32 @@ describe('risk links', () => {
   afterAll(() => testApp.close());
 
   it('should create a measure on a scenario, link an avvik’s measure to it, and show that one record on both sides', async () => {
-    const created = await unitLeader.request<ScenarioLinksResponse>('POST', measuresPath(), { deadline: '2027-03-01', ownerUserId: unitLeader.me.id, title: 'Innfør nattevaktpool' });
+    const created = await unitLeader.request<ScenarioLinksResponse>('POST', measuresPath(), {
+      deadline: '2027-03-01',
+      ownerUserId: unitLeader.me.id,
+      title: 'Innfør nattevaktpool',
+    });
     expect(created.status).toBe(201);
     expect(created.body.measures).toEqual([
-      expect.objectContaining({ deadline: '2027-03-01', incidentCount: 0, orgUnit: { id: home, name: 'Liavegen sykehjem' }, owner: { id: unitLeader.me.id, name: 'Åse Lunde' }, status: 'planned', title: 'Innfør nattevaktpool' }),
+      expect.objectContaining({
+        deadline: '2027-03-01',
+        incidentCount: 0,
+        orgUnit: { id: home, name: 'Liavegen sykehjem' },
+        owner: { id: unitLeader.me.id, name: 'Åse Lunde' },
+        status: 'planned',
+        title: 'Innfør nattevaktpool',
+      }),
     ]);
-    const audit = await count(`SELECT count(*) AS n FROM audit_log_entry WHERE entity_type = 'measure' AND entity_id = $1 AND action = 'create'`, [created.body.measures[0]!.id]);
+    const audit = await count(
+      `SELECT count(*) AS n FROM audit_log_entry WHERE entity_type = 'measure' AND entity_id = $1 AND action = 'create'`,
+      [created.body.measures[0]!.id],
+    );
     expect(audit).toBe(1);
 
     const incident = await file();
-    const onAvvik = await unitLeader.request<IncidentResponse>('POST', `/api/incidents/${incident.id}/measures`, { title: 'Gjennomgå turnus' });
+    const onAvvik = await unitLeader.request<IncidentResponse>('POST', `/api/incidents/${incident.id}/measures`, {
+      title: 'Gjennomgå turnus',
+    });
     const avvikMeasureId = onAvvik.body.measures[0]!.id;
     const linked = await unitLeader.request<ScenarioLinksResponse>('POST', `${measuresPath()}/${avvikMeasureId}/link`);
     expect(linked.status).toBe(201);
@@ -83,7 +108,9 @@ describe('risk links', () => {
     await unitLeader.request('PATCH', `/api/incidents/${incident.id}/measures/${avvikMeasureId}`, { status: 'in_progress' });
     const read = await unitLeader.get<ScenarioLinksResponse>(measuresPath());
     expect(read.body.measures.find((m) => m.id === avvikMeasureId)).toMatchObject({ status: 'in_progress' });
-    expect((await unitLeader.get<IncidentResponse>(`/api/incidents/${incident.id}`)).body.measures.map((m) => m.id)).toEqual([avvikMeasureId]);
+    expect((await unitLeader.get<IncidentResponse>(`/api/incidents/${incident.id}`)).body.measures.map((m) => m.id)).toEqual([
+      avvikMeasureId,
+    ]);
 
     const again = await unitLeader.request<ApiError>('POST', `${measuresPath()}/${avvikMeasureId}/link`);
     expect(again.status).toBe(409);
@@ -95,15 +122,26 @@ describe('risk links', () => {
     // Unlinking from the scenario leaves the avvik's measure in place.
     const unlinked = await unitLeader.request<ScenarioLinksResponse>('DELETE', `${measuresPath()}/${avvikMeasureId}/link`);
     expect(unlinked.body.measures.map((m) => m.title)).toEqual(['Innfør nattevaktpool']);
-    expect((await unitLeader.get<IncidentResponse>(`/api/incidents/${incident.id}`)).body.measures.map((m) => m.id)).toEqual([avvikMeasureId]);
+    expect((await unitLeader.get<IncidentResponse>(`/api/incidents/${incident.id}`)).body.measures.map((m) => m.id)).toEqual([
+      avvikMeasureId,
+    ]);
   });
 
   it('should link an avvik as evidence and show it on both sides without its free text', async () => {
     const incident = await file({ severityActual: 'high' });
-    const linked = await unitLeader.request<ScenarioLinksResponse>('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentNumber: incident.number, note: 'Samme mønster som i fjor' });
+    const linked = await unitLeader.request<ScenarioLinksResponse>('POST', `/api/risk/scenarios/${scenarioId}/incidents`, {
+      incidentNumber: incident.number,
+      note: 'Samme mønster som i fjor',
+    });
     expect(linked.status).toBe(201);
     const evidence = linked.body.evidence.find((e) => e.incidentId === incident.id);
-    expect(evidence).toMatchObject({ category: { code: 'work_environment' }, note: 'Samme mønster som i fjor', number: incident.number, severity: 'high', status: 'registered' });
+    expect(evidence).toMatchObject({
+      category: { code: 'work_environment' },
+      note: 'Samme mønster som i fjor',
+      number: incident.number,
+      severity: 'high',
+      status: 'registered',
+    });
     expect(JSON.stringify(linked.body)).not.toContain('Fortrolig fritekst');
 
     const links = await unitLeader.get<AnalysisLinksResponse>(`/api/risk/analyses/${analysis.id}/links`);
@@ -111,15 +149,24 @@ describe('risk links', () => {
 
     const fromAvvik = await unitLeader.get<IncidentRiskLinkResponse[]>(`/api/incidents/${incident.id}/risks`);
     expect(fromAvvik.body).toEqual([
-      expect.objectContaining({ analysis: expect.objectContaining({ id: analysis.id, title: 'ROS Liavegen 2027' }), canUnlink: true, linkedBy: { id: unitLeader.me.id, name: 'Åse Lunde' }, scenarioId }),
+      expect.objectContaining({
+        analysis: expect.objectContaining({ id: analysis.id, title: 'ROS Liavegen 2027' }),
+        canUnlink: true,
+        linkedBy: { id: unitLeader.me.id, name: 'Åse Lunde' },
+        scenarioId,
+      }),
     ]);
     const picker = await unitLeader.get<LinkableScenario[]>('/api/risk/linkable-scenarios?q=bemanning');
     expect(picker.body.map((s) => s.scenarioId)).toContain(scenarioId);
 
-    const duplicate = await unitLeader.request<ApiError>('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentId: incident.id });
+    const duplicate = await unitLeader.request<ApiError>('POST', `/api/risk/scenarios/${scenarioId}/incidents`, {
+      incidentId: incident.id,
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('RISK_LINK_DUPLICATE');
-    const unknown = await unitLeader.request<ApiError>('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentNumber: '1999-000001' });
+    const unknown = await unitLeader.request<ApiError>('POST', `/api/risk/scenarios/${scenarioId}/incidents`, {
+      incidentNumber: '1999-000001',
+    });
     expect(unknown.status).toBe(400);
     expect(fields(unknown.body)).toEqual(['incidentNumber']);
     expect(await count(`SELECT count(*) AS n FROM audit_log_entry WHERE entity_type = 'incident_risk_link' AND action = 'create'`)).toBe(1);
@@ -133,16 +180,27 @@ describe('risk links', () => {
     const ordinary = await file();
     const injury = await file({
       categoryId: category('personal_injury').id,
-      injury: { absence: false, courseOfEvents: 'Skled på vått gulv.', injuryDescription: 'Forstuet ankel.', medicalInfoConsent: false, occupationalDisease: false, workBeingDone: 'Bar ut avfall.' },
+      injury: {
+        absence: false,
+        courseOfEvents: 'Skled på vått gulv.',
+        injuryDescription: 'Forstuet ankel.',
+        medicalInfoConsent: false,
+        occupationalDisease: false,
+        workBeingDone: 'Bar ut avfall.',
+      },
     });
     for (const incident of [ordinary, injury]) {
-      expect((await unitLeader.request('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentId: incident.id })).status).toBe(201);
+      expect((await unitLeader.request('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentId: incident.id })).status).toBe(
+        201,
+      );
     }
 
     // Another sector's leader: neither the scenario nor the avvik exists for them.
     expect((await otherSector.get(measuresPath())).status).toBe(404);
     expect((await otherSector.request('POST', measuresPath(), { title: 'Kapret' })).status).toBe(404);
-    expect((await otherSector.request('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentId: ordinary.id })).status).toBe(404);
+    expect((await otherSector.request('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentId: ordinary.id })).status).toBe(
+      404,
+    );
     expect((await otherSector.get(`/api/incidents/${ordinary.id}/risks`)).status).toBe(404);
     expect((await otherSector.get(`/api/risk/analyses/${analysis.id}/links`)).status).toBe(404);
 
@@ -157,13 +215,23 @@ describe('risk links', () => {
     // Reading is not editing.
     expect((await quality.request('POST', measuresPath(), { title: 'Ikke lov' })).status).toBe(403);
     // A scenario id under the wrong analysis is not found.
-    const other = (await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: home, title: 'Annen ROS', type: 'service_ros' })).body;
+    const other = (
+      await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: home,
+        title: 'Annen ROS',
+        type: 'service_ros',
+      })
+    ).body;
     expect((await unitLeader.get(`/api/risk/analyses/${other.id}/scenarios/${scenarioId}/measures`)).status).toBe(404);
   });
 
   it('should refuse bad fields and roll everything back when one part of a write fails', async () => {
     const before = await count(`SELECT count(*) AS n FROM measure`);
-    const bad = await unitLeader.request<ApiError>('POST', measuresPath(), { orgUnitId: '00000000-0000-4000-8000-000000000000', ownerUserId: '00000000-0000-4000-8000-000000000001', title: 'Feil felt' });
+    const bad = await unitLeader.request<ApiError>('POST', measuresPath(), {
+      orgUnitId: '00000000-0000-4000-8000-000000000000',
+      ownerUserId: '00000000-0000-4000-8000-000000000001',
+      title: 'Feil felt',
+    });
     expect(bad.status).toBe(400);
     expect(fields(bad.body).sort()).toEqual(['orgUnitId', 'ownerUserId']);
 
@@ -171,12 +239,17 @@ describe('risk links', () => {
     await testApp.dataSource.query(`
       CREATE OR REPLACE FUNCTION risk_links_test_fail() RETURNS trigger AS $$
       BEGIN IF NEW.changes::text LIKE '%ROLLBACK-TEST%' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await testApp.dataSource.query(`CREATE TRIGGER risk_links_test_fail BEFORE INSERT ON audit_log_entry FOR EACH ROW EXECUTE FUNCTION risk_links_test_fail()`);
+    await testApp.dataSource.query(
+      `CREATE TRIGGER risk_links_test_fail BEFORE INSERT ON audit_log_entry FOR EACH ROW EXECUTE FUNCTION risk_links_test_fail()`,
+    );
     try {
       const failed = await unitLeader.request('POST', measuresPath(), { title: 'ROLLBACK-TEST tiltak' });
       expect(failed.status).toBe(500);
       const incident = await file();
-      const failedLink = await unitLeader.request('POST', `/api/risk/scenarios/${scenarioId}/incidents`, { incidentId: incident.id, note: 'ROLLBACK-TEST' });
+      const failedLink = await unitLeader.request('POST', `/api/risk/scenarios/${scenarioId}/incidents`, {
+        incidentId: incident.id,
+        note: 'ROLLBACK-TEST',
+      });
       expect(failedLink.status).toBe(500);
       expect(await count(`SELECT count(*) AS n FROM incident_risk_link WHERE incident_id = $1`, [incident.id])).toBe(0);
     } finally {

@@ -1,5 +1,11 @@
 import type { ScaleSet as ScaleSetDefinition } from '@helhet/domain';
-import type { AnalysisLinksResponse, IncidentRiskLinkResponse, LinkableScenario, RiskEvidenceIncident, RiskMeasureResponse } from '@helhet/shared';
+import type {
+  AnalysisLinksResponse,
+  IncidentRiskLinkResponse,
+  LinkableScenario,
+  RiskEvidenceIncident,
+  RiskMeasureResponse,
+} from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -61,7 +67,11 @@ export class RiskLinksQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Measures per scenario of an analysis, in one query. The caller has already checked that the analysis is visible. */
-  async measuresByScenario(tenantId: string, analysisId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, RiskMeasureResponse[]>> {
+  async measuresByScenario(
+    tenantId: string,
+    analysisId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, RiskMeasureResponse[]>> {
     const rows = (await manager.query(
       `SELECT sc.id, ${MEASURES_JSON} AS measures FROM risk_scenario sc WHERE sc.tenant_id = $1 AND sc.analysis_id = $2 ORDER BY sc.sort_order, sc.created_at, sc.id`,
       [tenantId, analysisId],
@@ -71,7 +81,11 @@ export class RiskLinksQuery {
   }
 
   /** GET /api/risk/analyses/:id/links: per scenario its measures and the evidence avvik the caller may read, in one query. */
-  async analysisLinks(auth: AuthContext, analysisId: string, manager: EntityManager = this.dataSource.manager): Promise<AnalysisLinksResponse> {
+  async analysisLinks(
+    auth: AuthContext,
+    analysisId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AnalysisLinksResponse> {
     await this.requireVisibleAnalysis(manager, auth, analysisId);
     const inc = incidentAccess(auth, 3);
     const rows = (await manager.query(
@@ -91,7 +105,17 @@ export class RiskLinksQuery {
     )) as {
       id: string;
       measures: MeasureJson[];
-      evidence: { incidentId: string; number: string; occurredAt: string; categoryCode: string; categoryLabel: string; severity: RiskEvidenceIncident['severity']; status: RiskEvidenceIncident['status']; linkedAt: string; note: string | null }[];
+      evidence: {
+        incidentId: string;
+        number: string;
+        occurredAt: string;
+        categoryCode: string;
+        categoryLabel: string;
+        severity: RiskEvidenceIncident['severity'];
+        status: RiskEvidenceIncident['status'];
+        linkedAt: string;
+        note: string | null;
+      }[];
     }[];
     const now = today();
     return {
@@ -115,7 +139,11 @@ export class RiskLinksQuery {
   }
 
   /** GET /api/incidents/:id/risks: 404 when the avvik is not readable; only scenarios of analyses the caller may read. */
-  async incidentRisks(auth: AuthContext, incidentId: string, manager: EntityManager = this.dataSource.manager): Promise<IncidentRiskLinkResponse[]> {
+  async incidentRisks(
+    auth: AuthContext,
+    incidentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<IncidentRiskLinkResponse[]> {
     const inc = incidentAccess(auth, 3);
     const [incident] = (await manager.query(
       `SELECT i.id FROM incident i JOIN incident_category c ON c.id = i.category_id JOIN org_unit u ON u.id = i.org_unit_id
@@ -176,7 +204,15 @@ export class RiskLinksQuery {
         ORDER BY a.updated_at DESC, sc.sort_order, sc.id
         LIMIT 30`,
       [auth.tenantId, q ? q.replace(/[\\%_]/g, (m) => `\\${m}`) : null, ...access.params],
-    )) as { id: string; title: string; likelihood_rank: number | null; consequences: ConsequenceAssessmentValue[]; analysis_id: string; analysis_title: string; definition: ScaleSetDefinition }[];
+    )) as {
+      id: string;
+      title: string;
+      likelihood_rank: number | null;
+      consequences: ConsequenceAssessmentValue[];
+      analysis_id: string;
+      analysis_title: string;
+      definition: ScaleSetDefinition;
+    }[];
     return rows.map((row) => ({
       analysisId: row.analysis_id,
       analysisTitle: row.analysis_title,

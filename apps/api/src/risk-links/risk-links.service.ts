@@ -8,7 +8,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { incidentAccess } from '../incidents/incident-access';
-import { MeasureDeadlines, type MeasureDeadlinePlan } from '../measures/measure-deadlines.service';
+import { type MeasureDeadlinePlan, MeasureDeadlines } from '../measures/measure-deadlines.service';
 import { riskAccess } from '../risk/risk-access';
 import { RiskAnalysesService } from '../risk/risk-analyses.service';
 import type { LinkIncidentDto, RiskMeasureDto } from './dto/risk-links.dto';
@@ -44,13 +44,19 @@ export class RiskLinksService {
       const scenario = await this.lockScenario(manager, auth, scenarioId, analysisId);
       const problems: { field: string; reasons: string[] }[] = [];
       if (dto.ownerUserId) {
-        const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, dto.ownerUserId])) as { active: boolean }[];
+        const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [
+          auth.tenantId,
+          dto.ownerUserId,
+        ])) as { active: boolean }[];
         if (!user) problems.push({ field: 'ownerUserId', reasons: ['unknown user'] });
         else if (!user.active) problems.push({ field: 'ownerUserId', reasons: ['the user is deactivated'] });
       }
       const orgUnitId = dto.orgUnitId ?? scenario.scope_org_unit_id;
       if (dto.orgUnitId) {
-        const [unit] = (await manager.query(`SELECT 1 FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`, [auth.tenantId, dto.orgUnitId])) as unknown[];
+        const [unit] = (await manager.query(
+          `SELECT 1 FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
+          [auth.tenantId, dto.orgUnitId],
+        )) as unknown[];
         if (!unit) problems.push({ field: 'orgUnitId', reasons: ['unknown or inactive unit'] });
       }
       if (problems.length > 0) throw fieldProblems(problems);
@@ -59,15 +65,36 @@ export class RiskLinksService {
         (await manager.query(
           `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7::varchar, CASE WHEN $7::varchar = 'done' THEN now() END, $8) RETURNING id`,
-          [auth.tenantId, orgUnitId, dto.title, dto.description ?? null, dto.ownerUserId ?? null, dto.deadline ?? null, status, auth.userId],
+          [
+            auth.tenantId,
+            orgUnitId,
+            dto.title,
+            dto.description ?? null,
+            dto.ownerUserId ?? null,
+            dto.deadline ?? null,
+            status,
+            auth.userId,
+          ],
         )) as { id: string }[],
         'measure',
       );
-      await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, risk_scenario_id) VALUES ($1, $2, $3)`, [auth.tenantId, measure.id, scenarioId]);
+      await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, risk_scenario_id) VALUES ($1, $2, $3)`, [
+        auth.tenantId,
+        measure.id,
+        scenarioId,
+      ]);
       await this.audit.record(manager, {
         action: 'create',
         actorUserId: auth.userId,
-        after: { analysisId, deadline: dto.deadline ?? null, orgUnitId, ownerUserId: dto.ownerUserId ?? null, riskScenarioId: scenarioId, status, title: dto.title },
+        after: {
+          analysisId,
+          deadline: dto.deadline ?? null,
+          orgUnitId,
+          ownerUserId: dto.ownerUserId ?? null,
+          riskScenarioId: scenarioId,
+          status,
+          title: dto.title,
+        },
         entityId: measure.id,
         entityType: 'measure',
         tenantId: auth.tenantId,
@@ -82,14 +109,22 @@ export class RiskLinksService {
   async linkMeasure(auth: AuthContext, analysisId: string, scenarioId: string, measureId: string): Promise<ScenarioLinksResponse> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockScenario(manager, auth, scenarioId, analysisId);
-      if (!(await this.measureReadable(manager, auth, measureId))) throw fieldProblems([{ field: 'measureId', reasons: ['unknown measure, or you may not read it'] }]);
+      if (!(await this.measureReadable(manager, auth, measureId)))
+        throw fieldProblems([{ field: 'measureId', reasons: ['unknown measure, or you may not read it'] }]);
       const link = await this.insertUnique(
         manager,
         `INSERT INTO measure_link (tenant_id, measure_id, risk_scenario_id) VALUES ($1, $2, $3) RETURNING id`,
         [auth.tenantId, measureId, scenarioId],
         'The measure is already linked to this scenario',
       );
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { analysisId, measureId, riskScenarioId: scenarioId }, entityId: link, entityType: 'measure_link', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'create',
+        actorUserId: auth.userId,
+        after: { analysisId, measureId, riskScenarioId: scenarioId },
+        entityId: link,
+        entityType: 'measure_link',
+        tenantId: auth.tenantId,
+      });
     });
     return this.scenarioLinks(auth, analysisId, scenarioId);
   }
@@ -98,13 +133,37 @@ export class RiskLinksService {
   async unlinkMeasure(auth: AuthContext, analysisId: string, scenarioId: string, measureId: string): Promise<ScenarioLinksResponse> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockScenario(manager, auth, scenarioId, analysisId);
-      const [link] = returned<{ id: string }>(await manager.query(`DELETE FROM measure_link WHERE tenant_id = $1 AND measure_id = $2 AND risk_scenario_id = $3 RETURNING id`, [auth.tenantId, measureId, scenarioId]));
-      if (!link) throw new DomainException('NOT_FOUND', 'The measure is not linked to this scenario');
-      await this.audit.record(manager, { action: 'delete', actorUserId: auth.userId, before: { analysisId, measureId, riskScenarioId: scenarioId }, entityId: link.id, entityType: 'measure_link', tenantId: auth.tenantId });
-      const [orphan] = returned<{ title: string; status: string }>(
-        await manager.query(`DELETE FROM measure m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measure_link l WHERE l.measure_id = m.id) RETURNING m.title, m.status`, [measureId]),
+      const [link] = returned<{ id: string }>(
+        await manager.query(`DELETE FROM measure_link WHERE tenant_id = $1 AND measure_id = $2 AND risk_scenario_id = $3 RETURNING id`, [
+          auth.tenantId,
+          measureId,
+          scenarioId,
+        ]),
       );
-      if (orphan) await this.audit.record(manager, { action: 'delete', actorUserId: auth.userId, before: orphan, entityId: measureId, entityType: 'measure', tenantId: auth.tenantId });
+      if (!link) throw new DomainException('NOT_FOUND', 'The measure is not linked to this scenario');
+      await this.audit.record(manager, {
+        action: 'delete',
+        actorUserId: auth.userId,
+        before: { analysisId, measureId, riskScenarioId: scenarioId },
+        entityId: link.id,
+        entityType: 'measure_link',
+        tenantId: auth.tenantId,
+      });
+      const [orphan] = returned<{ title: string; status: string }>(
+        await manager.query(
+          `DELETE FROM measure m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measure_link l WHERE l.measure_id = m.id) RETURNING m.title, m.status`,
+          [measureId],
+        ),
+      );
+      if (orphan)
+        await this.audit.record(manager, {
+          action: 'delete',
+          actorUserId: auth.userId,
+          before: orphan,
+          entityId: measureId,
+          entityType: 'measure',
+          tenantId: auth.tenantId,
+        });
     });
     return this.scenarioLinks(auth, analysisId, scenarioId);
   }
@@ -137,7 +196,10 @@ export class RiskLinksService {
     const analysisId = await this.dataSource.transaction(async (manager) => {
       const scenario = await this.lockScenario(manager, auth, scenarioId);
       const [link] = returned<{ id: string; note: string | null }>(
-        await manager.query(`DELETE FROM incident_risk_link WHERE tenant_id = $1 AND risk_scenario_id = $2 AND incident_id = $3 RETURNING id, note`, [auth.tenantId, scenarioId, incidentId]),
+        await manager.query(
+          `DELETE FROM incident_risk_link WHERE tenant_id = $1 AND risk_scenario_id = $2 AND incident_id = $3 RETURNING id, note`,
+          [auth.tenantId, scenarioId, incidentId],
+        ),
       );
       if (!link) throw new DomainException('NOT_FOUND', 'The avvik is not linked to this scenario');
       await this.audit.record(manager, {
@@ -160,19 +222,30 @@ export class RiskLinksService {
   }
 
   /** The scenario if its analysis is visible (else 404), optionally checking that it belongs to the analysis in the path. */
-  private async scenario(manager: EntityManager, auth: AuthContext, scenarioId: string, analysisId?: string): Promise<{ analysis_id: string; scope_org_unit_id: string }> {
+  private async scenario(
+    manager: EntityManager,
+    auth: AuthContext,
+    scenarioId: string,
+    analysisId?: string,
+  ): Promise<{ analysis_id: string; scope_org_unit_id: string }> {
     const access = riskAccess(auth, 3, { edit: false });
     const [row] = (await manager.query(
       `SELECT sc.analysis_id, a.scope_org_unit_id FROM risk_scenario sc JOIN risk_analysis a ON a.id = sc.analysis_id JOIN org_unit u ON u.id = a.scope_org_unit_id
         WHERE sc.tenant_id = $1 AND sc.id = $2 AND ${access.visible}`,
       [auth.tenantId, scenarioId, ...access.params],
     )) as { analysis_id: string; scope_org_unit_id: string }[];
-    if (!row || (analysisId !== undefined && row.analysis_id !== analysisId)) throw new DomainException('RISK_SCENARIO_NOT_FOUND', 'Risk scenario not found');
+    if (!row || (analysisId !== undefined && row.analysis_id !== analysisId))
+      throw new DomainException('RISK_SCENARIO_NOT_FOUND', 'Risk scenario not found');
     return row;
   }
 
   /** The scenario, its analysis locked for edit (403 when readable but not editable). */
-  private async lockScenario(manager: EntityManager, auth: AuthContext, scenarioId: string, analysisId?: string): Promise<{ analysis_id: string; scope_org_unit_id: string }> {
+  private async lockScenario(
+    manager: EntityManager,
+    auth: AuthContext,
+    scenarioId: string,
+    analysisId?: string,
+  ): Promise<{ analysis_id: string; scope_org_unit_id: string }> {
     const row = await this.scenario(manager, auth, scenarioId, analysisId);
     await this.analyses.lockEditable(manager, auth, row.analysis_id);
     return row;
@@ -181,7 +254,8 @@ export class RiskLinksService {
   /** The avvik by id or number if the caller may read it; otherwise 400 naming the field. */
   private async readableIncident(manager: EntityManager, auth: AuthContext, dto: LinkIncidentDto): Promise<string> {
     const field = dto.incidentId ? 'incidentId' : 'incidentNumber';
-    if (!dto.incidentId && !dto.incidentNumber) throw fieldProblems([{ field: 'incidentId', reasons: ['give incidentId or incidentNumber'] }]);
+    if (!dto.incidentId && !dto.incidentNumber)
+      throw fieldProblems([{ field: 'incidentId', reasons: ['give incidentId or incidentNumber'] }]);
     const inc = incidentAccess(auth, 4);
     const [row] = (await manager.query(
       `SELECT i.id FROM incident i JOIN incident_category c ON c.id = i.category_id JOIN org_unit u ON u.id = i.org_unit_id

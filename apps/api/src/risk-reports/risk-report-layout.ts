@@ -24,17 +24,10 @@ const STAGE_START: Readonly<Record<RiskReportStage, number>> = {
  * Progress at a stage; inside `scenarios`, `done` of `total` scenarios written. Never 100 before `done`,
  * never decreasing as stages and scenarios advance, and every stage after `scenarios` is a step up.
  */
-export const reportProgress = (
-  stage: RiskReportStage,
-  done = 0,
-  total = 0,
-): number => {
+export const reportProgress = (stage: RiskReportStage, done = 0, total = 0): number => {
   if (stage !== 'scenarios' || total <= 0) return STAGE_START[stage];
   const share = Math.min(Math.max(done, 0), total) / total;
-  return Math.floor(
-    STAGE_START.scenarios +
-      share * (STAGE_START.measures - 1 - STAGE_START.scenarios),
-  );
+  return Math.floor(STAGE_START.scenarios + share * (STAGE_START.measures - 1 - STAGE_START.scenarios));
 };
 
 /**
@@ -42,21 +35,13 @@ export const reportProgress = (
  * taller than a whole page (`pageHeight`) never fits, and must not push to a new page first when the page
  * is still empty (`atTop`), or it would leave a blank page behind.
  */
-export const needsNewPage = (
-  y: number,
-  height: number,
-  bottom: number,
-  atTop: boolean,
-): boolean => !atTop && y + height > bottom;
+export const needsNewPage = (y: number, height: number, bottom: number, atTop: boolean): boolean => !atTop && y + height > bottom;
 
 /**
  * The scenario numbers in one matrix cell, as short text that fits `maxChars`: "1, 4, 7", or when too long
  * "1, 4 +3" (the count of numbers left out), so a crowded cell never overflows and never hides that it is crowded.
  */
-export const cellNumbers = (
-  numbers: readonly number[],
-  maxChars: number,
-): string => {
+export const cellNumbers = (numbers: readonly number[], maxChars: number): string => {
   const sorted = [...numbers].sort((a, b) => a - b).map(String);
   const all = sorted.join(', ');
   if (all.length <= maxChars) return all;
@@ -75,9 +60,7 @@ export const reportFileName = (title: string, date: Date): string => {
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const base = `ROS-rapport ${cleaned || 'analyse'}`
-    .slice(0, 120 - day.length - 1)
-    .trim();
+  const base = `ROS-rapport ${cleaned || 'analyse'}`.slice(0, 120 - day.length - 1).trim();
   return `${base} ${day}.pdf`;
 };
 

@@ -1,16 +1,5 @@
-import {
-  type RiskAnalysisType,
-  type ScaleSet,
-  type ScenarioRisk,
-  riskLevel,
-  scenarioRisk,
-  type ThreeLevel,
-} from '@helhet/domain';
-import type {
-  RiskAnalysisResponse,
-  RiskReportStage,
-  RiskScenarioResponse,
-} from '@helhet/shared';
+import { type RiskAnalysisType, riskLevel, type ScaleSet, type ScenarioRisk, scenarioRisk, type ThreeLevel } from '@helhet/domain';
+import type { RiskAnalysisResponse, RiskReportStage, RiskScenarioResponse } from '@helhet/shared';
 import PDFDocument from 'pdfkit';
 
 import { cellNumbers, needsNewPage, winAnsiSafe } from './risk-report-layout';
@@ -28,9 +17,7 @@ export interface RiskReportData {
     headcount: number | null;
   };
   /** Workshop participants (null: not read). */
-  participants:
-    | { name: string; role: string | null; organisation: string | null }[]
-    | null;
+  participants: { name: string; role: string | null; organisation: string | null }[] | null;
   /** Measures linked to the analysis's scenarios (null: not read). */
   measures:
     | {
@@ -44,11 +31,7 @@ export interface RiskReportData {
   generatedAt: Date;
 }
 
-export type ReportProgress = (
-  stage: RiskReportStage,
-  done?: number,
-  total?: number,
-) => Promise<void>;
+export type ReportProgress = (stage: RiskReportStage, done?: number, total?: number) => Promise<void>;
 
 const TYPE_LABELS: Readonly<Record<RiskAnalysisType, string>> = {
   fire_ros: 'Brann-ROS',
@@ -107,18 +90,11 @@ const LINE = '#b0b0b0';
 const HEAD_FILL = '#e8ecf0';
 
 export const statusMark = (status: string): string =>
-  status === 'approved'
-    ? 'Godkjent'
-    : status === 'superseded'
-      ? 'Erstattet'
-      : 'Utkast';
+  status === 'approved' ? 'Godkjent' : status === 'superseded' ? 'Erstattet' : 'Utkast';
 
-const yesNo = (value: boolean | null): string =>
-  value === null ? 'Ikke vurdert' : value ? 'Ja' : 'Nei';
-const orDash = (value: string | null | undefined): string =>
-  value && value.trim() ? value.trim() : '–';
-const dateNb = (iso: string | null): string =>
-  iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '–';
+const yesNo = (value: boolean | null): string => (value === null ? 'Ikke vurdert' : value ? 'Ja' : 'Nei');
+const orDash = (value: string | null | undefined): string => (value && value.trim() ? value.trim() : '–');
+const dateNb = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '–');
 
 interface Column {
   header: string;
@@ -126,14 +102,8 @@ interface Column {
 }
 
 /** The scenario's risk now and after measures, null where not yet assessed (or not on the scale). */
-const risks = (
-  scale: ScaleSet,
-  scenario: RiskScenarioResponse,
-): { current: ScenarioRisk | null; residual: ScenarioRisk | null } => {
-  const safe = (
-    likelihood: number | null,
-    consequences: RiskScenarioResponse['consequences'],
-  ): ScenarioRisk | null => {
+const risks = (scale: ScaleSet, scenario: RiskScenarioResponse): { current: ScenarioRisk | null; residual: ScenarioRisk | null } => {
+  const safe = (likelihood: number | null, consequences: RiskScenarioResponse['consequences']): ScenarioRisk | null => {
     if (likelihood === null || consequences.length === 0) return null;
     try {
       return scenarioRisk(scale, likelihood, consequences);
@@ -143,10 +113,7 @@ const risks = (
   };
   return {
     current: safe(scenario.likelihoodRank, scenario.consequences),
-    residual: safe(
-      scenario.residualLikelihoodRank,
-      scenario.residualConsequences,
-    ),
+    residual: safe(scenario.residualLikelihoodRank, scenario.residualConsequences),
   };
 };
 
@@ -185,19 +152,14 @@ class ReportWriter {
   }
 
   ensure(height: number): void {
-    if (needsNewPage(this.doc.y, height, this.bottom, this.atTop))
-      this.doc.addPage();
+    if (needsNewPage(this.doc.y, height, this.bottom, this.atTop)) this.doc.addPage();
     this.doc.x = this.left;
   }
 
   chapter(title: string): void {
     this.doc.addPage();
     this.doc.outline.addItem(winAnsiSafe(title));
-    this.doc
-      .font(BOLD)
-      .fontSize(17)
-      .fillColor('#1a2b3c')
-      .text(winAnsiSafe(title), this.left, this.doc.y, { width: this.width });
+    this.doc.font(BOLD).fontSize(17).fillColor('#1a2b3c').text(winAnsiSafe(title), this.left, this.doc.y, { width: this.width });
     this.doc.moveDown(0.6);
     this.body();
   }
@@ -205,11 +167,7 @@ class ReportWriter {
   heading(title: string, size = 12, keepWith = 70): void {
     this.doc.moveDown(0.4);
     this.ensure(keepWith);
-    this.doc
-      .font(BOLD)
-      .fontSize(size)
-      .fillColor('#1a2b3c')
-      .text(winAnsiSafe(title), this.left, this.doc.y, { width: this.width });
+    this.doc.font(BOLD).fontSize(size).fillColor('#1a2b3c').text(winAnsiSafe(title), this.left, this.doc.y, { width: this.width });
     this.doc.moveDown(0.3);
     this.body();
   }
@@ -218,10 +176,7 @@ class ReportWriter {
     this.doc.font(FONT).fontSize(9.5).fillColor('#000000');
   }
 
-  para(
-    text: string,
-    options: { bold?: boolean; colour?: string; size?: number } = {},
-  ): void {
+  para(text: string, options: { bold?: boolean; colour?: string; size?: number } = {}): void {
     this.doc
       .font(options.bold ? BOLD : FONT)
       .fontSize(options.size ?? 9.5)
@@ -235,11 +190,7 @@ class ReportWriter {
   }
 
   /** A table with a repeated header row; a row taller than a page is written as flowing text instead. */
-  table(
-    columns: readonly Column[],
-    rows: readonly (readonly string[])[],
-    fontSize = 8,
-  ): void {
+  table(columns: readonly Column[], rows: readonly (readonly string[])[], fontSize = 8): void {
     const pad = 3;
     const doc = this.doc;
     const rowHeight = (cells: readonly string[], font: string): number => {
@@ -255,12 +206,7 @@ class ReportWriter {
         2 * pad
       );
     };
-    const drawRow = (
-      cells: readonly string[],
-      font: string,
-      fill: string | null,
-      height: number,
-    ): void => {
+    const drawRow = (cells: readonly string[], font: string, fill: string | null, height: number): void => {
       let x = this.left;
       const y = doc.y;
       cells.forEach((cell, i) => {
@@ -283,9 +229,7 @@ class ReportWriter {
     const header = columns.map((column) => column.header);
     const headerHeight = rowHeight(header, BOLD);
     const usable = this.bottom - MARGIN.top - headerHeight - 4;
-    this.ensure(
-      headerHeight + Math.min(rowHeight(rows[0] ?? header, FONT), usable),
-    );
+    this.ensure(headerHeight + Math.min(rowHeight(rows[0] ?? header, FONT), usable));
     drawRow(header, BOLD, HEAD_FILL, headerHeight);
     for (const row of rows) {
       const height = rowHeight(row, FONT);
@@ -329,23 +273,14 @@ class ReportWriter {
    * Each cell is filled with its band colour from `riskLevel`, shows the scenario numbers placed in it and
    * the band label in words (never colour alone). Returns the height used.
    */
-  matrix(
-    x: number,
-    y: number,
-    title: string,
-    placements: ReadonlyMap<string, number[]>,
-  ): number {
+  matrix(x: number, y: number, title: string, placements: ReadonlyMap<string, number[]>): number {
     const doc = this.doc;
     const { scale } = this.data;
     const { likelihood: rows, consequence: cols } = scale.matrix.size;
     const labelWidth = 54;
     const cellWidth = (this.matrixWidth - labelWidth) / cols;
     const cellHeight = 34;
-    doc
-      .font(BOLD)
-      .fontSize(8.5)
-      .fillColor('#1a2b3c')
-      .text(winAnsiSafe(title), x, y, { width: this.matrixWidth });
+    doc.font(BOLD).fontSize(8.5).fillColor('#1a2b3c').text(winAnsiSafe(title), x, y, { width: this.matrixWidth });
     let top = doc.y + 2;
     doc
       .font(FONT)
@@ -361,43 +296,26 @@ class ReportWriter {
         .font(FONT)
         .fontSize(6.5)
         .fillColor('#000000')
-        .text(
-          winAnsiSafe(`${likelihoodRank} ${level?.labelNb ?? ''}`),
-          x,
-          rowY + 4,
-          { height: cellHeight - 4, width: labelWidth - 4 },
-        );
+        .text(winAnsiSafe(`${likelihoodRank} ${level?.labelNb ?? ''}`), x, rowY + 4, { height: cellHeight - 4, width: labelWidth - 4 });
       for (let c = 0; c < cols; c++) {
         const consequenceRank = c + 1;
         const band = riskLevel(scale, likelihoodRank, consequenceRank);
         const cellX = x + labelWidth + c * cellWidth;
         doc.rect(cellX, rowY, cellWidth, cellHeight).fill(band.colour);
-        doc
-          .lineWidth(0.8)
-          .rect(cellX, rowY, cellWidth, cellHeight)
-          .stroke('#ffffff');
-        const numbers =
-          placements.get(`${likelihoodRank}:${consequenceRank}`) ?? [];
+        doc.lineWidth(0.8).rect(cellX, rowY, cellWidth, cellHeight).stroke('#ffffff');
+        const numbers = placements.get(`${likelihoodRank}:${consequenceRank}`) ?? [];
         if (numbers.length > 0) {
           doc
             .font(BOLD)
             .fontSize(6.5)
             .fillColor(band.textColour)
             // Up to two lines of numbers above the band label.
-            .text(
-              cellNumbers(
-                numbers,
-                2 * Math.max(4, Math.floor(cellWidth / 3.9)),
-              ),
-              cellX + 1,
-              rowY + 2,
-              {
-                align: 'center',
-                height: 16,
-                lineGap: -1,
-                width: cellWidth - 2,
-              },
-            );
+            .text(cellNumbers(numbers, 2 * Math.max(4, Math.floor(cellWidth / 3.9))), cellX + 1, rowY + 2, {
+              align: 'center',
+              height: 16,
+              lineGap: -1,
+              width: cellWidth - 2,
+            });
         }
         doc
           .font(FONT)
@@ -417,12 +335,11 @@ class ReportWriter {
         .font(FONT)
         .fontSize(6)
         .fillColor('#000000')
-        .text(
-          winAnsiSafe(`${c + 1} ${level?.labelNb ?? ''}`),
-          x + labelWidth + c * cellWidth,
-          axisY,
-          { align: 'center', height: 16, width: cellWidth },
-        );
+        .text(winAnsiSafe(`${c + 1} ${level?.labelNb ?? ''}`), x + labelWidth + c * cellWidth, axisY, {
+          align: 'center',
+          height: 16,
+          width: cellWidth,
+        });
     }
     doc
       .font(FONT)
@@ -446,12 +363,7 @@ class ReportWriter {
     const y = this.doc.y;
     const used = Math.max(
       this.matrix(this.left, y, left.title, left.placements),
-      this.matrix(
-        this.left + this.matrixWidth + 20,
-        y,
-        right.title,
-        right.placements,
-      ),
+      this.matrix(this.left + this.matrixWidth + 20, y, right.title, right.placements),
     );
     this.doc.x = this.left;
     this.doc.y = y + used + 8;
@@ -492,9 +404,7 @@ class ReportWriter {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
     const mark = statusMark(this.data.analysis.status);
-    const header = winAnsiSafe(
-      `${this.data.tenantName} – ${this.data.analysis.title}`,
-    );
+    const header = winAnsiSafe(`${this.data.tenantName} – ${this.data.analysis.title}`);
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       if (i === range.start) continue;
@@ -528,12 +438,11 @@ class ReportWriter {
         .font(FONT)
         .fontSize(8)
         .fillColor(GREY)
-        .text(
-          `Side ${i - range.start + 1} av ${range.count}`,
-          this.left,
-          doc.page.height - 40,
-          { align: 'center', lineBreak: false, width: this.width },
-        );
+        .text(`Side ${i - range.start + 1} av ${range.count}`, this.left, doc.page.height - 40, {
+          align: 'center',
+          lineBreak: false,
+          width: this.width,
+        });
       doc.page.margins.bottom = savedBottom;
     }
     return range.count;
@@ -543,9 +452,7 @@ class ReportWriter {
 /** Band label with its cell, e.g. "Høy risiko (S4 × K3, Dødsfall)". */
 const riskText = (scale: ScaleSet, risk: ScenarioRisk | null): string => {
   if (!risk?.overall) return 'Ikke vurdert';
-  const type = scale.consequenceTypes.find(
-    (candidate) => candidate.code === risk.overall?.typeCode,
-  );
+  const type = scale.consequenceTypes.find((candidate) => candidate.code === risk.overall?.typeCode);
   const { level } = risk.overall;
   return `${level.labelNb} (S${level.likelihoodRank} × K${level.consequenceRank}${type ? `, ${type.labelNb}` : ''})`;
 };
@@ -555,10 +462,7 @@ const riskText = (scale: ScaleSet, risk: ScenarioRisk | null): string => {
  * 3 description, 4 risk picture, 5 scenario forms, 6 measures and follow-up plan). Risk levels come only
  * from `riskLevel`/`scenarioRisk` on the analysis's own scale. Reports progress per chapter and per scenario.
  */
-export const buildRiskReportPdf = async (
-  data: RiskReportData,
-  progress: ReportProgress,
-): Promise<{ pdf: Buffer; pageCount: number }> => {
+export const buildRiskReportPdf = async (data: RiskReportData, progress: ReportProgress): Promise<{ pdf: Buffer; pageCount: number }> => {
   const { analysis, scale } = data;
   const w = new ReportWriter(data);
   const doc = w.doc;
@@ -578,51 +482,24 @@ export const buildRiskReportPdf = async (
   // Cover
   await progress('cover');
   doc.rect(0, 0, doc.page.width, 12).fill('#1a2b3c');
-  doc
-    .font(FONT)
-    .fontSize(12)
-    .fillColor(GREY)
-    .text(winAnsiSafe(data.tenantName), MARGIN.left, 150, { width: w.width });
+  doc.font(FONT).fontSize(12).fillColor(GREY).text(winAnsiSafe(data.tenantName), MARGIN.left, 150, { width: w.width });
   doc.moveDown(0.5);
-  doc
-    .font(BOLD)
-    .fontSize(24)
-    .fillColor('#1a2b3c')
-    .text(winAnsiSafe(analysis.title), { width: w.width });
+  doc.font(BOLD).fontSize(24).fillColor('#1a2b3c').text(winAnsiSafe(analysis.title), { width: w.width });
   doc.moveDown(0.5);
-  doc
-    .font(FONT)
-    .fontSize(13)
-    .fillColor('#000000')
-    .text(TYPE_LABELS[analysis.type], { width: w.width });
+  doc.font(FONT).fontSize(13).fillColor('#000000').text(TYPE_LABELS[analysis.type], { width: w.width });
   doc.moveDown(2);
   const coverRows: [string, string][] = [
     ['Enhet', data.unit.name],
-    [
-      'Status',
-      `${STATUS_LABELS[analysis.status] ?? analysis.status} (${statusMark(analysis.status)})`,
-    ],
+    ['Status', `${STATUS_LABELS[analysis.status] ?? analysis.status} (${statusMark(analysis.status)})`],
     ['Eier', analysis.owner?.name ?? 'Ikke satt'],
-    [
-      'Godkjent',
-      analysis.approvedAt
-        ? dateNb(analysis.approvedAt.slice(0, 10))
-        : 'Ikke godkjent',
-    ],
+    ['Godkjent', analysis.approvedAt ? dateNb(analysis.approvedAt.slice(0, 10)) : 'Ikke godkjent'],
     ['Neste revisjon', dateNb(analysis.nextRevisionAt)],
     ['Skala', `${scale.nameNb}, versjon ${scale.version}`],
     ['Antall scenarioer', String(scenarios.length)],
-    [
-      'Rapport laget',
-      `${dateNb(data.generatedAt.toISOString().slice(0, 10))} i Helhet`,
-    ],
+    ['Rapport laget', `${dateNb(data.generatedAt.toISOString().slice(0, 10))} i Helhet`],
   ];
   for (const [label, value] of coverRows) {
-    doc
-      .font(BOLD)
-      .fontSize(10)
-      .fillColor('#000000')
-      .text(`${label}: `, { continued: true });
+    doc.font(BOLD).fontSize(10).fillColor('#000000').text(`${label}: `, { continued: true });
     doc.font(FONT).text(winAnsiSafe(value));
     doc.moveDown(0.2);
   }
@@ -655,10 +532,7 @@ export const buildRiskReportPdf = async (
       'En hendelses risiko er den verste av konsekvenstypene som er vurdert, aldri et gjennomsnitt. Sårbarhet og usikkerhet vurderes ved siden av risikoen.',
   );
   METHOD_STEPS.forEach((step, index) => w.para(`${index + 1}. ${step}`));
-  w.para(
-    `Skala: ${scale.nameNb}, versjon ${scale.version}. Kilde: ${scale.source.replace(/\.+$/, '')}.`,
-    { colour: GREY, size: 8.5 },
-  );
+  w.para(`Skala: ${scale.nameNb}, versjon ${scale.version}. Kilde: ${scale.source.replace(/\.+$/, '')}.`, { colour: GREY, size: 8.5 });
   w.heading('1.3 Sannsynlighet');
   w.table(
     [
@@ -667,12 +541,7 @@ export const buildRiskReportPdf = async (
       { header: 'Beskrivelse', width: w.width - 260 },
       { header: 'Sannsynlighet per år', width: 120 },
     ],
-    scale.likelihoodLevels.map((level) => [
-      String(level.rank),
-      level.labelNb,
-      level.descriptionNb,
-      level.probabilityText ?? '–',
-    ]),
+    scale.likelihoodLevels.map((level) => [String(level.rank), level.labelNb, level.descriptionNb, level.probabilityText ?? '–']),
   );
   w.heading('1.4 Konsekvenstyper og -nivåer');
   const levelWidth = (w.width - 170) / scale.consequenceLevels.length;
@@ -687,8 +556,7 @@ export const buildRiskReportPdf = async (
     ],
     scale.consequenceTypes.map((type) => [
       type.labelNb,
-      scale.valueGroups.find((group) => group.code === type.valueGroup)
-        ?.labelNb ?? type.valueGroup,
+      scale.valueGroups.find((group) => group.code === type.valueGroup)?.labelNb ?? type.valueGroup,
       ...type.levels.map((level) => level.descriptionNb),
     ]),
     7,
@@ -704,12 +572,7 @@ export const buildRiskReportPdf = async (
     ['Eier av analysen', analysis.owner?.name ?? 'Ikke satt'],
     ['Enhet', data.unit.name],
     ['Status', STATUS_LABELS[analysis.status] ?? analysis.status],
-    [
-      'Godkjent',
-      analysis.approvedAt
-        ? dateNb(analysis.approvedAt.slice(0, 10))
-        : 'Ikke godkjent ennå',
-    ],
+    ['Godkjent', analysis.approvedAt ? dateNb(analysis.approvedAt.slice(0, 10)) : 'Ikke godkjent ennå'],
     [
       'Kommunestyrevedtak',
       analysis.councilDecisionDate
@@ -725,11 +588,7 @@ export const buildRiskReportPdf = async (
         { header: 'Virksomhet', width: w.width - 320 },
         { header: 'Rolle', width: 120 },
       ],
-      data.participants.map((participant) => [
-        participant.name,
-        orDash(participant.organisation),
-        orDash(participant.role),
-      ]),
+      data.participants.map((participant) => [participant.name, orDash(participant.organisation), orDash(participant.role)]),
     );
   } else {
     w.para('Ingen deltakere fra arbeidsmøter er registrert i Helhet.');
@@ -741,19 +600,9 @@ export const buildRiskReportPdf = async (
   w.keyValues([
     ['Enhet', data.unit.name],
     ['Nivå', LEVEL_TYPES[data.unit.levelType] ?? data.unit.levelType],
-    [
-      'Ligger under',
-      data.unit.ancestors.length > 0
-        ? data.unit.ancestors.join(' › ')
-        : '– (øverste nivå)',
-    ],
+    ['Ligger under', data.unit.ancestors.length > 0 ? data.unit.ancestors.join(' › ') : '– (øverste nivå)'],
     ['Antall underenheter', String(data.unit.subUnitCount)],
-    [
-      'Antall ansatte',
-      data.unit.headcount === null
-        ? 'Ikke registrert'
-        : String(data.unit.headcount),
-    ],
+    ['Antall ansatte', data.unit.headcount === null ? 'Ikke registrert' : String(data.unit.headcount)],
     ['Analysetype', TYPE_LABELS[analysis.type]],
   ]);
 
@@ -765,9 +614,7 @@ export const buildRiskReportPdf = async (
   );
   w.legend();
   const place = (
-    pick: (
-      entry: (typeof assessed)[number],
-    ) => { likelihoodRank: number; consequenceRank: number } | null,
+    pick: (entry: (typeof assessed)[number]) => { likelihoodRank: number; consequenceRank: number } | null,
   ): Map<string, number[]> => {
     const map = new Map<string, number[]>();
     for (const entry of assessed) {
@@ -789,18 +636,14 @@ export const buildRiskReportPdf = async (
       title: 'Risikomatrise samlet – etter tiltak',
     },
   );
-  const unassessed = assessed
-    .filter((entry) => !entry.current?.overall)
-    .map((entry) => entry.number);
+  const unassessed = assessed.filter((entry) => !entry.current?.overall).map((entry) => entry.number);
   if (unassessed.length > 0)
     w.para(`Ikke vurdert ennå: scenario ${unassessed.join(', ')}.`, {
       colour: GREY,
       size: 8.5,
     });
   scale.valueGroups.forEach((group, index) => {
-    const perGroup = (risk: ScenarioRisk | null) =>
-      risk?.perValueGroup.find((entry) => entry.valueGroup === group.code)
-        ?.level ?? null;
+    const perGroup = (risk: ScenarioRisk | null) => risk?.perValueGroup.find((entry) => entry.valueGroup === group.code)?.level ?? null;
     w.heading(`4.${index + 2} Risikomatrise – ${group.labelNb}`, 12, 260);
     w.matrixPair(
       {
@@ -856,29 +699,16 @@ export const buildRiskReportPdf = async (
   await progress('scenarios', 0, scenarios.length);
   w.chapter('5 Scenarioskjema');
   if (scenarios.length === 0) w.para('Analysen har ingen scenarioer ennå.');
-  const measuresFor = (scenarioId: string) =>
-    (data.measures ?? []).filter(
-      (measure) => measure.scenarioId === scenarioId,
-    );
+  const measuresFor = (scenarioId: string) => (data.measures ?? []).filter((measure) => measure.scenarioId === scenarioId);
   for (const entry of assessed) {
     const { scenario, number } = entry;
     if (number > 1) doc.addPage();
     w.heading(`5.${number} Scenario ${number}: ${scenario.title}`, 13, 120);
-    const likelihood =
-      scenario.likelihoodRank === null
-        ? null
-        : scale.likelihoodLevels[scenario.likelihoodRank - 1];
+    const likelihood = scenario.likelihoodRank === null ? null : scale.likelihoodLevels[scenario.likelihoodRank - 1];
     const residualLikelihood =
-      scenario.residualLikelihoodRank === null
-        ? null
-        : scale.likelihoodLevels[scenario.residualLikelihoodRank - 1];
+      scenario.residualLikelihoodRank === null ? null : scale.likelihoodLevels[scenario.residualLikelihoodRank - 1];
     w.keyValues([
-      [
-        'Fare eller trussel',
-        scenario.hazardSource === 'threat'
-          ? 'Trussel (tilsiktet handling)'
-          : 'Fare',
-      ],
+      ['Fare eller trussel', scenario.hazardSource === 'threat' ? 'Trussel (tilsiktet handling)' : 'Fare'],
       ['Beskrivelse', orDash(scenario.description)],
       ['Årsaker', orDash(scenario.causes)],
       ['Eksisterende barrierer', orDash(scenario.existingBarriers)],
@@ -889,25 +719,15 @@ export const buildRiskReportPdf = async (
       ['Behov for varsling', yesNo(scenario.needsWarning)],
       ['Behov for evakuering', yesNo(scenario.needsEvacuation)],
       ['Varsling og evakuering', orDash(scenario.warningEvacuationText)],
-      [
-        'Sannsynlighet',
-        likelihood
-          ? `${likelihood.rank} ${likelihood.labelNb} (${likelihood.descriptionNb})`
-          : 'Ikke vurdert',
-      ],
+      ['Sannsynlighet', likelihood ? `${likelihood.rank} ${likelihood.labelNb} (${likelihood.descriptionNb})` : 'Ikke vurdert'],
       ['Begrunnelse for sannsynlighet', orDash(scenario.likelihoodRationale)],
     ]);
     w.heading('Konsekvenser', 10.5, 60);
     const typeCodes = [
-      ...new Set([
-        ...scenario.consequences.map((c) => c.typeCode),
-        ...scenario.residualConsequences.map((c) => c.typeCode),
-      ]),
+      ...new Set([...scenario.consequences.map((c) => c.typeCode), ...scenario.residualConsequences.map((c) => c.typeCode)]),
     ];
     const rankText = (rank: number | undefined): string =>
-      rank === undefined
-        ? '–'
-        : `${rank} ${scale.consequenceLevels[rank - 1]?.labelNb ?? ''}`;
+      rank === undefined ? '–' : `${rank} ${scale.consequenceLevels[rank - 1]?.labelNb ?? ''}`;
     if (typeCodes.length === 0) {
       w.para('Ingen konsekvenser er vurdert.');
     } else {
@@ -919,15 +739,9 @@ export const buildRiskReportPdf = async (
           { header: 'Begrunnelse', width: w.width - 270 },
         ],
         typeCodes.map((code) => {
-          const type = scale.consequenceTypes.find(
-            (candidate) => candidate.code === code,
-          );
-          const current = scenario.consequences.find(
-            (c) => c.typeCode === code,
-          );
-          const residual = scenario.residualConsequences.find(
-            (c) => c.typeCode === code,
-          );
+          const type = scale.consequenceTypes.find((candidate) => candidate.code === code);
+          const current = scenario.consequences.find((c) => c.typeCode === code);
+          const residual = scenario.residualConsequences.find((c) => c.typeCode === code);
           return [
             type?.labelNb ?? code,
             rankText(current?.rank),
@@ -940,26 +754,15 @@ export const buildRiskReportPdf = async (
     w.heading('Risiko', 10.5, 60);
     w.keyValues([
       ['Risiko nå', riskText(scale, entry.current)],
-      [
-        'Sannsynlighet etter tiltak',
-        residualLikelihood
-          ? `${residualLikelihood.rank} ${residualLikelihood.labelNb}`
-          : 'Ikke vurdert',
-      ],
+      ['Sannsynlighet etter tiltak', residualLikelihood ? `${residualLikelihood.rank} ${residualLikelihood.labelNb}` : 'Ikke vurdert'],
       ['Risiko etter tiltak (restrisiko)', riskText(scale, entry.residual)],
       [
         'Per samfunnsverdi (nå)',
         entry.current?.perValueGroup
-          .map(
-            (risk) =>
-              `${scale.valueGroups.find((g) => g.code === risk.valueGroup)?.labelNb ?? risk.valueGroup}: ${risk.level.labelNb}`,
-          )
+          .map((risk) => `${scale.valueGroups.find((g) => g.code === risk.valueGroup)?.labelNb ?? risk.valueGroup}: ${risk.level.labelNb}`)
           .join('; ') || '–',
       ],
-      [
-        'Usikkerhet',
-        scenario.uncertainty ? THREE[scenario.uncertainty] : 'Ikke vurdert',
-      ],
+      ['Usikkerhet', scenario.uncertainty ? THREE[scenario.uncertainty] : 'Ikke vurdert'],
       ['Kunnskapsgrunnlag', orDash(scenario.knowledgeBase)],
       [
         'Tiltak',
@@ -976,9 +779,7 @@ export const buildRiskReportPdf = async (
   // 6 Measures and follow-up
   await progress('measures');
   w.chapter('6 Tiltak og oppfølgingsplan');
-  const numberOf = new Map(
-    assessed.map((entry) => [entry.scenario.id, entry.number]),
-  );
+  const numberOf = new Map(assessed.map((entry) => [entry.scenario.id, entry.number]));
   if (!data.measures || data.measures.length === 0) {
     w.para('Ingen tiltak registrert.');
   } else {

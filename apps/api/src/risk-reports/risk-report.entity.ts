@@ -1,13 +1,5 @@
 import type { RiskReportStage, RiskReportStatus } from '@helhet/shared';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 
 import { TenantScopedEntity } from '../core/database/tenant-scoped.entity';
 import { RiskAnalysis } from '../risk/entities/risk-analysis.entity';
@@ -19,19 +11,12 @@ import { User } from '../users/entities/user.entity';
  * request joins the one in the works. The PDF is kept in the row (a few hundred kB at most).
  */
 @Entity()
-@Index('IDX_risk_report_tenant_analysis', [
-  'tenantId',
-  'analysisId',
-  'createdAt',
-])
+@Index('IDX_risk_report_tenant_analysis', ['tenantId', 'analysisId', 'createdAt'])
 @Index('UQ_risk_report_active_analysis', ['analysisId'], {
   unique: true,
   where: `"status" IN ('queued', 'running')`,
 })
-@Check(
-  'CHK_risk_report_status',
-  `"status" IN ('queued', 'running', 'done', 'failed')`,
-)
+@Check('CHK_risk_report_status', `"status" IN ('queued', 'running', 'done', 'failed')`)
 @Check('CHK_risk_report_progress', `"progress" BETWEEN 0 AND 100`)
 export class RiskReport extends TenantScopedEntity {
   @Column({ type: 'uuid' })

@@ -13,9 +13,9 @@ import { DomainException } from '../core/http/domain.exception';
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { workerOptions } from '../core/queue/worker-options';
 import { RiskQuery } from '../risk/risk.query';
+import type { RiskReportJobData } from './risk-report.producer';
 import { reportFileName, reportProgress } from './risk-report-layout';
 import { buildRiskReportPdf, type RiskReportData } from './risk-report-pdf';
-import type { RiskReportJobData } from './risk-report.producer';
 
 /**
  * Builds a requested PDF report. The analysis is read through RiskQuery with the requester's current rights
@@ -35,8 +35,7 @@ export class RiskReportProcessor extends WorkerHost {
   }
 
   async process(job: Job<RiskReportJobData>): Promise<'built' | 'skipped'> {
-    if (job.name !== JobName.buildRiskReport)
-      throw new Error(`Unknown job ${job.name} on ${QueueName.riskReports}`);
+    if (job.name !== JobName.buildRiskReport) throw new Error(`Unknown job ${job.name} on ${QueueName.riskReports}`);
     const { reportId, tenantId } = job.data;
     const [report] = (await this.dataSource.query(
       `SELECT analysis_id, requested_by_user_id, status FROM risk_report WHERE id = $1 AND tenant_id = $2`,
@@ -46,14 +45,9 @@ export class RiskReportProcessor extends WorkerHost {
       requested_by_user_id: string;
       status: string;
     }[];
-    if (!report || report.status === 'done' || report.status === 'failed')
-      return 'skipped';
+    if (!report || report.status === 'done' || report.status === 'failed') return 'skipped';
     let last = -1;
-    const progress = async (
-      stage: RiskReportStage,
-      done = 0,
-      total = 0,
-    ): Promise<void> => {
+    const progress = async (stage: RiskReportStage, done = 0, total = 0): Promise<void> => {
       const value = reportProgress(stage, done, total);
       // Per scenario only when the percentage moves; every stage change is written.
       if (value === last && stage === 'scenarios' && done > 0) return;
@@ -61,36 +55,19 @@ export class RiskReportProcessor extends WorkerHost {
       last = Math.max(last, value);
       await this.dataSource.query(
         `UPDATE risk_report SET status = 'running', stage = $2, progress = $3, scenario_index = $4, scenario_count = $5, updated_at = now() WHERE id = $1`,
-        [
-          reportId,
-          stage,
-          value,
-          stage === 'scenarios' ? done : null,
-          stage === 'scenarios' ? total : null,
-        ],
+        [reportId, stage, value, stage === 'scenarios' ? done : null, stage === 'scenarios' ? total : null],
       );
       if (moved) await job.updateProgress(value);
     };
     try {
       await progress('loading');
-      const data = await this.load(
-        tenantId,
-        report.requested_by_user_id,
-        report.analysis_id,
-      );
+      const data = await this.load(tenantId, report.requested_by_user_id, report.analysis_id);
       const { pageCount, pdf } = await buildRiskReportPdf(data, progress);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       await this.dataSource.query(
         `UPDATE risk_report SET status = 'done', stage = 'done', progress = 100, scenario_index = NULL, scenario_count = NULL, error = NULL,
                 file = $2, byte_size = $3, sha256 = $4, page_count = $5, file_name = $6, finished_at = now(), updated_at = now() WHERE id = $1`,
-        [
-          reportId,
-          pdf,
-          pdf.length,
-          sha256,
-          pageCount,
-          reportFileName(data.analysis.title, data.generatedAt),
-        ],
+        [reportId, pdf, pdf.length, sha256, pageCount, reportFileName(data.analysis.title, data.generatedAt)],
       );
       await job.updateProgress(100);
       this.logger.log({
@@ -101,12 +78,8 @@ export class RiskReportProcessor extends WorkerHost {
       });
       return 'built';
     } catch (error) {
-      const final =
-        error instanceof UnrecoverableError ||
-        job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const message = (
-        error instanceof Error ? error.message : String(error)
-      ).slice(0, 500);
+      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       await this.dataSource.query(
         `UPDATE risk_report SET status = $2, stage = 'queued', error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END, updated_at = now() WHERE id = $1`,
         [reportId, final ? 'failed' : 'queued', message],
@@ -122,31 +95,18 @@ export class RiskReportProcessor extends WorkerHost {
   }
 
   /** Everything the report shows, read with the requester's rights. */
-  private async load(
-    tenantId: string,
-    userId: string,
-    analysisId: string,
-  ): Promise<RiskReportData> {
+  private async load(tenantId: string, userId: string, analysisId: string): Promise<RiskReportData> {
     const auth = await this.grants.contextFor(userId, tenantId);
-    if (!auth)
-      throw new UnrecoverableError('the requester is no longer active');
-    const analysis = await this.riskQuery
-      .get(auth, analysisId)
-      .catch((error: unknown) => {
-        if (error instanceof DomainException)
-          throw new UnrecoverableError(
-            'the requester can no longer read the analysis',
-          );
-        throw error;
-      });
-    const [scale] = (await this.dataSource.query(
-      `SELECT definition FROM scale_set WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, analysis.scaleSet.id],
-    )) as { definition: ScaleSet }[];
-    const [tenant] = (await this.dataSource.query(
-      `SELECT name FROM tenant WHERE id = $1`,
-      [tenantId],
-    )) as { name: string }[];
+    if (!auth) throw new UnrecoverableError('the requester is no longer active');
+    const analysis = await this.riskQuery.get(auth, analysisId).catch((error: unknown) => {
+      if (error instanceof DomainException) throw new UnrecoverableError('the requester can no longer read the analysis');
+      throw error;
+    });
+    const [scale] = (await this.dataSource.query(`SELECT definition FROM scale_set WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      analysis.scaleSet.id,
+    ])) as { definition: ScaleSet }[];
+    const [tenant] = (await this.dataSource.query(`SELECT name FROM tenant WHERE id = $1`, [tenantId])) as { name: string }[];
     const [unit] = (await this.dataSource.query(
       `SELECT u.name, u.level_type, u.headcount,
               (SELECT count(*)::int FROM org_unit d WHERE d.tenant_id = u.tenant_id AND d.path <@ u.path AND d.id <> u.id AND (d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)) AS sub_units,
@@ -160,8 +120,7 @@ export class RiskReportProcessor extends WorkerHost {
       sub_units: number;
       ancestors: string[];
     }[];
-    if (!scale || !tenant || !unit)
-      throw new UnrecoverableError('analysis data incomplete');
+    if (!scale || !tenant || !unit) throw new UnrecoverableError('analysis data incomplete');
     return {
       analysis,
       generatedAt: new Date(),
@@ -192,7 +151,13 @@ export class RiskReportProcessor extends WorkerHost {
         ORDER BY m.deadline NULLS LAST, m.title, m.id`,
       [tenantId, scenarioIds],
     )) as { title: string; status: string; deadline: string | null; owner_name: string | null; risk_scenario_id: string }[];
-    return rows.map((row) => ({ deadline: row.deadline, ownerName: row.owner_name, scenarioId: row.risk_scenario_id, status: row.status, title: row.title }));
+    return rows.map((row) => ({
+      deadline: row.deadline,
+      ownerName: row.owner_name,
+      scenarioId: row.risk_scenario_id,
+      status: row.status,
+      title: row.title,
+    }));
   }
 
   /** Everyone who took part in a workshop on the analysis, once per name and organisation. */

@@ -1,18 +1,5 @@
-import {
-  PERMISSIONS,
-  type RiskReportLatestResponse,
-  type RiskReportResponse,
-} from '@helhet/shared';
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { PERMISSIONS, type RiskReportLatestResponse, type RiskReportResponse } from '@helhet/shared';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -37,26 +24,17 @@ export class RiskReportsController {
   /** Starts a report (202), or answers with the one already queued or running for this analysis. */
   @Post('analyses/:id/reports')
   @HttpCode(202)
-  request(
-    @CurrentUser() auth: AuthContext,
-    @Param('id', uuid) id: string,
-  ): Promise<RiskReportResponse> {
+  request(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string): Promise<RiskReportResponse> {
     return this.reports.request(auth, id);
   }
 
   @Get('analyses/:id/reports/latest')
-  latest(
-    @CurrentUser() auth: AuthContext,
-    @Param('id', uuid) id: string,
-  ): Promise<RiskReportLatestResponse> {
+  latest(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string): Promise<RiskReportLatestResponse> {
     return this.reports.latest(auth, id);
   }
 
   @Get('reports/:id')
-  status(
-    @CurrentUser() auth: AuthContext,
-    @Param('id', uuid) id: string,
-  ): Promise<RiskReportResponse> {
+  status(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string): Promise<RiskReportResponse> {
     return this.reports.status(auth, id);
   }
 

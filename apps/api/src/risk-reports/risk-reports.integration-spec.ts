@@ -12,18 +12,10 @@ import { QueueEvents } from 'bullmq';
 
 import { Session } from '../../test/utils/session';
 import { waitFor } from '../../test/utils/smtp';
-import {
-  obliterateQueues,
-  startTestApp,
-  startTestWorker,
-  testEnvironment,
-  type TestApp,
-} from '../../test/utils/test-app';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp, testEnvironment } from '../../test/utils/test-app';
 import { QueueName } from '../core/queue/queue-names';
 
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
-  data: Buffer,
-) => Promise<{ numpages: number; text: string }>;
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ numpages: number; text: string }>;
 
 const CONSEQUENCE_TYPES = [
   'deaths',
@@ -56,9 +48,7 @@ const scenario = (n: number): RiskScenarioInput => ({
   likelihoodRationale: `Skjedd ${n % 3} ganger siste ti år`,
   needsEvacuation: n % 2 === 0,
   needsWarning: n % 3 === 0 ? null : true,
-  residualConsequences: [
-    { rank: 1, typeCode: CONSEQUENCE_TYPES[n % CONSEQUENCE_TYPES.length]! },
-  ],
+  residualConsequences: [{ rank: 1, typeCode: CONSEQUENCE_TYPES[n % CONSEQUENCE_TYPES.length]! }],
   residualLikelihoodRank: 1,
   title: `Uønsket hendelse nr ${String(n).padStart(2, '0')} – bortfall av tjeneste på Øvre avdeling`,
   uncertainty: (['low', 'medium', 'high'] as const)[n % 3],
@@ -86,18 +76,11 @@ describe('risk reports', () => {
       prefix: env.REDIS_KEY_PREFIX,
     });
     events.on('progress', ({ data, jobId }) => {
-      if (typeof data === 'number')
-        progressEvents.set(jobId, [...(progressEvents.get(jobId) ?? []), data]);
+      if (typeof data === 'number') progressEvents.set(jobId, [...(progressEvents.get(jobId) ?? []), data]);
     });
     await events.waitUntilReady();
-    leader = await Session.login(
-      testApp.baseUrl,
-      'enhetsleder.sykehjem@fjordvik.kommune.no',
-    );
-    otherSector = await Session.login(
-      testApp.baseUrl,
-      'kommunalsjef.oppvekst@fjordvik.kommune.no',
-    );
+    leader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
+    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
   });
 
   afterAll(async () => {
@@ -108,14 +91,9 @@ describe('risk reports', () => {
 
   const download = async (session: Session, id: string) => {
     const cookie = [AUTH_COOKIES.accessToken, AUTH_COOKIES.refreshToken]
-      .flatMap((name) =>
-        session.cookie(name) ? [`${name}=${session.cookie(name)}`] : [],
-      )
+      .flatMap((name) => (session.cookie(name) ? [`${name}=${session.cookie(name)}`] : []))
       .join('; ');
-    const response = await fetch(
-      `${testApp.baseUrl}/api/risk/reports/${id}/file`,
-      { headers: { cookie } },
-    );
+    const response = await fetch(`${testApp.baseUrl}/api/risk/reports/${id}/file`, { headers: { cookie } });
     return {
       body: Buffer.from(await response.arrayBuffer()),
       headers: response.headers,
@@ -124,116 +102,74 @@ describe('risk reports', () => {
   };
 
   it('should build a valid PDF of a 40-scenario analysis in the worker, with rising progress, for readers only', async () => {
-    const [home] = (await testApp.dataSource.query(
-      `SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`,
-    )) as { id: string }[];
-    const created = await leader.request<RiskAnalysisResponse>(
-      'POST',
-      '/api/risk/analyses',
-      {
-        mandate:
-          'Kartlegge risiko og sårbarhet for tjenesten, jf. forskrift om kommunal beredskapsplikt § 2.',
-        scopeOrgUnitId: home!.id,
-        title: 'Tjeneste-ROS Liavegen sykehjem 2027',
-        type: 'service_ros',
-      },
-    );
+    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
+    const created = await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      mandate: 'Kartlegge risiko og sårbarhet for tjenesten, jf. forskrift om kommunal beredskapsplikt § 2.',
+      scopeOrgUnitId: home!.id,
+      title: 'Tjeneste-ROS Liavegen sykehjem 2027',
+      type: 'service_ros',
+    });
     expect(created.status).toBe(201);
     const analysisId = created.body.id;
     const titles: string[] = [];
     for (let n = 1; n <= 40; n++) {
       const input = scenario(n);
-      const added = await leader.request<RiskAnalysisResponse>(
-        'POST',
-        `/api/risk/analyses/${analysisId}/scenarios`,
-        input,
-      );
+      const added = await leader.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysisId}/scenarios`, input);
       expect(added.status).toBe(201);
       titles.push(input.title);
     }
 
     // Outside the analysis's scope: not even its existence.
-    expect(
-      (
-        await otherSector.request(
-          'POST',
-          `/api/risk/analyses/${analysisId}/reports`,
-        )
-      ).status,
-    ).toBe(404);
+    expect((await otherSector.request('POST', `/api/risk/analyses/${analysisId}/reports`)).status).toBe(404);
 
-    const first = await leader.request<RiskReportResponse>(
-      'POST',
-      `/api/risk/analyses/${analysisId}/reports`,
-    );
+    const first = await leader.request<RiskReportResponse>('POST', `/api/risk/analyses/${analysisId}/reports`);
     expect(first.status).toBe(202);
     expect(['queued', 'running', 'done']).toContain(first.body.status);
-    const second = await leader.request<RiskReportResponse>(
-      'POST',
-      `/api/risk/analyses/${analysisId}/reports`,
-    );
-    if (second.body.status !== 'done' && first.body.status !== 'done')
-      expect(second.body.id).toBe(first.body.id);
+    const second = await leader.request<RiskReportResponse>('POST', `/api/risk/analyses/${analysisId}/reports`);
+    if (second.body.status !== 'done' && first.body.status !== 'done') expect(second.body.id).toBe(first.body.id);
     const reportId = first.body.id;
 
-    expect(
-      (await otherSector.get(`/api/risk/reports/${reportId}`)).status,
-    ).toBe(404);
+    expect((await otherSector.get(`/api/risk/reports/${reportId}`)).status).toBe(404);
     expect((await download(otherSector, reportId)).status).toBe(404);
 
     const polled: number[] = [];
     const done = await waitFor(
       async () => {
-        const status = (
-          await leader.get<RiskReportResponse>(`/api/risk/reports/${reportId}`)
-        ).body;
+        const status = (await leader.get<RiskReportResponse>(`/api/risk/reports/${reportId}`)).body;
         polled.push(status.progress);
-        if (status.status === 'failed')
-          throw new Error(`report failed: ${status.error}`);
+        if (status.status === 'failed') throw new Error(`report failed: ${status.error}`);
         return status.status === 'done' ? status : undefined;
       },
       120_000,
       'the report to finish',
     );
-    for (let i = 1; i < polled.length; i++)
-      expect(polled[i]).toBeGreaterThanOrEqual(polled[i - 1]!);
+    for (let i = 1; i < polled.length; i++) expect(polled[i]).toBeGreaterThanOrEqual(polled[i - 1]!);
     expect(done).toMatchObject({
       progress: 100,
       stage: 'done',
       status: 'done',
     });
     expect(done.pageCount).toBeGreaterThan(45);
-    expect(done.fileName).toMatch(
-      /^ROS-rapport Tjeneste-ROS Liavegen sykehjem 2027 \d{4}-\d{2}-\d{2}\.pdf$/,
-    );
+    expect(done.fileName).toMatch(/^ROS-rapport Tjeneste-ROS Liavegen sykehjem 2027 \d{4}-\d{2}-\d{2}\.pdf$/);
 
     // The job reported real progress: rising step by step, through the scenarios, to 100.
     const reported = await waitFor(
       () =>
-        (progressEvents.get(`risk-report-${reportId}`) ?? []).includes(100)
-          ? progressEvents.get(`risk-report-${reportId}`)
-          : undefined,
+        (progressEvents.get(`risk-report-${reportId}`) ?? []).includes(100) ? progressEvents.get(`risk-report-${reportId}`) : undefined,
       10_000,
       'progress events',
     );
-    for (let i = 1; i < reported.length; i++)
-      expect(reported[i]).toBeGreaterThan(reported[i - 1]!);
-    expect(
-      reported.filter((value) => value > 36 && value < 90).length,
-    ).toBeGreaterThanOrEqual(20);
+    for (let i = 1; i < reported.length; i++) expect(reported[i]).toBeGreaterThan(reported[i - 1]!);
+    expect(reported.filter((value) => value > 36 && value < 90).length).toBeGreaterThanOrEqual(20);
     expect(reported.at(-1)).toBe(100);
 
     const file = await download(leader, reportId);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
-    expect(file.headers.get('content-disposition')).toContain(
-      `filename*=UTF-8''${encodeURIComponent(done.fileName!)}`,
-    );
+    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(done.fileName!)}`);
     expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(file.body.length).toBe(done.byteSize);
-    expect(createHash('sha256').update(file.body).digest('hex')).toBe(
-      done.sha256,
-    );
+    expect(createHash('sha256').update(file.body).digest('hex')).toBe(done.sha256);
 
     const parsed = await pdfParse(file.body);
     expect(parsed.numpages).toBe(done.pageCount);
@@ -251,37 +187,21 @@ describe('risk reports', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Risikomatrise samlet');
-    for (const value of [
-      'Liv og helse',
-      'Stabilitet',
-      'Natur og kulturmiljø',
-      'Materielle verdier',
-    ])
+    for (const value of ['Liv og helse', 'Stabilitet', 'Natur og kulturmiljø', 'Materielle verdier'])
       expect(text).toContain(`Risikomatrise – ${value}`);
-    for (const band of ['Lav risiko', 'Middels risiko', 'Høy risiko'])
-      expect(text).toContain(band);
+    for (const band of ['Lav risiko', 'Middels risiko', 'Høy risiko']) expect(text).toContain(band);
     expect(text).toContain('Kartlegge risiko og sårbarhet for tjenesten');
     expect(text).toContain('Utkast');
     expect(text).toContain(`Side 2 av ${done.pageCount}`);
     expect(text).toContain('Liavegen sykehjem');
 
-    const latest = (
-      await leader.get<RiskReportLatestResponse>(
-        `/api/risk/analyses/${analysisId}/reports/latest`,
-      )
-    ).body;
+    const latest = (await leader.get<RiskReportLatestResponse>(`/api/risk/analyses/${analysisId}/reports/latest`)).body;
     expect(latest.lastDone?.id).toBe(reportId);
     expect(latest.active).toBeNull();
-    expect(
-      (await otherSector.get(`/api/risk/analyses/${analysisId}/reports/latest`))
-        .status,
-    ).toBe(404);
+    expect((await otherSector.get(`/api/risk/analyses/${analysisId}/reports/latest`)).status).toBe(404);
 
     // A finished report does not block the next one.
-    const again = await leader.request<RiskReportResponse>(
-      'POST',
-      `/api/risk/analyses/${analysisId}/reports`,
-    );
+    const again = await leader.request<RiskReportResponse>('POST', `/api/risk/analyses/${analysisId}/reports`);
     expect(again.status).toBe(202);
     expect(again.body.id).not.toBe(reportId);
     const audit = (await testApp.dataSource.query(
@@ -290,14 +210,7 @@ describe('risk reports', () => {
     )) as { n: number }[];
     expect(audit[0]?.n).toBe(2);
     await waitFor(
-      async () =>
-        (
-          await leader.get<RiskReportResponse>(
-            `/api/risk/reports/${again.body.id}`,
-          )
-        ).body.status === 'done'
-          ? true
-          : undefined,
+      async () => ((await leader.get<RiskReportResponse>(`/api/risk/reports/${again.body.id}`)).body.status === 'done' ? true : undefined),
       120_000,
       'second report',
     );

@@ -1,9 +1,4 @@
-import type {
-  RiskReportLatestResponse,
-  RiskReportResponse,
-  RiskReportStage,
-  RiskReportStatus,
-} from '@helhet/shared';
+import type { RiskReportLatestResponse, RiskReportResponse, RiskReportStage, RiskReportStatus } from '@helhet/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,8 +6,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
 import { DomainException } from '../core/http/domain.exception';
-import { riskAccess } from '../risk/risk-access';
 import { RiskQuery } from '../risk/risk.query';
+import { riskAccess } from '../risk/risk-access';
 import { RiskReportProducer } from './risk-report.producer';
 
 interface ReportRow {
@@ -72,10 +67,7 @@ export class RiskReportsService {
   ) {}
 
   /** Starts a report, or answers with the one already queued or running for the analysis. */
-  async request(
-    auth: AuthContext,
-    analysisId: string,
-  ): Promise<RiskReportResponse> {
+  async request(auth: AuthContext, analysisId: string): Promise<RiskReportResponse> {
     await this.riskQuery.get(auth, analysisId);
     const created = await this.dataSource.transaction(async (manager) => {
       const [inserted] = (await manager.query(
@@ -129,19 +121,12 @@ export class RiskReportsService {
       `SELECT ${COLUMNS} ${FROM} WHERE r.tenant_id = $1 AND r.id = $2 AND (r.requested_by_user_id = $3 OR ${access.visible})`,
       [auth.tenantId, id, auth.userId, ...access.params],
     )) as ReportRow[];
-    if (!row)
-      throw new DomainException(
-        'RISK_REPORT_NOT_FOUND',
-        'Risk report not found',
-      );
+    if (!row) throw new DomainException('RISK_REPORT_NOT_FOUND', 'Risk report not found');
     return toResponse(row);
   }
 
   /** The report in the works and the newest finished one of an analysis the caller may read. */
-  async latest(
-    auth: AuthContext,
-    analysisId: string,
-  ): Promise<RiskReportLatestResponse> {
+  async latest(auth: AuthContext, analysisId: string): Promise<RiskReportLatestResponse> {
     const access = riskAccess(auth, 3, { edit: false });
     const rows = (await this.dataSource.query(
       `SELECT * FROM (
@@ -161,11 +146,7 @@ export class RiskReportsService {
   }
 
   /** The PDF. Access is checked again: only readers of the analysis now. */
-  async file(
-    auth: AuthContext,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ fileName: string; body: Buffer }> {
+  async file(auth: AuthContext, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ fileName: string; body: Buffer }> {
     const access = riskAccess(auth, 3, { edit: false });
     const [row] = (await manager.query(
       `SELECT r.status, r.file_name, r.file ${FROM} WHERE r.tenant_id = $1 AND r.id = $2 AND ${access.visible}`,
@@ -175,17 +156,9 @@ export class RiskReportsService {
       file_name: string | null;
       file: Buffer | null;
     }[];
-    if (!row)
-      throw new DomainException(
-        'RISK_REPORT_NOT_FOUND',
-        'Risk report not found',
-      );
+    if (!row) throw new DomainException('RISK_REPORT_NOT_FOUND', 'Risk report not found');
     if (row.status !== 'done' || !row.file)
-      throw new DomainException(
-        'RISK_REPORT_NOT_READY',
-        'The report is not finished',
-        { status: row.status },
-      );
+      throw new DomainException('RISK_REPORT_NOT_READY', 'The report is not finished', { status: row.status });
     return { body: row.file, fileName: row.file_name ?? 'ROS-rapport.pdf' };
   }
 }

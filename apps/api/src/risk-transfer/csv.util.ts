@@ -10,11 +10,16 @@ const csvCell = (value: string | number | null): string => {
 };
 
 /** UTF-8 with BOM, `;` between cells and CRLF between rows: what Excel with Norwegian settings opens as columns. */
-export const toCsv = (rows: readonly (readonly (string | number | null)[])[]): string => `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+export const toCsv = (rows: readonly (readonly (string | number | null)[])[]): string =>
+  `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 
 /** The separator of a CSV file: the one of `;`, `,` and tab that occurs most in the first line (outside quotes). */
 const detectSeparator = (text: string): string => {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;

@@ -1,5 +1,19 @@
 import { PERMISSIONS, type RiskImportPreview } from '@helhet/shared';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
@@ -49,18 +63,31 @@ export class RiskTransferController {
   }
 
   @Get('imports/:importId')
-  preview(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<RiskImportPreview> {
+  preview(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('importId', uuid) importId: string,
+  ): Promise<RiskImportPreview> {
     return this.importer.preview(auth, id, importId);
   }
 
   @Post('imports/:importId/apply')
   @HttpCode(200)
-  apply(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string, @Body() body: ApplyRiskImportDto): Promise<RiskImportPreview> {
+  apply(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('importId', uuid) importId: string,
+    @Body() body: ApplyRiskImportDto,
+  ): Promise<RiskImportPreview> {
     return this.importer.apply(auth, id, importId, body.skipInvalidRows === true);
   }
 
   @Delete('imports/:importId')
-  cancel(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<RiskImportPreview> {
+  cancel(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('importId', uuid) importId: string,
+  ): Promise<RiskImportPreview> {
     return this.importer.cancel(auth, id, importId);
   }
 }

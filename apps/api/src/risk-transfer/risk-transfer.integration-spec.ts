@@ -1,5 +1,12 @@
 import { DSB_SOCIETAL_SCALE, scenarioColumns } from '@helhet/domain';
-import { type ApiError, AUTH_COOKIES, type RiskAnalysisResponse, type RiskImportPreview, type RiskScenarioInput, type RiskScenarioResponse } from '@helhet/shared';
+import {
+  type ApiError,
+  AUTH_COOKIES,
+  type RiskAnalysisResponse,
+  type RiskImportPreview,
+  type RiskScenarioInput,
+  type RiskScenarioResponse,
+} from '@helhet/shared';
 import { Workbook } from 'exceljs';
 
 import { Session } from '../../test/utils/session';
@@ -33,7 +40,13 @@ const SCENARIOS: RiskScenarioInput[] = [
     vulnerabilityText: 'Sykehjem uten nødstrøm',
     warningEvacuationText: '@varsling via SMS',
   },
-  { consequences: [{ rank: 5, rationale: 'Mange skadde', typeCode: 'serious_injury_illness' }], hazardSource: 'threat', likelihoodRank: 1, title: 'Skyting på skole', uncertainty: 'high' },
+  {
+    consequences: [{ rank: 5, rationale: 'Mange skadde', typeCode: 'serious_injury_illness' }],
+    hazardSource: 'threat',
+    likelihoodRank: 1,
+    title: 'Skyting på skole',
+    uncertainty: 'high',
+  },
   { title: 'Ikke vurdert ennå' },
 ];
 
@@ -64,7 +77,8 @@ describe('risk scenario export and import', () => {
     return session.request<RiskImportPreview & ApiError>('POST', `/api/risk/analyses/${analysisId}/imports`, form);
   };
   const newAnalysis = async (session: Session, title: string) =>
-    (await session.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: nursingHome, title, type: 'service_ros' })).body;
+    (await session.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: nursingHome, title, type: 'service_ros' }))
+      .body;
   const scenariosOf = async (id: string) => (await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${id}`)).body.scenarios;
   const fields = (body: ApiError) => (body.details as { field: string }[]).map((detail) => detail.field);
 
@@ -89,7 +103,9 @@ describe('risk scenario export and import', () => {
     const file = await download(unitLeader, `/api/risk/analyses/${source.id}/scenarios/export?format=xlsx`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe(XLSX);
-    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="ROS-Tjeneste-ROS Liavegen- -vinter--2027-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(file.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="ROS-Tjeneste-ROS Liavegen- -vinter--2027-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
 
     const workbook = new Workbook();
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
@@ -142,32 +158,47 @@ describe('risk scenario export and import', () => {
     expect((await download(unitLeader, `/api/risk/analyses/${source.id}/scenarios/export?format=pdf`)).status).toBe(400);
   });
 
-  it.each(['xlsx', 'csv'] as const)('should import its own %s export into another analysis unchanged, after a preview without errors', async (format) => {
-    const file = await download(unitLeader, `/api/risk/analyses/${source.id}/scenarios/export?format=${format}`);
-    const target = await newAnalysis(unitLeader, `Mottak ${format}`);
-    const preview = await upload(unitLeader, target.id, file.body, `eksport.${format}`);
-    expect(preview.status).toBe(201);
-    expect(preview.body).toMatchObject({ counts: { invalid: 0, total: 3, valid: 3 }, fileName: `eksport.${format}`, ignoredColumns: [], status: 'pending' });
-    expect(preview.body.rows.map((row) => [row.rowNumber, row.title, row.problems])).toEqual([
-      [2, 'Langvarig strømbrudd vinter', []],
-      [3, 'Skyting på skole', []],
-      [4, 'Ikke vurdert ennå', []],
-    ]);
-    expect(preview.body.rows[0]?.risk).toEqual(source.scenarios[0]?.risk);
-    expect(await scenariosOf(target.id)).toEqual([]);
+  it.each(['xlsx', 'csv'] as const)(
+    'should import its own %s export into another analysis unchanged, after a preview without errors',
+    async (format) => {
+      const file = await download(unitLeader, `/api/risk/analyses/${source.id}/scenarios/export?format=${format}`);
+      const target = await newAnalysis(unitLeader, `Mottak ${format}`);
+      const preview = await upload(unitLeader, target.id, file.body, `eksport.${format}`);
+      expect(preview.status).toBe(201);
+      expect(preview.body).toMatchObject({
+        counts: { invalid: 0, total: 3, valid: 3 },
+        fileName: `eksport.${format}`,
+        ignoredColumns: [],
+        status: 'pending',
+      });
+      expect(preview.body.rows.map((row) => [row.rowNumber, row.title, row.problems])).toEqual([
+        [2, 'Langvarig strømbrudd vinter', []],
+        [3, 'Skyting på skole', []],
+        [4, 'Ikke vurdert ennå', []],
+      ]);
+      expect(preview.body.rows[0]?.risk).toEqual(source.scenarios[0]?.risk);
+      expect(await scenariosOf(target.id)).toEqual([]);
 
-    const applied = await unitLeader.request<RiskImportPreview>('POST', `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`, {});
-    expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ appliedCount: 3, status: 'applied' });
-    expect((await scenariosOf(target.id)).map(comparable)).toEqual(source.scenarios.map(comparable));
+      const applied = await unitLeader.request<RiskImportPreview>(
+        'POST',
+        `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`,
+        {},
+      );
+      expect(applied.status).toBe(200);
+      expect(applied.body).toMatchObject({ appliedCount: 3, status: 'applied' });
+      expect((await scenariosOf(target.id)).map(comparable)).toEqual(source.scenarios.map(comparable));
 
-    const again = await unitLeader.request<ApiError>('POST', `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`, {});
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('RISK_IMPORT_NOT_PENDING');
-    expect(await scenariosOf(target.id)).toHaveLength(3);
-    const audit = (await testApp.dataSource.query(`SELECT action FROM audit_log_entry WHERE entity_type = 'risk_import' AND entity_id = $1 ORDER BY occurred_at`, [preview.body.id])) as { action: string }[];
-    expect(audit.map((row) => row.action)).toEqual(['create', 'update']);
-  });
+      const again = await unitLeader.request<ApiError>('POST', `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`, {});
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('RISK_IMPORT_NOT_PENDING');
+      expect(await scenariosOf(target.id)).toHaveLength(3);
+      const audit = (await testApp.dataSource.query(
+        `SELECT action FROM audit_log_entry WHERE entity_type = 'risk_import' AND entity_id = $1 ORDER BY occurred_at`,
+        [preview.body.id],
+      )) as { action: string }[];
+      expect(audit.map((row) => row.action)).toEqual(['create', 'update']);
+    },
+  );
 
   it('should name row and column of every bad cell, refuse to apply, and store nothing', async () => {
     const target = await newAnalysis(unitLeader, 'Feil i fila');
@@ -190,7 +221,12 @@ describe('risk scenario export and import', () => {
       [5, 'Tittel', 'required'],
       [6, 'Sårbarhet', 'unknown_choice'],
     ]);
-    expect(preview.body.rows[0]?.values).toMatchObject({ consequences: [{ rank: 4, typeCode: 'deaths' }], likelihoodRank: 4, title: 'Flom i sentrum', vulnerability: 'low' });
+    expect(preview.body.rows[0]?.values).toMatchObject({
+      consequences: [{ rank: 4, typeCode: 'deaths' }],
+      likelihoodRank: 4,
+      title: 'Flom i sentrum',
+      vulnerability: 'low',
+    });
 
     const refused = await unitLeader.request<ApiError>('POST', `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`, {});
     expect(refused.status).toBe(400);
@@ -199,7 +235,11 @@ describe('risk scenario export and import', () => {
     const stored = await unitLeader.get<RiskImportPreview>(`/api/risk/analyses/${target.id}/imports/${preview.body.id}`);
     expect(stored.body.status).toBe('pending');
 
-    const skipping = await unitLeader.request<RiskImportPreview>('POST', `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`, { skipInvalidRows: true });
+    const skipping = await unitLeader.request<RiskImportPreview>(
+      'POST',
+      `/api/risk/analyses/${target.id}/imports/${preview.body.id}/apply`,
+      { skipInvalidRows: true },
+    );
     expect(skipping.status).toBe(200);
     expect(skipping.body.appliedCount).toBe(1);
     expect((await scenariosOf(target.id)).map((s) => s.title)).toEqual(['Flom i sentrum']);

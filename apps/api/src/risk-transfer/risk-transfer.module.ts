@@ -7,5 +7,9 @@ import { ScenarioExportService } from './scenario-export.service';
 import { ScenarioImportService } from './scenario-import.service';
 
 /** ROS scenario tables as spreadsheets: Excel/CSV export and the import with preview (issue 5). */
-@Module({ controllers: [RiskTransferController], imports: [AuditLogModule, RiskModule], providers: [ScenarioExportService, ScenarioImportService] })
+@Module({
+  controllers: [RiskTransferController],
+  imports: [AuditLogModule, RiskModule],
+  providers: [ScenarioExportService, ScenarioImportService],
+})
 export class RiskTransferModule {}

@@ -45,7 +45,10 @@ export class ScenarioExportService {
 
   async export(auth: AuthContext, analysisId: string, format: RiskExportFormat): Promise<ExportedFile> {
     const analysis = await this.query.get(auth, analysisId);
-    const [scale] = (await this.dataSource.query(`SELECT definition FROM scale_set WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, analysis.scaleSet.id])) as { definition: ScaleSet }[];
+    const [scale] = (await this.dataSource.query(`SELECT definition FROM scale_set WHERE tenant_id = $1 AND id = $2`, [
+      auth.tenantId,
+      analysis.scaleSet.id,
+    ])) as { definition: ScaleSet }[];
     if (!scale) throw new DomainException('RISK_ANALYSIS_NOT_FOUND', 'Scale of the analysis not found');
     const headings = scenarioColumns(scale.definition).map((column) => column.heading);
     const rows = analysis.scenarios.map((scenario, index) => scenarioTableRow(scale.definition, index + 1, scenario));
@@ -83,18 +86,39 @@ export class ScenarioExportService {
     });
     // Choices as drop-downs and ranks as whole numbers on the scale, for the rows people fill in.
     columns.forEach((column, c) => {
-      const list = (values: string[]) => ({ allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, type: 'list' as const });
-      const whole = (max: number) => ({ allowBlank: true, error: `Skriv et helt tall fra 1 til ${max}, eller nivået som tekst`, errorStyle: 'warning', formulae: [1, max], operator: 'between' as const, showErrorMessage: true, type: 'whole' as const });
+      const list = (values: string[]) => ({
+        allowBlank: true,
+        formulae: [`"${values.join(',')}"`],
+        showErrorMessage: true,
+        type: 'list' as const,
+      });
+      const whole = (max: number) => ({
+        allowBlank: true,
+        error: `Skriv et helt tall fra 1 til ${max}, eller nivået som tekst`,
+        errorStyle: 'warning',
+        formulae: [1, max],
+        operator: 'between' as const,
+        showErrorMessage: true,
+        type: 'whole' as const,
+      });
       const validation =
-        column.kind === 'hazard' ? list(['Fare', 'Trussel'])
-        : column.kind === 'yesNo' ? list(['Ja', 'Nei'])
-        : column.kind === 'threeLevel' ? list(['Lav', 'Middels', 'Høy'])
-        : column.kind === 'likelihood' ? whole(scale.matrix.size.likelihood)
-        : column.kind === 'consequence' ? whole(scale.matrix.size.consequence)
-        : null;
+        column.kind === 'hazard'
+          ? list(['Fare', 'Trussel'])
+          : column.kind === 'yesNo'
+            ? list(['Ja', 'Nei'])
+            : column.kind === 'threeLevel'
+              ? list(['Lav', 'Middels', 'Høy'])
+              : column.kind === 'likelihood'
+                ? whole(scale.matrix.size.likelihood)
+                : column.kind === 'consequence'
+                  ? whole(scale.matrix.size.consequence)
+                  : null;
       if (!validation) return;
       const letter = sheet.getColumn(c + 1).letter;
-      (sheet as Worksheet & { dataValidations: { add(range: string, value: unknown): void } }).dataValidations.add(`${letter}2:${letter}${last}`, validation);
+      (sheet as Worksheet & { dataValidations: { add(range: string, value: unknown): void } }).dataValidations.add(
+        `${letter}2:${letter}${last}`,
+        validation,
+      );
     });
     this.scaleSheet(workbook, scale);
     return Buffer.from(await workbook.xlsx.writeBuffer());

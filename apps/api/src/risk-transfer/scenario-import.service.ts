@@ -1,5 +1,12 @@
 import { parseScenarioTable, type ScaleSet, type ScenarioTableProblemCode } from '@helhet/domain';
-import { type RiskImportPreview, type RiskImportProblem, type RiskImportRow, RISK_IMPORT_LIMITS, type RiskImportStatus, type RiskScenarioInput } from '@helhet/shared';
+import {
+  RISK_IMPORT_LIMITS,
+  type RiskImportPreview,
+  type RiskImportProblem,
+  type RiskImportRow,
+  type RiskImportStatus,
+  type RiskScenarioInput,
+} from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -11,9 +18,9 @@ import type { AuthContext } from '../auth/auth-context';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems, invalidField } from '../core/http/domain.exception';
 import { RiskScenarioDto } from '../risk/dto/risk.dto';
+import { RiskQuery } from '../risk/risk.query';
 import { RiskAnalysesService, scaleProblems } from '../risk/risk-analyses.service';
 import { riskPosition } from '../risk/risk-position';
-import { RiskQuery } from '../risk/risk.query';
 import type { RiskImportRowValue } from './risk-import.entity';
 import { readSpreadsheet, type UploadedSpreadsheet } from './spreadsheet-file.util';
 
@@ -81,22 +88,40 @@ export class ScenarioImportService {
       const sheet = await readSpreadsheet(file);
       const table = parseScenarioTable(analysis.definition, sheet);
       if (table.missingHeadings.length > 0) {
-        throw invalidField(RISK_IMPORT_LIMITS.field, `the first row must hold the column headings; missing: ${table.missingHeadings.join(', ')}`);
+        throw invalidField(
+          RISK_IMPORT_LIMITS.field,
+          `the first row must hold the column headings; missing: ${table.missingHeadings.join(', ')}`,
+        );
       }
       if (table.rows.length === 0) throw invalidField(RISK_IMPORT_LIMITS.field, 'the file has headings but no scenarios');
       const rows: RiskImportRowValue[] = [];
       const problems: RiskImportProblem[] = [];
       for (const row of table.rows) {
         rows.push({ rowNumber: row.rowNumber, values: row.values as RiskScenarioInput });
-        problems.push(...row.problems, ...(await this.validationProblems(analysis.definition, row.rowNumber, row.values as RiskScenarioInput, row.columnOf)));
+        problems.push(
+          ...row.problems,
+          ...(await this.validationProblems(analysis.definition, row.rowNumber, row.values as RiskScenarioInput, row.columnOf)),
+        );
       }
       const invalid = new Set(problems.map((problem) => problem.rowNumber)).size;
-      const fileName = (file?.originalname ?? 'regneark').normalize('NFC').replace(/[\p{Cc}]/gu, '').slice(-200);
+      const fileName = (file?.originalname ?? 'regneark')
+        .normalize('NFC')
+        .replace(/[\p{Cc}]/gu, '')
+        .slice(-200);
       const record = firstRow(
         (await manager.query(
           `INSERT INTO risk_import (tenant_id, analysis_id, created_by_user_id, file_name, rows, problems, ignored_columns, expires_at)
            VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, now() + make_interval(hours => $8)) RETURNING id`,
-          [auth.tenantId, analysisId, auth.userId, fileName, JSON.stringify(rows), JSON.stringify(problems), JSON.stringify(table.ignoredHeadings), RISK_IMPORT_LIMITS.ttlHours],
+          [
+            auth.tenantId,
+            analysisId,
+            auth.userId,
+            fileName,
+            JSON.stringify(rows),
+            JSON.stringify(problems),
+            JSON.stringify(table.ignoredHeadings),
+            RISK_IMPORT_LIMITS.ttlHours,
+          ],
         )) as { id: string }[],
         'risk_import',
       );
@@ -114,10 +139,18 @@ export class ScenarioImportService {
   }
 
   /** The preview of a pending (or finished) import; only its creator sees it. */
-  async preview(auth: AuthContext, analysisId: string, importId: string, manager: EntityManager = this.dataSource.manager): Promise<RiskImportPreview> {
+  async preview(
+    auth: AuthContext,
+    analysisId: string,
+    importId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RiskImportPreview> {
     const analysis = await this.query.get(auth, analysisId, manager);
     const record = await this.find(manager, auth, analysisId, importId, false);
-    const [scale] = (await manager.query(`SELECT definition FROM scale_set WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, analysis.scaleSet.id])) as { definition: ScaleSet }[];
+    const [scale] = (await manager.query(`SELECT definition FROM scale_set WHERE tenant_id = $1 AND id = $2`, [
+      auth.tenantId,
+      analysis.scaleSet.id,
+    ])) as { definition: ScaleSet }[];
     const byRow = new Map<number, RiskImportProblem[]>();
     for (const problem of record.problems) byRow.set(problem.rowNumber, [...(byRow.get(problem.rowNumber) ?? []), problem]);
     const rows = record.rows.map((row): RiskImportRow => {
@@ -125,7 +158,13 @@ export class ScenarioImportService {
       const valid = problems.length === 0 && scale;
       return {
         problems,
-        risk: valid ? riskPosition(scale.definition, row.values.likelihoodRank ?? null, (row.values.consequences ?? []).map((c) => ({ rank: c.rank, rationale: c.rationale ?? null, typeCode: c.typeCode }))) : null,
+        risk: valid
+          ? riskPosition(
+              scale.definition,
+              row.values.likelihoodRank ?? null,
+              (row.values.consequences ?? []).map((c) => ({ rank: c.rank, rationale: c.rationale ?? null, typeCode: c.typeCode })),
+            )
+          : null,
         rowNumber: row.rowNumber,
         title: row.values.title,
         values: row.values,
@@ -167,7 +206,10 @@ export class ScenarioImportService {
       for (const row of valid) {
         await this.analyses.insertScenario(manager, auth, analysisId, analysis.definition, plainToInstance(RiskScenarioDto, row.values));
       }
-      await manager.query(`UPDATE risk_import SET status = 'applied', applied_at = now(), applied_count = $2, updated_at = now() WHERE id = $1`, [importId, valid.length]);
+      await manager.query(
+        `UPDATE risk_import SET status = 'applied', applied_at = now(), applied_count = $2, updated_at = now() WHERE id = $1`,
+        [importId, valid.length],
+      );
       await this.audit.record<{ appliedCount: number | null; skippedRows: number | null; status: string }>(manager, {
         action: 'update',
         actorUserId: auth.userId,
@@ -202,7 +244,12 @@ export class ScenarioImportService {
   }
 
   /** Problems of the scenario validation (RiskScenarioDto + scaleProblems), named by row and the file's column. */
-  private async validationProblems(scale: ScaleSet, rowNumber: number, values: RiskScenarioInput, columnOf: Readonly<Record<string, string>>): Promise<RiskImportProblem[]> {
+  private async validationProblems(
+    scale: ScaleSet,
+    rowNumber: number,
+    values: RiskScenarioInput,
+    columnOf: Readonly<Record<string, string>>,
+  ): Promise<RiskImportProblem[]> {
     const dto = plainToInstance(RiskScenarioDto, values);
     const errors = flatten(await validate(dto, { forbidNonWhitelisted: true, whitelist: true }));
     const problems: RiskImportProblem[] = errors.map((error) => ({
@@ -226,7 +273,13 @@ export class ScenarioImportService {
     return problems;
   }
 
-  private async find(manager: EntityManager, auth: AuthContext, analysisId: string, importId: string, lock: boolean): Promise<ImportRecord> {
+  private async find(
+    manager: EntityManager,
+    auth: AuthContext,
+    analysisId: string,
+    importId: string,
+    lock: boolean,
+  ): Promise<ImportRecord> {
     const [record] = (await manager.query(
       `SELECT id, analysis_id, created_by_user_id, file_name, rows, problems, ignored_columns, status, created_at, expires_at, applied_at, applied_count
          FROM risk_import WHERE tenant_id = $1 AND analysis_id = $2 AND id = $3 ${lock ? 'FOR UPDATE' : ''}`,
@@ -234,12 +287,14 @@ export class ScenarioImportService {
     )) as ImportRecord[];
     if (!record) throw new DomainException('NOT_FOUND', 'Import not found');
     // An import is its creator's draft until applied: others who may read the analysis are refused.
-    if (record.created_by_user_id !== auth.userId) throw new DomainException('FORBIDDEN', 'Only the person who uploaded the file may see, apply or cancel this import');
+    if (record.created_by_user_id !== auth.userId)
+      throw new DomainException('FORBIDDEN', 'Only the person who uploaded the file may see, apply or cancel this import');
     return record;
   }
 
   private assertPending(record: ImportRecord): void {
     if (record.status !== 'pending') throw new DomainException('RISK_IMPORT_NOT_PENDING', `The import is already ${record.status}`);
-    if (record.expires_at.getTime() < Date.now()) throw new DomainException('RISK_IMPORT_NOT_PENDING', 'The import has expired; upload the file again');
+    if (record.expires_at.getTime() < Date.now())
+      throw new DomainException('RISK_IMPORT_NOT_PENDING', 'The import has expired; upload the file again');
   }
 }

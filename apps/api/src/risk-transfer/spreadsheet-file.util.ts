@@ -68,7 +68,8 @@ const decodeText = (buffer: Buffer): string => {
 export const readSpreadsheet = async (file: UploadedSpreadsheet | undefined): Promise<SheetRow[]> => {
   if (!file) throw invalidField(field, 'is required (an .xlsx or .csv file)');
   if (file.size === 0) throw invalidField(field, 'file is empty');
-  if (file.size > RISK_IMPORT_LIMITS.maxBytes) throw invalidField(field, `file is larger than ${RISK_IMPORT_LIMITS.maxBytes / 1024 / 1024} MB`);
+  if (file.size > RISK_IMPORT_LIMITS.maxBytes)
+    throw invalidField(field, `file is larger than ${RISK_IMPORT_LIMITS.maxBytes / 1024 / 1024} MB`);
   const head = file.buffer.subarray(0, 4);
   let rows: SheetRow[];
   if (head.equals(ZIP)) rows = await readXlsx(file.buffer);

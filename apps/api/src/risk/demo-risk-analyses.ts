@@ -1,16 +1,8 @@
-import {
-  addDays,
-  type HazardSource,
-  riskAnalysisTemplate,
-  type ThreeLevel,
-} from '@helhet/domain';
+import { addDays, type HazardSource, riskAnalysisTemplate, type ThreeLevel } from '@helhet/domain';
 import type { EntityManager } from 'typeorm';
 
 import { firstRow } from '../core/database/first-row.util';
-import {
-  DEMO_LOGINS,
-  type DemoLoginKey,
-} from '../core/database/seeds/demo-logins.constants';
+import { DEMO_LOGINS, type DemoLoginKey } from '../core/database/seeds/demo-logins.constants';
 import type { DemoMunicipality } from '../core/database/seeds/demo-municipality.types';
 import { ensureDefaultRiskFactors } from './default-risk-factors';
 import { ensureDefaultScaleSets } from './default-scale-sets';
@@ -520,113 +512,24 @@ const EDUCATION_SCENARIOS: readonly DemoScenario[] = [
 ];
 
 /** Scores the nursing home's HMS group set for the template's factors: [L, C, residual L, residual C, uncertainty, existing measures]. */
-const NURSING_HOME_SCORES: Readonly<
-  Record<
-    string,
-    readonly [number, number, number | null, number | null, ThreeLevel, string]
-  >
-> = {
-  arms_above_shoulder: [
-    3,
-    2,
-    null,
-    null,
-    'low',
-    'Høyderegulerbare senger og dusjstoler.',
-  ],
-  bullying_harassment: [
-    2,
-    3,
-    null,
-    null,
-    'medium',
-    'Varslingsrutine, medarbeidersamtaler.',
-  ],
-  cleaning_agents: [
-    3,
-    2,
-    2,
-    2,
-    'low',
-    'Stoffkartotek og verneutstyr på skyllerom.',
-  ],
+const NURSING_HOME_SCORES: Readonly<Record<string, readonly [number, number, number | null, number | null, ThreeLevel, string]>> = {
+  arms_above_shoulder: [3, 2, null, null, 'low', 'Høyderegulerbare senger og dusjstoler.'],
+  bullying_harassment: [2, 3, null, null, 'medium', 'Varslingsrutine, medarbeidersamtaler.'],
+  cleaning_agents: [3, 2, 2, 2, 'low', 'Stoffkartotek og verneutstyr på skyllerom.'],
   cuts: [2, 2, null, null, 'low', 'Opplæring i kjøkkenet.'],
-  emotional_demands: [
-    4,
-    2,
-    3,
-    2,
-    'medium',
-    'Veiledning og debrifing etter dødsfall.',
-  ],
+  emotional_demands: [4, 2, 3, 2, 'medium', 'Veiledning og debrifing etter dødsfall.'],
   falls: [3, 3, 2, 3, 'low', 'Sklisikre gulv, strøing om vinteren.'],
-  fire: [
-    1,
-    5,
-    1,
-    4,
-    'low',
-    'Sprinkler, brannøvelser, rømningsplan per avdeling.',
-  ],
-  high_demands: [
-    4,
-    3,
-    3,
-    3,
-    'medium',
-    'Bemanningsplan, prioriteringsrutine ved fravær.',
-  ],
-  indoor_climate: [
-    2,
-    2,
-    null,
-    null,
-    'medium',
-    'Ventilasjonsanlegg med årlig service.',
-  ],
+  fire: [1, 5, 1, 4, 'low', 'Sprinkler, brannøvelser, rømningsplan per avdeling.'],
+  high_demands: [4, 3, 3, 3, 'medium', 'Bemanningsplan, prioriteringsrutine ved fravær.'],
+  indoor_climate: [2, 2, null, null, 'medium', 'Ventilasjonsanlegg med årlig service.'],
   infection: [3, 3, 2, 3, 'medium', 'Smittevernrutiner og verneutstyr.'],
-  lone_work: [
-    3,
-    4,
-    2,
-    3,
-    'medium',
-    'Trygghetsalarm på natt, fast ringerutine.',
-  ],
-  low_control: [
-    3,
-    2,
-    null,
-    null,
-    'high',
-    'Turnusønsker tas med i planleggingen.',
-  ],
+  lone_work: [3, 4, 2, 3, 'medium', 'Trygghetsalarm på natt, fast ringerutine.'],
+  low_control: [3, 2, null, null, 'high', 'Turnusønsker tas med i planleggingen.'],
   needle_stick: [2, 3, 1, 3, 'low', 'Kanyler med sikkerhetsmekanisme.'],
-  patient_handling: [
-    4,
-    4,
-    3,
-    3,
-    'low',
-    'Takheiser på halvparten av rommene, forflytningsveileder.',
-  ],
-  shift_night_work: [
-    4,
-    2,
-    null,
-    null,
-    'medium',
-    'Turnus med minst 11 timers hvile.',
-  ],
+  patient_handling: [4, 4, 3, 3, 'low', 'Takheiser på halvparten av rommene, forflytningsveileder.'],
+  shift_night_work: [4, 2, null, null, 'medium', 'Turnus med minst 11 timers hvile.'],
   threats: [4, 2, 3, 2, 'medium', 'Rutine for melding av vold og trusler.'],
-  violence_users: [
-    5,
-    3,
-    4,
-    3,
-    'medium',
-    'Kurs i forebygging av utfordrende atferd, personalalarm.',
-  ],
+  violence_users: [5, 3, 4, 3, 'medium', 'Kurs i forebygging av utfordrende atferd, personalalarm.'],
 };
 
 interface AnalysisSpec {
@@ -648,48 +551,33 @@ interface AnalysisSpec {
  * superseded previous version, service ROS for Helse og omsorg and Oppvekst, and an HMS risk assessment of
  * the demo nursing home made from the template and scored. Deterministic; returns the number of analyses.
  */
-export const seedDemoRiskAnalyses = async (
-  manager: EntityManager,
-  demo: DemoMunicipality,
-): Promise<number> => {
+export const seedDemoRiskAnalyses = async (manager: EntityManager, demo: DemoMunicipality): Promise<number> => {
   const tenantId = demo.tenant.id;
   await ensureDefaultScaleSets(manager, tenantId);
   await ensureDefaultRiskFactors(manager, tenantId);
   const today = demo.options.today;
   const userIds = new Map(demo.users.map((user) => [user.email, user.id]));
-  const loginId = (key: DemoLoginKey): string | null =>
-    userIds.get(DEMO_LOGINS.find((login) => login.key === key)?.email ?? '') ??
-    null;
+  const loginId = (key: DemoLoginKey): string | null => userIds.get(DEMO_LOGINS.find((login) => login.key === key)?.email ?? '') ?? null;
   const root = demo.orgUnits.find((unit) => unit.parentId === null);
-  const sector = (name: string) =>
-    demo.orgUnits.find(
-      (unit) => unit.levelType === 'sector' && unit.name === name,
-    );
+  const sector = (name: string) => demo.orgUnits.find((unit) => unit.levelType === 'sector' && unit.name === name);
   const health = sector('Helse og omsorg');
   const education = sector('Oppvekst');
   const nursingHomeLeader = loginId('nursingHomeLeader');
   const nursingHome =
-    demo.orgUnits.find(
-      (unit) =>
-        unit.leaderUserId === nursingHomeLeader &&
-        unit.serviceType === 'nursing_home',
-    ) ?? demo.orgUnits.find((unit) => unit.name === 'Liavegen sykehjem');
+    demo.orgUnits.find((unit) => unit.leaderUserId === nursingHomeLeader && unit.serviceType === 'nursing_home') ??
+    demo.orgUnits.find((unit) => unit.name === 'Liavegen sykehjem');
   const scales = new Map(
     (
-      (await manager.query(
-        `SELECT DISTINCT ON (code) id, code FROM scale_set WHERE tenant_id = $1 ORDER BY code, version DESC`,
-        [tenantId],
-      )) as { id: string; code: string }[]
+      (await manager.query(`SELECT DISTINCT ON (code) id, code FROM scale_set WHERE tenant_id = $1 ORDER BY code, version DESC`, [
+        tenantId,
+      ])) as { id: string; code: string }[]
     ).map((row) => [row.code, row.id]),
   );
   const year = Number(today.slice(0, 4));
   let count = 0;
 
   const insertAnalysis = async (spec: AnalysisSpec): Promise<string> => {
-    const approvedAt =
-      spec.approvedDaysAgo === null
-        ? null
-        : `${addDays(today, -spec.approvedDaysAgo)}T10:00:00Z`;
+    const approvedAt = spec.approvedDaysAgo === null ? null : `${addDays(today, -spec.approvedDaysAgo)}T10:00:00Z`;
     const row = firstRow(
       (await manager.query(
         `INSERT INTO risk_analysis (tenant_id, type, title, mandate, scope_org_unit_id, owner_user_id, status, scale_set_id, approved_by_user_id, approved_at,
@@ -733,12 +621,8 @@ export const seedDemoRiskAnalyses = async (
     return id;
   };
 
-  const insertScenarios = async (
-    analysisId: string,
-    scenarios: readonly DemoScenario[],
-  ): Promise<void> => {
-    const ratings = (list: Ratings) =>
-      list.map(([typeCode, rank]) => ({ rank, rationale: null, typeCode }));
+  const insertScenarios = async (analysisId: string, scenarios: readonly DemoScenario[]): Promise<void> => {
+    const ratings = (list: Ratings) => list.map(([typeCode, rank]) => ({ rank, rationale: null, typeCode }));
     await manager.query(
       `INSERT INTO risk_scenario (tenant_id, analysis_id, sort_order, title, hazard_source, description, existing_barriers, likelihood_rank, consequences,
          vulnerability, uncertainty, needs_warning, needs_evacuation, residual_likelihood_rank, residual_consequences)
@@ -774,8 +658,7 @@ export const seedDemoRiskAnalyses = async (
     const previous = await insertAnalysis({
       approvedDaysAgo: 4 * 365 + 30,
       council: { caseNumber: `${year - 4}/41`, decisionDaysAgo: 4 * 365 + 20 },
-      mandate:
-        'Helhetlig risiko- og sårbarhetsanalyse etter sivilbeskyttelsesloven § 14 for forrige planperiode.',
+      mandate: 'Helhetlig risiko- og sårbarhetsanalyse etter sivilbeskyttelsesloven § 14 for forrige planperiode.',
       nextRevisionInDays: -20,
       owner: 'hmsAdvisor',
       scaleCode: 'dsb_societal',
@@ -804,8 +687,7 @@ export const seedDemoRiskAnalyses = async (
   if (health) {
     const id = await insertAnalysis({
       approvedDaysAgo: null,
-      mandate:
-        'Tjeneste-ROS for sykehjem, hjemmetjeneste og legevakt: hendelser som truer forsvarlige tjenester.',
+      mandate: 'Tjeneste-ROS for sykehjem, hjemmetjeneste og legevakt: hendelser som truer forsvarlige tjenester.',
       nextRevisionInDays: 60,
       owner: 'sectorLeaderHealth',
       scaleCode: 'dsb_societal',
@@ -856,9 +738,7 @@ export const seedDemoRiskAnalyses = async (
         id,
         JSON.stringify(
           template.hmsItems.map((item, index) => {
-            const [l, c, rl, rc, uncertainty, measures] = NURSING_HOME_SCORES[
-              item.factorCode
-            ] ?? [3, 2, null, null, 'medium', null];
+            const [l, c, rl, rc, uncertainty, measures] = NURSING_HOME_SCORES[item.factorCode] ?? [3, 2, null, null, 'medium', null];
             return {
               c,
               code: item.factorCode,

@@ -1,4 +1,12 @@
-import { addDays, canChangeAnalysisStatus, riskAnalysisTemplate, type RiskAnalysisStatus, type RiskTemplateDefinition, type ScaleSet as ScaleSetDefinition, todayDateOnly } from '@helhet/domain';
+import {
+  addDays,
+  canChangeAnalysisStatus,
+  type RiskAnalysisStatus,
+  riskAnalysisTemplate,
+  type RiskTemplateDefinition,
+  type ScaleSet as ScaleSetDefinition,
+  todayDateOnly,
+} from '@helhet/domain';
 import { type FieldError, PERMISSIONS, type RiskAnalysisResponse } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,11 +17,17 @@ import type { AuthContext } from '../auth/auth-context';
 import { isInUnitScope } from '../auth/unit-scope';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
-import type { ConsequenceAssessmentDto, CreateRiskAnalysisDto, HmsRiskItemDto, RiskScenarioDto, UpdateRiskAnalysisDto } from './dto/risk.dto';
 import { ensureDefaultRiskFactors } from './default-risk-factors';
+import type {
+  ConsequenceAssessmentDto,
+  CreateRiskAnalysisDto,
+  HmsRiskItemDto,
+  RiskScenarioDto,
+  UpdateRiskAnalysisDto,
+} from './dto/risk.dto';
 import type { ConsequenceAssessmentValue } from './entities/risk-scenario.entity';
-import { riskAccess } from './risk-access';
 import { RiskQuery } from './risk.query';
+import { riskAccess } from './risk-access';
 
 /** Revision intervals (domain.md §7.1): helhetlig ROS with each four-year planning period, the rest yearly. */
 const REVISION_DAYS = { holistic_ros: 4 * 365, other: 365 } as const;
@@ -25,12 +39,15 @@ export const scaleProblems = (scale: ScaleSetDefinition, dto: RiskScenarioDto): 
   const consequenceMax = scale.matrix.size.consequence;
   for (const field of ['likelihoodRank', 'residualLikelihoodRank'] as const) {
     const value = dto[field];
-    if (value !== null && value !== undefined && value > likelihoodMax) problems.push({ field, reasons: [`must be 1–${likelihoodMax} on this scale`] });
+    if (value !== null && value !== undefined && value > likelihoodMax)
+      problems.push({ field, reasons: [`must be 1–${likelihoodMax} on this scale`] });
   }
   const check = (list: readonly ConsequenceAssessmentDto[] | undefined, field: string) =>
     (list ?? []).forEach((item, index) => {
-      if (!scale.consequenceTypes.some((type) => type.code === item.typeCode)) problems.push({ field: `${field}.${index}.typeCode`, reasons: ['not a consequence type of this scale'] });
-      if (item.rank > consequenceMax) problems.push({ field: `${field}.${index}.rank`, reasons: [`must be 1–${consequenceMax} on this scale`] });
+      if (!scale.consequenceTypes.some((type) => type.code === item.typeCode))
+        problems.push({ field: `${field}.${index}.typeCode`, reasons: ['not a consequence type of this scale'] });
+      if (item.rank > consequenceMax)
+        problems.push({ field: `${field}.${index}.rank`, reasons: [`must be 1–${consequenceMax} on this scale`] });
     });
   check(dto.consequences, 'consequences');
   check(dto.residualConsequences, 'residualConsequences');
@@ -117,14 +134,20 @@ export class RiskAnalysesService {
         `SELECT id, path::text AS path, parent_id FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
         [auth.tenantId, dto.scopeOrgUnitId],
       )) as { id: string; path: string; parent_id: string | null }[];
-      if (!unit || !isInUnitScope(auth, PERMISSIONS.organisationRead, unit)) throw fieldProblems([{ field: 'scopeOrgUnitId', reasons: ['unknown unit'] }]);
+      if (!unit || !isInUnitScope(auth, PERMISSIONS.organisationRead, unit))
+        throw fieldProblems([{ field: 'scopeOrgUnitId', reasons: ['unknown unit'] }]);
       const holistic = dto.type === 'holistic_ros';
-      if (holistic && unit.parent_id !== null) throw fieldProblems([{ field: 'scopeOrgUnitId', reasons: ['helhetlig ROS covers the whole municipality'] }]);
+      if (holistic && unit.parent_id !== null)
+        throw fieldProblems([{ field: 'scopeOrgUnitId', reasons: ['helhetlig ROS covers the whole municipality'] }]);
       if (!isInUnitScope(auth, holistic ? PERMISSIONS.riskEditHolistic : PERMISSIONS.riskEdit, unit)) {
         throw new DomainException('FORBIDDEN', 'You may not create this analysis for this unit');
       }
-      const code = dto.scaleSetCode ?? source?.scale_code ?? template?.scaleSetCode ?? (dto.type === 'hms_ros' ? 'hms_default' : 'dsb_societal');
-      const [scale] = (await manager.query(`SELECT id, definition FROM scale_set WHERE tenant_id = $1 AND code = $2 ORDER BY version DESC LIMIT 1`, [auth.tenantId, code])) as {
+      const code =
+        dto.scaleSetCode ?? source?.scale_code ?? template?.scaleSetCode ?? (dto.type === 'hms_ros' ? 'hms_default' : 'dsb_societal');
+      const [scale] = (await manager.query(
+        `SELECT id, definition FROM scale_set WHERE tenant_id = $1 AND code = $2 ORDER BY version DESC LIMIT 1`,
+        [auth.tenantId, code],
+      )) as {
         id: string;
         definition: ScaleSetDefinition;
       }[];
@@ -134,14 +157,31 @@ export class RiskAnalysesService {
         (await manager.query(
           `INSERT INTO risk_analysis (tenant_id, type, title, mandate, scope_org_unit_id, owner_user_id, scale_set_id, next_revision_at, previous_version_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [auth.tenantId, dto.type, dto.title, dto.mandate === undefined ? (source?.mandate ?? null) : dto.mandate, unit.id, auth.userId, scale.id, nextRevisionAt, source?.id ?? null],
+          [
+            auth.tenantId,
+            dto.type,
+            dto.title,
+            dto.mandate === undefined ? (source?.mandate ?? null) : dto.mandate,
+            unit.id,
+            auth.userId,
+            scale.id,
+            nextRevisionAt,
+            source?.id ?? null,
+          ],
         )) as { id: string }[],
         'risk_analysis',
       );
       await this.audit.record(manager, {
         action: 'create',
         actorUserId: auth.userId,
-        after: { previousVersionId: source?.id ?? null, scaleSetId: scale.id, scopeOrgUnitId: unit.id, templateCode: template?.code ?? null, title: dto.title, type: dto.type },
+        after: {
+          previousVersionId: source?.id ?? null,
+          scaleSetId: scale.id,
+          scopeOrgUnitId: unit.id,
+          templateCode: template?.code ?? null,
+          title: dto.title,
+          type: dto.type,
+        },
         entityId: row.id,
         entityType: 'risk_analysis',
         tenantId: auth.tenantId,
@@ -172,10 +212,35 @@ export class RiskAnalysesService {
         `UPDATE risk_analysis SET title = $2, mandate = $3, status = $4, next_revision_at = $5, council_decision_date = $6, council_case_number = $7,
            approved_at = CASE WHEN $8::boolean THEN now() ELSE approved_at END, approved_by_user_id = CASE WHEN $8::boolean THEN $9::uuid ELSE approved_by_user_id END,
            updated_at = now() WHERE id = $1`,
-        [id, after.title, after.mandate, after.status, after.next_revision_at, after.council_decision_date, after.council_case_number, approving, auth.userId],
+        [
+          id,
+          after.title,
+          after.mandate,
+          after.status,
+          after.next_revision_at,
+          after.council_decision_date,
+          after.council_case_number,
+          approving,
+          auth.userId,
+        ],
       );
-      const { definition: _definition, editable: _editable, visible: _visible, previous_version_id: previousVersionId, ...audited } = before;
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after, before: audited, entityId: id, entityType: 'risk_analysis', redact: [], tenantId: auth.tenantId });
+      const {
+        definition: _definition,
+        editable: _editable,
+        visible: _visible,
+        previous_version_id: previousVersionId,
+        ...audited
+      } = before;
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after,
+        before: audited,
+        entityId: id,
+        entityType: 'risk_analysis',
+        redact: [],
+        tenantId: auth.tenantId,
+      });
       if (approving && previousVersionId) await this.supersede(manager, auth, previousVersionId, id);
     });
     return this.query.get(auth, id);
@@ -183,7 +248,10 @@ export class RiskAnalysesService {
 
   /** The approved revision replaces its previous version: that one becomes `superseded` (stays readable), audited. */
   private async supersede(manager: EntityManager, auth: AuthContext, previousId: string, byId: string): Promise<void> {
-    const [previous] = (await manager.query(`SELECT status FROM risk_analysis WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [auth.tenantId, previousId])) as { status: string }[];
+    const [previous] = (await manager.query(`SELECT status FROM risk_analysis WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [
+      auth.tenantId,
+      previousId,
+    ])) as { status: string }[];
     if (!previous || previous.status === 'superseded') return;
     await manager.query(`UPDATE risk_analysis SET status = 'superseded', updated_at = now() WHERE id = $1`, [previousId]);
     await this.audit.record<{ status: string; supersededBy: string | null }>(manager, {
@@ -199,10 +267,12 @@ export class RiskAnalysesService {
 
   private templateFor(dto: CreateRiskAnalysisDto): RiskTemplateDefinition | null {
     if (dto.templateCode === undefined) return null;
-    if (dto.copyOfAnalysisId) throw fieldProblems([{ field: 'templateCode', reasons: ['start from a template or from a previous version, not both'] }]);
+    if (dto.copyOfAnalysisId)
+      throw fieldProblems([{ field: 'templateCode', reasons: ['start from a template or from a previous version, not both'] }]);
     const template = riskAnalysisTemplate(dto.templateCode);
     if (!template) throw fieldProblems([{ field: 'templateCode', reasons: ['unknown template'] }]);
-    if (template.type !== dto.type) throw fieldProblems([{ field: 'templateCode', reasons: [`the template is for type ${template.type}`] }]);
+    if (template.type !== dto.type)
+      throw fieldProblems([{ field: 'templateCode', reasons: [`the template is for type ${template.type}`] }]);
     return template;
   }
 
@@ -216,14 +286,25 @@ export class RiskAnalysesService {
       [auth.tenantId, dto.copyOfAnalysisId, ...access.params],
     )) as SourceAnalysisRow[];
     if (!row || !row.visible) throw fieldProblems([{ field: 'copyOfAnalysisId', reasons: ['unknown analysis'] }]);
-    if (row.type !== dto.type) throw fieldProblems([{ field: 'copyOfAnalysisId', reasons: [`the previous version is of type ${row.type}`] }]);
+    if (row.type !== dto.type)
+      throw fieldProblems([{ field: 'copyOfAnalysisId', reasons: [`the previous version is of type ${row.type}`] }]);
     return row;
   }
 
   /** A template's scenarios and HMS items (unscored), in the creating transaction. */
-  private async fillFromTemplate(manager: EntityManager, auth: AuthContext, analysisId: string, scale: ScaleSetDefinition, template: RiskTemplateDefinition): Promise<void> {
+  private async fillFromTemplate(
+    manager: EntityManager,
+    auth: AuthContext,
+    analysisId: string,
+    scale: ScaleSetDefinition,
+    template: RiskTemplateDefinition,
+  ): Promise<void> {
     for (const scenario of template.scenarios) {
-      await this.insertScenario(manager, auth, analysisId, scale, { description: scenario.description, hazardSource: scenario.hazardSource, title: scenario.title });
+      await this.insertScenario(manager, auth, analysisId, scale, {
+        description: scenario.description,
+        hazardSource: scenario.hazardSource,
+        title: scenario.title,
+      });
     }
     if (template.hmsItems.length === 0) return;
     await ensureDefaultRiskFactors(manager, auth.tenantId);
@@ -235,14 +316,27 @@ export class RiskAnalysesService {
     for (const item of template.hmsItems) {
       const riskFactorId = idByCode.get(item.factorCode);
       if (!riskFactorId) continue;
-      await this.insertHmsItem(manager, auth, analysisId, scale, { exposedGroup: item.exposedGroup, riskFactorId, taskOrLocation: item.taskOrLocation });
+      await this.insertHmsItem(manager, auth, analysisId, scale, {
+        exposedGroup: item.exposedGroup,
+        riskFactorId,
+        taskOrLocation: item.taskOrLocation,
+      });
     }
   }
 
   /** Mandate aside (set on insert), a new version starts with the previous one's scenarios and HMS items. */
-  private async copyContent(manager: EntityManager, auth: AuthContext, sourceId: string, analysisId: string, scale: ScaleSetDefinition): Promise<void> {
-    const scenarios = (await manager.query(`SELECT * FROM risk_scenario WHERE analysis_id = $1 ORDER BY sort_order, created_at, id`, [sourceId])) as ScenarioCopyRow[];
-    const assessments = (list: readonly ConsequenceAssessmentValue[]) => list.map((item) => ({ rank: item.rank, rationale: item.rationale, typeCode: item.typeCode }));
+  private async copyContent(
+    manager: EntityManager,
+    auth: AuthContext,
+    sourceId: string,
+    analysisId: string,
+    scale: ScaleSetDefinition,
+  ): Promise<void> {
+    const scenarios = (await manager.query(`SELECT * FROM risk_scenario WHERE analysis_id = $1 ORDER BY sort_order, created_at, id`, [
+      sourceId,
+    ])) as ScenarioCopyRow[];
+    const assessments = (list: readonly ConsequenceAssessmentValue[]) =>
+      list.map((item) => ({ rank: item.rank, rationale: item.rationale, typeCode: item.typeCode }));
     for (const row of scenarios) {
       await this.insertScenario(manager, auth, analysisId, scale, {
         causes: row.causes,
@@ -264,7 +358,9 @@ export class RiskAnalysesService {
         warningEvacuationText: row.warning_evacuation_text,
       });
     }
-    const items = (await manager.query(`SELECT * FROM hms_risk_item WHERE analysis_id = $1 ORDER BY sort_order, created_at, id`, [sourceId])) as HmsItemCopyRow[];
+    const items = (await manager.query(`SELECT * FROM hms_risk_item WHERE analysis_id = $1 ORDER BY sort_order, created_at, id`, [
+      sourceId,
+    ])) as HmsItemCopyRow[];
     for (const row of items) {
       await this.insertHmsItem(manager, auth, analysisId, scale, {
         consequenceRank: row.consequence_rank,
@@ -295,7 +391,13 @@ export class RiskAnalysesService {
    * Inserts one HMS risk item (ranks checked against the analysis's scale, the factor against the tenant's
    * catalogue, 400 per field) with its audit row, inside the caller's transaction after lockEditable.
    */
-  async insertHmsItem(manager: EntityManager, auth: AuthContext, analysisId: string, scale: ScaleSetDefinition, dto: HmsRiskItemDto): Promise<string> {
+  async insertHmsItem(
+    manager: EntityManager,
+    auth: AuthContext,
+    analysisId: string,
+    scale: ScaleSetDefinition,
+    dto: HmsRiskItemDto,
+  ): Promise<string> {
     await this.checkHmsItem(manager, auth, scale, dto);
     const row = firstRow(
       (await manager.query(
@@ -307,14 +409,24 @@ export class RiskAnalysesService {
       )) as { id: string }[],
       'hms_risk_item',
     );
-    await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { analysisId, ...this.hmsItemAudit(dto) }, entityId: row.id, entityType: 'hms_risk_item', tenantId: auth.tenantId });
+    await this.audit.record(manager, {
+      action: 'create',
+      actorUserId: auth.userId,
+      after: { analysisId, ...this.hmsItemAudit(dto) },
+      entityId: row.id,
+      entityType: 'hms_risk_item',
+      tenantId: auth.tenantId,
+    });
     return row.id;
   }
 
   async updateHmsItem(auth: AuthContext, id: string, itemId: string, dto: HmsRiskItemDto): Promise<RiskAnalysisResponse> {
     await this.dataSource.transaction(async (manager) => {
       const analysis = await this.lockEditable(manager, auth, id);
-      const [before] = (await manager.query(`SELECT * FROM hms_risk_item WHERE id = $1 AND analysis_id = $2 FOR UPDATE`, [itemId, id])) as HmsItemCopyRow[];
+      const [before] = (await manager.query(`SELECT * FROM hms_risk_item WHERE id = $1 AND analysis_id = $2 FOR UPDATE`, [
+        itemId,
+        id,
+      ])) as HmsItemCopyRow[];
       if (!before) throw new DomainException('NOT_FOUND', 'HMS risk item not found in this analysis');
       await this.checkHmsItem(manager, auth, analysis.definition, dto);
       await manager.query(
@@ -339,7 +451,10 @@ export class RiskAnalysesService {
   async deleteHmsItem(auth: AuthContext, id: string, itemId: string): Promise<RiskAnalysisResponse> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockEditable(manager, auth, id);
-      const [before] = (await manager.query(`DELETE FROM hms_risk_item WHERE id = $1 AND analysis_id = $2 RETURNING *`, [itemId, id])) as HmsItemCopyRow[];
+      const [before] = (await manager.query(`DELETE FROM hms_risk_item WHERE id = $1 AND analysis_id = $2 RETURNING *`, [
+        itemId,
+        id,
+      ])) as HmsItemCopyRow[];
       if (!before) throw new DomainException('NOT_FOUND', 'HMS risk item not found in this analysis');
       await this.audit.record(manager, {
         action: 'delete',
@@ -355,7 +470,10 @@ export class RiskAnalysesService {
 
   private async checkHmsItem(manager: EntityManager, auth: AuthContext, scale: ScaleSetDefinition, dto: HmsRiskItemDto): Promise<void> {
     const problems = hmsScaleProblems(scale, dto);
-    const [factor] = (await manager.query(`SELECT 1 FROM risk_factor WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, dto.riskFactorId])) as unknown[];
+    const [factor] = (await manager.query(`SELECT 1 FROM risk_factor WHERE tenant_id = $1 AND id = $2`, [
+      auth.tenantId,
+      dto.riskFactorId,
+    ])) as unknown[];
     if (!factor) problems.unshift({ field: 'riskFactorId', reasons: ['not a factor of this municipality’s catalogue'] });
     if (problems.length > 0) throw fieldProblems(problems);
   }
@@ -423,7 +541,13 @@ export class RiskAnalysesService {
    * Inserts one scenario (checked against the analysis's scale, 400 per field) with its audit row, inside the
    * caller's transaction after lockEditable. Used by import and workshops as well, so a scenario is written one way.
    */
-  async insertScenario(manager: EntityManager, auth: AuthContext, analysisId: string, scale: ScaleSetDefinition, dto: RiskScenarioDto): Promise<string> {
+  async insertScenario(
+    manager: EntityManager,
+    auth: AuthContext,
+    analysisId: string,
+    scale: ScaleSetDefinition,
+    dto: RiskScenarioDto,
+  ): Promise<string> {
     const problems = scaleProblems(scale, dto);
     if (problems.length > 0) throw fieldProblems(problems);
     const row = firstRow(
@@ -437,7 +561,14 @@ export class RiskAnalysesService {
       )) as { id: string }[],
       'risk_scenario',
     );
-    await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: { analysisId, title: dto.title }, entityId: row.id, entityType: 'risk_scenario', tenantId: auth.tenantId });
+    await this.audit.record(manager, {
+      action: 'create',
+      actorUserId: auth.userId,
+      after: { analysisId, title: dto.title },
+      entityId: row.id,
+      entityType: 'risk_scenario',
+      tenantId: auth.tenantId,
+    });
     return row.id;
   }
 
@@ -455,7 +586,15 @@ export class RiskAnalysesService {
         [scenarioId, id, ...this.scenarioValues(dto)],
       )) as [unknown, number];
       if (affected === 0) throw new DomainException('NOT_FOUND', 'Scenario not found in this analysis');
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: { ...dto }, before: {}, entityId: scenarioId, entityType: 'risk_scenario', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after: { ...dto },
+        before: {},
+        entityId: scenarioId,
+        entityType: 'risk_scenario',
+        tenantId: auth.tenantId,
+      });
     });
     return this.query.get(auth, id);
   }

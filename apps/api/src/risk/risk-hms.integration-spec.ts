@@ -1,5 +1,14 @@
 import { HMS_SCALE, riskAnalysisTemplate, riskLevel, SeededRandom } from '@helhet/domain';
-import type { ApiError, Page, RiskAnalysisResponse, RiskAnalysisSummary, RiskAnalysisTemplate, RiskFactorResponse, RiskHeatMapResponse, RiskRegisterItem } from '@helhet/shared';
+import type {
+  ApiError,
+  Page,
+  RiskAnalysisResponse,
+  RiskAnalysisSummary,
+  RiskAnalysisTemplate,
+  RiskFactorResponse,
+  RiskHeatMapResponse,
+  RiskRegisterItem,
+} from '@helhet/shared';
 
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
@@ -22,7 +31,10 @@ describe('HMS risk assessment', () => {
     return found;
   };
   const auditRows = async (entityType: string, entityId: string) =>
-    (await testApp.dataSource.query(`SELECT action, changes FROM audit_log_entry WHERE entity_type = $1 AND entity_id = $2 ORDER BY occurred_at, id`, [entityType, entityId])) as {
+    (await testApp.dataSource.query(
+      `SELECT action, changes FROM audit_log_entry WHERE entity_type = $1 AND entity_id = $2 ORDER BY occurred_at, id`,
+      [entityType, entityId],
+    )) as {
       action: string;
       changes: { field: string; new: unknown; old: unknown }[];
     }[];
@@ -42,18 +54,31 @@ describe('HMS risk assessment', () => {
   afterAll(() => testApp.close());
 
   it('should serve the factor catalogue in all seven groups and the templates', async () => {
-    expect(new Set(factors.map((f) => f.group))).toEqual(new Set(['org_psychosocial', 'violence_threats', 'ergonomic', 'physical', 'chemical', 'biological', 'accident']));
-    expect(factor('patient_handling')).toMatchObject({ group: 'ergonomic', labelNb: 'Tunge løft og forflytning av pasienter', serviceTypes: expect.arrayContaining(['nursing_home']) });
+    expect(new Set(factors.map((f) => f.group))).toEqual(
+      new Set(['org_psychosocial', 'violence_threats', 'ergonomic', 'physical', 'chemical', 'biological', 'accident']),
+    );
+    expect(factor('patient_handling')).toMatchObject({
+      group: 'ergonomic',
+      labelNb: 'Tunge løft og forflytning av pasienter',
+      serviceTypes: expect.arrayContaining(['nursing_home']),
+    });
     expect(factor('violence_users').sourceUrl).toMatch(/^https:\/\/www\.arbeidstilsynet\.no\//);
     const templates = (await unitLeader.get<RiskAnalysisTemplate[]>('/api/risk/templates')).body;
-    expect(templates.filter((t) => t.type === 'hms_ros').map((t) => t.serviceType).sort()).toEqual(['home_care', 'kindergarten', 'nursing_home', 'office', 'primary_school']);
+    expect(
+      templates
+        .filter((t) => t.type === 'hms_ros')
+        .map((t) => t.serviceType)
+        .sort(),
+    ).toEqual(['home_care', 'kindergarten', 'nursing_home', 'office', 'primary_school']);
     expect(templates.find((t) => t.code === 'hms_nursing_home')?.itemCount).toBe(riskAnalysisTemplate('hms_nursing_home')!.hmsItems.length);
     expect(templates.find((t) => t.code === 'service_ros_general')).toMatchObject({ serviceType: null, type: 'service_ros' });
   });
 
   it('should seed the demo ROS: approved helhetlig ROS with its superseded predecessor, two service ROS and the nursing home’s scored HMS assessment', async () => {
     const all = (await hms.get<Page<RiskAnalysisSummary>>('/api/risk/analyses?pageSize=200')).body.items;
-    const holisticSummary = all.find((a) => a.type === 'holistic_ros' && a.status === 'approved' && a.title.startsWith('Helhetlig ROS for Fjordvik'));
+    const holisticSummary = all.find(
+      (a) => a.type === 'holistic_ros' && a.status === 'approved' && a.title.startsWith('Helhetlig ROS for Fjordvik'),
+    );
     expect(holisticSummary).toBeDefined();
     const holistic = (await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holisticSummary!.id}`)).body;
     expect(holistic.councilCaseNumber).toMatch(/^\d{4}\/\d+$/);
@@ -65,7 +90,9 @@ describe('HMS risk assessment', () => {
     expect(previous.nextVersion).toEqual({ id: holistic.id, status: 'approved', title: holistic.title });
     expect(all.filter((a) => a.type === 'service_ros' && /^Tjeneste-ROS (Helse og omsorg|Oppvekst)/.test(a.title))).toHaveLength(2);
 
-    const own = (await unitLeader.get<Page<RiskAnalysisSummary>>(`/api/risk/analyses?type=hms_ros&orgUnitId=${units.nursingHome}&pageSize=200`)).body.items;
+    const own = (
+      await unitLeader.get<Page<RiskAnalysisSummary>>(`/api/risk/analyses?type=hms_ros&orgUnitId=${units.nursingHome}&pageSize=200`)
+    ).body.items;
     const demoHms = own.find((a) => a.title.startsWith('HMS-risikovurdering Liavegen sykehjem'));
     expect(demoHms).toMatchObject({ canEdit: true, hmsItemCount: riskAnalysisTemplate('hms_nursing_home')!.hmsItems.length });
     const detail = (await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${demoHms!.id}`)).body;
@@ -89,23 +116,49 @@ describe('HMS risk assessment', () => {
     expect(created.body.scaleSet.code).toBe('hms_default');
     expect(created.body.hmsItems.map((i) => i.factor.code)).toEqual(template.hmsItems.map((i) => i.factorCode));
     expect(created.body.hmsItems.every((i) => i.risk === null && i.likelihoodRank === null && i.taskOrLocation !== '')).toBe(true);
-    for (const item of created.body.hmsItems.slice(0, 3)) expect((await auditRows('hms_risk_item', item.id)).map((r) => r.action)).toEqual(['create']);
+    for (const item of created.body.hmsItems.slice(0, 3))
+      expect((await auditRows('hms_risk_item', item.id)).map((r) => r.action)).toEqual(['create']);
 
     // A refused template (wrong type) and a refused scope both leave nothing behind.
-    const wrongType = await unitLeader.request<ApiError>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.nursingHome, templateCode: 'hms_nursing_home', title: 'Mal feil type', type: 'service_ros' });
+    const wrongType = await unitLeader.request<ApiError>('POST', '/api/risk/analyses', {
+      scopeOrgUnitId: units.nursingHome,
+      templateCode: 'hms_nursing_home',
+      title: 'Mal feil type',
+      type: 'service_ros',
+    });
     expect(wrongType.status).toBe(400);
     expect((wrongType.body.details as { field: string }[]).map((d) => d.field)).toEqual(['templateCode']);
-    const foreign = await otherSector.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.nursingHome, templateCode: 'hms_nursing_home', title: 'Mal uten tilgang', type: 'hms_ros' });
+    const foreign = await otherSector.request('POST', '/api/risk/analyses', {
+      scopeOrgUnitId: units.nursingHome,
+      templateCode: 'hms_nursing_home',
+      title: 'Mal uten tilgang',
+      type: 'hms_ros',
+    });
     expect(foreign.status).toBe(400);
-    const leftovers = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM risk_analysis WHERE title IN ('Mal feil type', 'Mal uten tilgang')`)) as { n: number }[];
+    const leftovers = (await testApp.dataSource.query(
+      `SELECT count(*)::int AS n FROM risk_analysis WHERE title IN ('Mal feil type', 'Mal uten tilgang')`,
+    )) as { n: number }[];
     expect(leftovers[0]!.n).toBe(0);
 
-    const serviceRos = await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.root, templateCode: 'service_ros_general', title: 'Tjeneste-ROS fra mal', type: 'service_ros' });
-    expect(serviceRos.body.scenarios.map((s) => s.title)).toEqual(riskAnalysisTemplate('service_ros_general')!.scenarios.map((s) => s.title));
+    const serviceRos = await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      scopeOrgUnitId: units.root,
+      templateCode: 'service_ros_general',
+      title: 'Tjeneste-ROS fra mal',
+      type: 'service_ros',
+    });
+    expect(serviceRos.body.scenarios.map((s) => s.title)).toEqual(
+      riskAnalysisTemplate('service_ros_general')!.scenarios.map((s) => s.title),
+    );
   });
 
   it('should add, change and delete HMS items with edit rights only: other sector 404, read-only 403, bad ranks 400 naming the field', async () => {
-    const analysis = (await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.nursingHome, title: 'HMS CRUD', type: 'hms_ros' })).body;
+    const analysis = (
+      await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: units.nursingHome,
+        title: 'HMS CRUD',
+        type: 'hms_ros',
+      })
+    ).body;
     const base = `/api/risk/analyses/${analysis.id}/hms-items`;
     const body = {
       consequenceRank: 4,
@@ -123,14 +176,22 @@ describe('HMS risk assessment', () => {
     const added = await unitLeader.request<RiskAnalysisResponse>('POST', base, body);
     expect(added.status).toBe(201);
     const item = added.body.hmsItems[0]!;
-    expect(item).toMatchObject({ exposedCount: 35, factor: { code: 'patient_handling', group: 'ergonomic' }, taskOrLocation: 'Forflytning av beboere', uncertainty: 'low' });
+    expect(item).toMatchObject({
+      exposedCount: 35,
+      factor: { code: 'patient_handling', group: 'ergonomic' },
+      taskOrLocation: 'Forflytning av beboere',
+      uncertainty: 'low',
+    });
     expect(item.risk).toMatchObject({ bandCode: riskLevel(HMS_SCALE, 4, 4).code, consequenceRank: 4, likelihoodRank: 4 });
     expect(item.residualRisk).toMatchObject({ bandCode: riskLevel(HMS_SCALE, 2, 3).code, consequenceRank: 3, likelihoodRank: 2 });
 
     const bad = await unitLeader.request<ApiError>('POST', base, { ...body, likelihoodRank: 7, residualConsequenceRank: 6 });
     expect(bad.status).toBe(400);
     expect((bad.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['likelihoodRank', 'residualConsequenceRank']);
-    const unknownFactor = await unitLeader.request<ApiError>('POST', base, { ...body, riskFactorId: '00000000-0000-4000-8000-000000000000' });
+    const unknownFactor = await unitLeader.request<ApiError>('POST', base, {
+      ...body,
+      riskFactorId: '00000000-0000-4000-8000-000000000000',
+    });
     expect((unknownFactor.body.details as { field: string }[]).map((d) => d.field)).toEqual(['riskFactorId']);
     const noTask = await unitLeader.request<ApiError>('POST', base, { ...body, taskOrLocation: '  ' });
     expect(noTask.status).toBe(400);
@@ -147,9 +208,17 @@ describe('HMS risk assessment', () => {
     expect((await safetyRep.request('PATCH', `${base}/${item.id}`, body)).status).toBe(403);
     expect((await safetyRep.request('DELETE', `${base}/${item.id}`)).status).toBe(403);
 
-    const changed = await unitLeader.request<RiskAnalysisResponse>('PATCH', `${base}/${item.id}`, { ...body, likelihoodRank: 5, riskFactorId: factor('violence_users').id });
+    const changed = await unitLeader.request<RiskAnalysisResponse>('PATCH', `${base}/${item.id}`, {
+      ...body,
+      likelihoodRank: 5,
+      riskFactorId: factor('violence_users').id,
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body.hmsItems[0]).toMatchObject({ factor: { code: 'violence_users', group: 'violence_threats' }, likelihoodRank: 5, risk: { bandCode: riskLevel(HMS_SCALE, 5, 4).code } });
+    expect(changed.body.hmsItems[0]).toMatchObject({
+      factor: { code: 'violence_users', group: 'violence_threats' },
+      likelihoodRank: 5,
+      risk: { bandCode: riskLevel(HMS_SCALE, 5, 4).code },
+    });
     expect((await unitLeader.request('PATCH', `${base}/${analysis.id}`, body)).status).toBe(404);
 
     const deleted = await unitLeader.request<RiskAnalysisResponse>('DELETE', `${base}/${item.id}`);
@@ -167,23 +236,63 @@ describe('HMS risk assessment', () => {
   };
 
   it('should copy a readable analysis of the same type into a new version and supersede the old one when the new one is approved', async () => {
-    const v1 = (await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { mandate: 'Kartlegge farer i avdeling 2', scopeOrgUnitId: units.nursingHome, title: 'HMS 2026', type: 'hms_ros' })).body;
-    await unitLeader.request('POST', `/api/risk/analyses/${v1.id}/hms-items`, { consequenceRank: 3, likelihoodRank: 5, riskFactorId: factor('violence_users').id, taskOrLocation: 'Stell' });
-    await unitLeader.request('POST', `/api/risk/analyses/${v1.id}/hms-items`, { riskFactorId: factor('noise').id, taskOrLocation: 'Fellesstue' });
+    const v1 = (
+      await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        mandate: 'Kartlegge farer i avdeling 2',
+        scopeOrgUnitId: units.nursingHome,
+        title: 'HMS 2026',
+        type: 'hms_ros',
+      })
+    ).body;
+    await unitLeader.request('POST', `/api/risk/analyses/${v1.id}/hms-items`, {
+      consequenceRank: 3,
+      likelihoodRank: 5,
+      riskFactorId: factor('violence_users').id,
+      taskOrLocation: 'Stell',
+    });
+    await unitLeader.request('POST', `/api/risk/analyses/${v1.id}/hms-items`, {
+      riskFactorId: factor('noise').id,
+      taskOrLocation: 'Fellesstue',
+    });
     await approve(v1.id);
 
-    expect((await otherSector.request<ApiError>('POST', '/api/risk/analyses', { copyOfAnalysisId: v1.id, scopeOrgUnitId: units.root, title: 'Kopi uten tilgang', type: 'hms_ros' })).status).toBe(400);
-    const wrongType = await unitLeader.request<ApiError>('POST', '/api/risk/analyses', { copyOfAnalysisId: v1.id, scopeOrgUnitId: units.nursingHome, title: 'Feil type', type: 'service_ros' });
+    expect(
+      (
+        await otherSector.request<ApiError>('POST', '/api/risk/analyses', {
+          copyOfAnalysisId: v1.id,
+          scopeOrgUnitId: units.root,
+          title: 'Kopi uten tilgang',
+          type: 'hms_ros',
+        })
+      ).status,
+    ).toBe(400);
+    const wrongType = await unitLeader.request<ApiError>('POST', '/api/risk/analyses', {
+      copyOfAnalysisId: v1.id,
+      scopeOrgUnitId: units.nursingHome,
+      title: 'Feil type',
+      type: 'service_ros',
+    });
     expect((wrongType.body.details as { field: string }[]).map((d) => d.field)).toEqual(['copyOfAnalysisId']);
 
-    const v2 = await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { copyOfAnalysisId: v1.id, scopeOrgUnitId: units.nursingHome, title: 'HMS 2027', type: 'hms_ros' });
+    const v2 = await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      copyOfAnalysisId: v1.id,
+      scopeOrgUnitId: units.nursingHome,
+      title: 'HMS 2027',
+      type: 'hms_ros',
+    });
     expect(v2.status).toBe(201);
-    expect(v2.body).toMatchObject({ mandate: 'Kartlegge farer i avdeling 2', previousVersion: { id: v1.id, status: 'approved', title: 'HMS 2026' }, status: 'planned' });
+    expect(v2.body).toMatchObject({
+      mandate: 'Kartlegge farer i avdeling 2',
+      previousVersion: { id: v1.id, status: 'approved', title: 'HMS 2026' },
+      status: 'planned',
+    });
     expect(v2.body.hmsItems.map((i) => [i.factor.code, i.likelihoodRank, i.consequenceRank, i.taskOrLocation])).toEqual([
       ['violence_users', 5, 3, 'Stell'],
       ['noise', null, null, 'Fellesstue'],
     ]);
-    expect(v2.body.hmsItems[0]!.id).not.toBe((await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${v1.id}`)).body.hmsItems[0]!.id);
+    expect(v2.body.hmsItems[0]!.id).not.toBe(
+      (await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${v1.id}`)).body.hmsItems[0]!.id,
+    );
     expect((await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${v1.id}`)).body.nextVersion).toMatchObject({ id: v2.body.id });
 
     const approved = await approve(v2.body.id);
@@ -192,10 +301,15 @@ describe('HMS risk assessment', () => {
     expect(old.status).toBe(200);
     expect(old.body).toMatchObject({ nextVersion: { id: v2.body.id, status: 'approved' }, status: 'superseded' });
     expect((await auditRows('risk_analysis', v1.id)).at(-1)?.changes).toEqual(
-      expect.arrayContaining([{ field: 'status', new: 'superseded', old: 'approved' }, { field: 'supersededBy', new: v2.body.id, old: null }]),
+      expect.arrayContaining([
+        { field: 'status', new: 'superseded', old: 'approved' },
+        { field: 'supersededBy', new: v2.body.id, old: null },
+      ]),
     );
     // The superseded version leaves the register; its successor's item is there once.
-    const register = (await unitLeader.get<Page<RiskRegisterItem>>(`/api/risk/register?scaleSetCode=hms_default&pageSize=200&factorGroup=violence_threats`)).body.items;
+    const register = (
+      await unitLeader.get<Page<RiskRegisterItem>>(`/api/risk/register?scaleSetCode=hms_default&pageSize=200&factorGroup=violence_threats`)
+    ).body.items;
     expect(register.filter((r) => r.analysis.id === v1.id)).toEqual([]);
     expect(register.filter((r) => r.analysis.id === v2.body.id)).toHaveLength(1);
   });
@@ -205,7 +319,13 @@ describe('HMS risk assessment', () => {
     const analyses: string[] = [];
     for (const [index, scope] of [units.nursingHome, units.root].entries()) {
       const owner = index === 0 ? unitLeader : hms;
-      const analysis = (await owner.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: scope, title: `HMS generert ${index}`, type: 'hms_ros' })).body;
+      const analysis = (
+        await owner.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+          scopeOrgUnitId: scope,
+          title: `HMS generert ${index}`,
+          type: 'hms_ros',
+        })
+      ).body;
       analyses.push(analysis.id);
       for (let n = 0; n < 20; n++) {
         const scored = n % 7 !== 0;
@@ -219,8 +339,19 @@ describe('HMS risk assessment', () => {
       }
     }
     // An HMS item on a societal-scale service ROS joins that scale's register.
-    const service = (await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.root, title: 'Tjeneste-ROS med HMS-punkt', type: 'service_ros' })).body;
-    const onDsb = await hms.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${service.id}/hms-items`, { consequenceRank: 5, likelihoodRank: 5, riskFactorId: factor('fire').id, taskOrLocation: 'Rådhuset' });
+    const service = (
+      await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: units.root,
+        title: 'Tjeneste-ROS med HMS-punkt',
+        type: 'service_ros',
+      })
+    ).body;
+    const onDsb = await hms.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${service.id}/hms-items`, {
+      consequenceRank: 5,
+      likelihoodRank: 5,
+      riskFactorId: factor('fire').id,
+      taskOrLocation: 'Rådhuset',
+    });
     expect(onDsb.body.hmsItems[0]!.risk).toMatchObject({ bandCode: 'high', typeCode: 'deaths' });
     const dsbResult = await hms.get<Page<RiskRegisterItem>>(`/api/risk/register?pageSize=200&factorGroup=accident`);
     expect({ body: dsbResult.body, status: dsbResult.status }).toMatchObject({ status: 200 });
@@ -229,7 +360,16 @@ describe('HMS risk assessment', () => {
     expect(dsbRegister.items.every((i) => i.source === 'hms_item')).toBe(true);
 
     const scaleFilters = ['scaleSetCode=hms_default', ''];
-    const filters = ['', 'factorGroup=ergonomic', 'factorGroup=violence_threats', 'band=high', `ownerUserId=${unitLeader.me.id}`, `orgUnitId=${units.nursingHome}`, 'type=hms_ros', 'consequenceType=health_harm'];
+    const filters = [
+      '',
+      'factorGroup=ergonomic',
+      'factorGroup=violence_threats',
+      'band=high',
+      `ownerUserId=${unitLeader.me.id}`,
+      `orgUnitId=${units.nursingHome}`,
+      'type=hms_ros',
+      'consequenceType=health_harm',
+    ];
     for (const viewer of [hms, unitLeader, otherSector]) {
       for (const scale of scaleFilters) {
         for (const filter of filters) {
@@ -241,18 +381,25 @@ describe('HMS risk assessment', () => {
           for (const item of register.body.items) expected[item.risk.likelihoodRank - 1]![item.risk.consequenceRank - 1]! += 1;
           expect({ map: map.body.counts, query, total: map.body.total }).toEqual({ map: expected, query, total: register.body.total });
           expect(register.body.items.length).toBe(register.body.total);
-          if (filter.startsWith('factorGroup=')) expect(register.body.items.every((i) => i.source === 'hms_item' && i.factorGroup === filter.split('=')[1])).toBe(true);
+          if (filter.startsWith('factorGroup='))
+            expect(register.body.items.every((i) => i.source === 'hms_item' && i.factorGroup === filter.split('=')[1])).toBe(true);
         }
       }
     }
     // Generated items: unscored ones are left out; the other sector's leader sees none of them.
     const generated = async (viewer: Session) =>
-      (await viewer.get<Page<RiskRegisterItem>>('/api/risk/register?scaleSetCode=hms_default&pageSize=200')).body.items.filter((i) => analyses.includes(i.analysis.id));
+      (await viewer.get<Page<RiskRegisterItem>>('/api/risk/register?scaleSetCode=hms_default&pageSize=200')).body.items.filter((i) =>
+        analyses.includes(i.analysis.id),
+      );
     const scoredCount = 2 * Array.from({ length: 20 }, (_, n) => n).filter((n) => n % 7 !== 0).length;
     expect(await generated(hms)).toHaveLength(scoredCount);
     expect((await generated(hms)).every((i) => i.source === 'hms_item' && i.factorGroup !== null)).toBe(true);
     expect(await generated(otherSector)).toEqual([]);
-    const mine = (await unitLeader.get<Page<RiskRegisterItem>>(`/api/risk/register?scaleSetCode=hms_default&pageSize=200&ownerUserId=${unitLeader.me.id}`)).body.items;
+    const mine = (
+      await unitLeader.get<Page<RiskRegisterItem>>(
+        `/api/risk/register?scaleSetCode=hms_default&pageSize=200&ownerUserId=${unitLeader.me.id}`,
+      )
+    ).body.items;
     expect(mine.some((i) => i.analysis.id === analyses[0])).toBe(true);
     expect(mine.some((i) => i.analysis.id === analyses[1])).toBe(false);
   });

@@ -4,7 +4,11 @@ import type { RiskPosition } from '@helhet/shared';
 import type { ConsequenceAssessmentValue } from './entities/risk-scenario.entity';
 
 /** A scenario's place on its scale: the worst consequence type decides (libs/domain `scenarioRisk`). */
-export const riskPosition = (scale: ScaleSet, likelihoodRank: number | null, consequences: readonly ConsequenceAssessmentValue[]): RiskPosition | null => {
+export const riskPosition = (
+  scale: ScaleSet,
+  likelihoodRank: number | null,
+  consequences: readonly ConsequenceAssessmentValue[],
+): RiskPosition | null => {
   if (likelihoodRank === null || consequences.length === 0) return null;
   const { overall } = scenarioRisk(scale, likelihoodRank, consequences);
   if (!overall) return null;

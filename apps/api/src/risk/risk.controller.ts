@@ -15,9 +15,16 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { RequirePermission } from '../auth/decorators/require-permission.decorator';
-import { CreateRiskAnalysisDto, HmsRiskItemDto, ListRiskAnalysesQueryDto, RiskRegisterQueryDto, RiskScenarioDto, UpdateRiskAnalysisDto } from './dto/risk.dto';
-import { RiskAnalysesService } from './risk-analyses.service';
+import {
+  CreateRiskAnalysisDto,
+  HmsRiskItemDto,
+  ListRiskAnalysesQueryDto,
+  RiskRegisterQueryDto,
+  RiskScenarioDto,
+  UpdateRiskAnalysisDto,
+} from './dto/risk.dto';
 import { RiskQuery } from './risk.query';
+import { RiskAnalysesService } from './risk-analyses.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -64,12 +71,20 @@ export class RiskController {
   }
 
   @Patch('analyses/:id')
-  update(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: UpdateRiskAnalysisDto): Promise<RiskAnalysisResponse> {
+  update(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateRiskAnalysisDto,
+  ): Promise<RiskAnalysisResponse> {
     return this.service.update(auth, id, body);
   }
 
   @Post('analyses/:id/scenarios')
-  addScenario(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: RiskScenarioDto): Promise<RiskAnalysisResponse> {
+  addScenario(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: RiskScenarioDto,
+  ): Promise<RiskAnalysisResponse> {
     return this.service.addScenario(auth, id, body);
   }
 
@@ -99,7 +114,11 @@ export class RiskController {
   }
 
   @Delete('analyses/:id/hms-items/:itemId')
-  deleteHmsItem(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('itemId', uuid) itemId: string): Promise<RiskAnalysisResponse> {
+  deleteHmsItem(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('itemId', uuid) itemId: string,
+  ): Promise<RiskAnalysisResponse> {
     return this.service.deleteHmsItem(auth, id, itemId);
   }
 

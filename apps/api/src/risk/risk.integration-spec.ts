@@ -1,5 +1,13 @@
 import { SeededRandom } from '@helhet/domain';
-import type { ApiError, Page, RiskAnalysisResponse, RiskAnalysisSummary, RiskHeatMapResponse, RiskRegisterItem, ScaleSetResponse } from '@helhet/shared';
+import type {
+  ApiError,
+  Page,
+  RiskAnalysisResponse,
+  RiskAnalysisSummary,
+  RiskHeatMapResponse,
+  RiskRegisterItem,
+  ScaleSetResponse,
+} from '@helhet/shared';
 
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
@@ -19,7 +27,9 @@ describe('risk analyses', () => {
     hms = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
     const [root] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE parent_id IS NULL`)) as { id: string }[];
     const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    const [school] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' AND name ILIKE '%skole%' ORDER BY name LIMIT 1`)) as { id: string }[];
+    const [school] = (await testApp.dataSource.query(
+      `SELECT id FROM org_unit WHERE level_type = 'unit' AND name ILIKE '%skole%' ORDER BY name LIMIT 1`,
+    )) as { id: string }[];
     units = { nursingHome: home!.id, root: root!.id, school: school!.id };
   });
 
@@ -32,19 +42,36 @@ describe('risk analyses', () => {
   });
 
   it('should let a unit leader edit only analyses in their subtree, and helhetlig ROS only the preparedness/HMS roles', async () => {
-    const own = await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.nursingHome, title: 'HMS-risikovurdering 2027', type: 'hms_ros' });
+    const own = await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      scopeOrgUnitId: units.nursingHome,
+      title: 'HMS-risikovurdering 2027',
+      type: 'hms_ros',
+    });
     expect(own.status).toBe(201);
     expect(own.body).toMatchObject({ canEdit: true, scaleSet: { code: 'hms_default' }, status: 'planned' });
     expect(own.body.nextRevisionAt).not.toBeNull();
 
-    expect((await unitLeader.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.school, title: 'Skolens ROS', type: 'service_ros' })).status).toBe(400);
-    expect((await unitLeader.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.root, title: 'Helhetlig ROS', type: 'holistic_ros' })).status).toBe(403);
+    expect(
+      (await unitLeader.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.school, title: 'Skolens ROS', type: 'service_ros' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await unitLeader.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.root, title: 'Helhetlig ROS', type: 'holistic_ros' }))
+        .status,
+    ).toBe(403);
     expect((await otherSector.get(`/api/risk/analyses/${own.body.id}`)).status).toBe(404);
     expect((await otherSector.request('PATCH', `/api/risk/analyses/${own.body.id}`, { title: 'Kapret' })).status).toBe(404);
 
-    const holistic = await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.root, title: 'Helhetlig ROS Fjordvik 2027–2030', type: 'holistic_ros' });
+    const holistic = await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+      scopeOrgUnitId: units.root,
+      title: 'Helhetlig ROS Fjordvik 2027–2030',
+      type: 'holistic_ros',
+    });
     expect(holistic.status).toBe(201);
-    expect((await hms.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.nursingHome, title: 'Feil nivå', type: 'holistic_ros' })).status).toBe(400);
+    expect(
+      (await hms.request('POST', '/api/risk/analyses', { scopeOrgUnitId: units.nursingHome, title: 'Feil nivå', type: 'holistic_ros' }))
+        .status,
+    ).toBe(400);
     // Every leader reads helhetlig ROS; only the preparedness/HMS roles change it.
     const asLeader = await otherSector.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.body.id}`);
     expect(asLeader.body).toMatchObject({ canEdit: false, type: 'holistic_ros' });
@@ -53,12 +80,19 @@ describe('risk analyses', () => {
     const skipped = await hms.request<ApiError>('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status: 'approved' });
     expect(skipped.status).toBe(400);
     expect(skipped.body.details).toEqual([{ field: 'status', reasons: ['cannot go from planned to approved'] }]);
-    expect((await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.body.id}`)).body).toMatchObject({ approvedAt: null, status: 'planned' });
+    expect((await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.body.id}`)).body).toMatchObject({
+      approvedAt: null,
+      status: 'planned',
+    });
     for (const status of ['in_progress', 'in_review']) {
       expect((await hms.request('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status })).status).toBe(200);
     }
     expect((await hms.request('PATCH', `/api/risk/analyses/${holistic.body.id}`, { status: 'superseded' })).status).toBe(400);
-    const approved = await hms.request<RiskAnalysisResponse>('PATCH', `/api/risk/analyses/${holistic.body.id}`, { councilCaseNumber: '27/123', councilDecisionDate: '2027-02-14', status: 'approved' });
+    const approved = await hms.request<RiskAnalysisResponse>('PATCH', `/api/risk/analyses/${holistic.body.id}`, {
+      councilCaseNumber: '27/123',
+      councilDecisionDate: '2027-02-14',
+      status: 'approved',
+    });
     expect(approved.body).toMatchObject({ councilCaseNumber: '27/123', status: 'approved' });
     expect(approved.body.approvedAt).not.toBeNull();
 
@@ -89,14 +123,27 @@ describe('risk analyses', () => {
   });
 
   it('should refuse ranks and consequence types that are not on the analysis’s scale, storing nothing', async () => {
-    const analysis = (await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: units.root, title: 'Skalatest', type: 'service_ros' })).body;
+    const analysis = (
+      await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: units.root,
+        title: 'Skalatest',
+        type: 'service_ros',
+      })
+    ).body;
     const refused = await hms.request<ApiError>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, {
-      consequences: [{ rank: 9, typeCode: 'deaths' }, { rank: 2, typeCode: 'no_such_type' }],
+      consequences: [
+        { rank: 9, typeCode: 'deaths' },
+        { rank: 2, typeCode: 'no_such_type' },
+      ],
       likelihoodRank: 7,
       title: 'Langvarig strømbrudd',
     });
     expect(refused.status).toBe(400);
-    expect((refused.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['consequences.0.rank', 'consequences.1.typeCode', 'likelihoodRank']);
+    expect((refused.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+      'consequences.0.rank',
+      'consequences.1.typeCode',
+      'likelihoodRank',
+    ]);
     expect((await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body.scenarios).toEqual([]);
 
     const ok = await hms.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, {
@@ -111,7 +158,10 @@ describe('risk analyses', () => {
       vulnerability: 'high',
     });
     expect(ok.status).toBe(201);
-    expect(ok.body.scenarios[0]).toMatchObject({ residualRisk: { consequenceRank: 2, likelihoodRank: 2 }, risk: { bandCode: 'high', consequenceRank: 4, likelihoodRank: 3, typeCode: 'deaths' } });
+    expect(ok.body.scenarios[0]).toMatchObject({
+      residualRisk: { consequenceRank: 2, likelihoodRank: 2 },
+      risk: { bandCode: 'high', consequenceRank: 4, likelihoodRank: 3, typeCode: 'deaths' },
+    });
   });
 
   it('should count the same scenarios in the heat map as the register lists, for any filter', async () => {
@@ -119,16 +169,38 @@ describe('risk analyses', () => {
     const scale = (await hms.get<ScaleSetResponse[]>('/api/risk/scale-sets')).body.find((s) => s.code === 'dsb_societal')!.definition;
     const types = scale.consequenceTypes.map((t) => t.code);
     for (const [index, unit] of [units.root, units.nursingHome, units.school].entries()) {
-      const analysis = (await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: unit, title: `Generert ${index}`, type: index === 2 ? 'fire_ros' : 'service_ros' })).body;
+      const analysis = (
+        await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+          scopeOrgUnitId: unit,
+          title: `Generert ${index}`,
+          type: index === 2 ? 'fire_ros' : 'service_ros',
+        })
+      ).body;
       for (let n = 0; n < 25; n++) {
-        const consequences = random.shuffle(types).slice(0, random.int(1, 3)).map((typeCode) => ({ rank: random.int(1, 5), typeCode }));
-        const result = await hms.request('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { consequences, likelihoodRank: random.int(1, 5), title: `Scenario ${index}-${n}` });
+        const consequences = random
+          .shuffle(types)
+          .slice(0, random.int(1, 3))
+          .map((typeCode) => ({ rank: random.int(1, 5), typeCode }));
+        const result = await hms.request('POST', `/api/risk/analyses/${analysis.id}/scenarios`, {
+          consequences,
+          likelihoodRank: random.int(1, 5),
+          title: `Scenario ${index}-${n}`,
+        });
         expect(result.status).toBe(201);
       }
       // An unassessed scenario is in neither.
       await hms.request('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { title: `Ikke vurdert ${index}` });
     }
-    const filters = ['', 'band=high', 'band=low', `orgUnitId=${units.nursingHome}`, 'type=fire_ros', `consequenceType=${types[0]}`, 'factorGroup=accident', `ownerUserId=${hms.me.id}`];
+    const filters = [
+      '',
+      'band=high',
+      'band=low',
+      `orgUnitId=${units.nursingHome}`,
+      'type=fire_ros',
+      `consequenceType=${types[0]}`,
+      'factorGroup=accident',
+      `ownerUserId=${hms.me.id}`,
+    ];
     for (const viewer of [hms, unitLeader, otherSector]) {
       for (const filter of filters) {
         const register = await viewer.get<Page<RiskRegisterItem>>(`/api/risk/register?pageSize=200&${filter}`);

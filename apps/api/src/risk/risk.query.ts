@@ -1,14 +1,22 @@
-import { RISK_ANALYSIS_TEMPLATES, RISK_FACTOR_GROUPS as GROUP_ORDER, type RiskFactorGroup, riskLevel, type ScaleSet as ScaleSetDefinition, heatMap, todayDateOnly } from '@helhet/domain';
+import {
+  heatMap,
+  RISK_ANALYSIS_TEMPLATES,
+  RISK_FACTOR_GROUPS as GROUP_ORDER,
+  type RiskFactorGroup,
+  riskLevel,
+  type ScaleSet as ScaleSetDefinition,
+  todayDateOnly,
+} from '@helhet/domain';
 import type {
   HmsRiskItemResponse,
   Page,
   RiskAnalysisResponse,
+  RiskAnalysisSummary,
   RiskAnalysisTemplate,
   RiskAnalysisVersionRef,
   RiskFactorResponse,
-  RiskPosition,
-  RiskAnalysisSummary,
   RiskHeatMapResponse,
+  RiskPosition,
   RiskRegisterItem,
   RiskScenarioResponse,
   ScaleSetResponse,
@@ -85,10 +93,18 @@ interface HmsItemRow {
  * scale's first life-and-health type, else its first type (the rank is on the matrix's consequence axis).
  */
 const hmsConsequenceType = (scale: ScaleSetDefinition): string =>
-  (scale.consequenceTypes.find((type) => type.code === 'health_harm') ?? scale.consequenceTypes.find((type) => type.valueGroup === 'life_health') ?? scale.consequenceTypes[0])?.code ?? '';
+  (
+    scale.consequenceTypes.find((type) => type.code === 'health_harm') ??
+    scale.consequenceTypes.find((type) => type.valueGroup === 'life_health') ??
+    scale.consequenceTypes[0]
+  )?.code ?? '';
 
 /** An HMS item's place on its analysis's scale, from libs/domain `riskLevel`; null until both ranks are set. */
-export const hmsRiskPosition = (scale: ScaleSetDefinition, likelihoodRank: number | null, consequenceRank: number | null): RiskPosition | null => {
+export const hmsRiskPosition = (
+  scale: ScaleSetDefinition,
+  likelihoodRank: number | null,
+  consequenceRank: number | null,
+): RiskPosition | null => {
   if (likelihoodRank === null || consequenceRank === null) return null;
   const level = riskLevel(scale, likelihoodRank, consequenceRank);
   return {
@@ -111,7 +127,14 @@ const toHmsItem = (scale: ScaleSetDefinition, row: HmsItemRow): HmsRiskItemRespo
   existingMeasures: row.existing_measures,
   exposedCount: row.exposed_count,
   exposedGroup: row.exposed_group,
-  factor: { code: row.factor_code, group: row.factor_group, id: row.factor_id, labelEn: row.factor_label_en, labelNb: row.factor_label_nb, sourceUrl: row.factor_source_url },
+  factor: {
+    code: row.factor_code,
+    group: row.factor_group,
+    id: row.factor_id,
+    labelEn: row.factor_label_en,
+    labelNb: row.factor_label_nb,
+    sourceUrl: row.factor_source_url,
+  },
   id: row.id,
   likelihoodRank: row.likelihood_rank,
   proposedMeasures: row.proposed_measures,
@@ -162,7 +185,8 @@ const toSummary = (row: SummaryRow, today: string): RiskAnalysisSummary => ({
   type: row.type,
 });
 
-const withRationale = (items: readonly ConsequenceAssessmentValue[]) => items.map((item) => ({ rank: item.rank, rationale: item.rationale ?? null, typeCode: item.typeCode }));
+const withRationale = (items: readonly ConsequenceAssessmentValue[]) =>
+  items.map((item) => ({ rank: item.rank, rationale: item.rationale ?? null, typeCode: item.typeCode }));
 
 /** Read side of ROS: analyses, scenarios with their derived risk, the register and its heat map. */
 @Injectable()
@@ -183,8 +207,24 @@ export class RiskQuery {
       `SELECT id, code, "group", label_nb, label_en, service_types, source_url FROM risk_factor WHERE tenant_id = $1
         ORDER BY array_position($2::varchar[], "group"::varchar), sort_order, label_nb, id`,
       [auth.tenantId, [...GROUP_ORDER]],
-    )) as { id: string; code: string; group: RiskFactorGroup; label_nb: string; label_en: string; service_types: string[]; source_url: string | null }[];
-    return rows.map((row) => ({ code: row.code, group: row.group, id: row.id, labelEn: row.label_en, labelNb: row.label_nb, serviceTypes: row.service_types, sourceUrl: row.source_url }));
+    )) as {
+      id: string;
+      code: string;
+      group: RiskFactorGroup;
+      label_nb: string;
+      label_en: string;
+      service_types: string[];
+      source_url: string | null;
+    }[];
+    return rows.map((row) => ({
+      code: row.code,
+      group: row.group,
+      id: row.id,
+      labelEn: row.label_en,
+      labelNb: row.label_nb,
+      serviceTypes: row.service_types,
+      sourceUrl: row.source_url,
+    }));
   }
 
   /** Starting points for new analyses (libs/domain data). */
@@ -223,10 +263,10 @@ export class RiskQuery {
     // The access parameters come last; the count needs only the read part (Postgres refuses unused parameters).
     const counting = riskAccess(auth, params.length + 1, { edit: false });
     const access = riskAccess(auth, params.length + 1);
-    const [count] = (await this.dataSource.query(`SELECT count(*)::int AS total ${FROM} WHERE ${[...where, counting.visible].join(' AND ')}`, [
-      ...params,
-      ...counting.params,
-    ])) as { total: number }[];
+    const [count] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total ${FROM} WHERE ${[...where, counting.visible].join(' AND ')}`,
+      [...params, ...counting.params],
+    )) as { total: number }[];
     const rows = (await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, ${access.editable} AS can_edit ${FROM} WHERE ${[...where, access.visible].join(' AND ')}
         ORDER BY a.updated_at DESC, a.id LIMIT ${pageSize} OFFSET ${skip}`,
@@ -242,8 +282,12 @@ export class RiskQuery {
       [auth.tenantId, id, ...access.params],
     )) as (SummaryRow & { definition: ScaleSetDefinition })[];
     if (!row) throw new DomainException('RISK_ANALYSIS_NOT_FOUND', 'Risk analysis not found');
-    const scenarios = (await manager.query(`SELECT * FROM risk_scenario WHERE analysis_id = $1 ORDER BY sort_order, created_at, id`, [id])) as ScenarioRow[];
-    const hmsItems = (await manager.query(`${HMS_ITEM_SELECT} WHERE hi.analysis_id = $1 ORDER BY hi.sort_order, hi.created_at, hi.id`, [id])) as HmsItemRow[];
+    const scenarios = (await manager.query(`SELECT * FROM risk_scenario WHERE analysis_id = $1 ORDER BY sort_order, created_at, id`, [
+      id,
+    ])) as ScenarioRow[];
+    const hmsItems = (await manager.query(`${HMS_ITEM_SELECT} WHERE hi.analysis_id = $1 ORDER BY hi.sort_order, hi.created_at, hi.id`, [
+      id,
+    ])) as HmsItemRow[];
     // Versions are linked inside one tenant; a reader of this analysis sees the titles and status of its neighbours.
     const versions = (await manager.query(
       `(SELECT 'previous' AS rel, id, title, status FROM risk_analysis WHERE tenant_id = $1 AND id = $2)
@@ -302,14 +346,27 @@ export class RiskQuery {
     const code = query.scaleSetCode ?? DEFAULT_REGISTER_SCALE;
     const scale = await this.latestScale(auth, code);
     const items = await this.registerItems(auth, query);
-    return { counts: heatMap(scale, items.map((item) => item.risk)), scaleSetCode: code, total: items.length };
+    return {
+      counts: heatMap(
+        scale,
+        items.map((item) => item.risk),
+      ),
+      scaleSetCode: code,
+      total: items.length,
+    };
   }
 
   private async latestScale(auth: AuthContext, code: string): Promise<ScaleSetDefinition> {
-    const [row] = (await this.dataSource.query(`SELECT definition FROM scale_set WHERE tenant_id = $1 AND code = $2 ORDER BY version DESC LIMIT 1`, [auth.tenantId, code])) as {
+    const [row] = (await this.dataSource.query(
+      `SELECT definition FROM scale_set WHERE tenant_id = $1 AND code = $2 ORDER BY version DESC LIMIT 1`,
+      [auth.tenantId, code],
+    )) as {
       definition: ScaleSetDefinition;
     }[];
-    if (!row) throw new DomainException('VALIDATION_FAILED', `Unknown scale set ${code}`, [{ field: 'scaleSetCode', reasons: ['unknown scale set'] }]);
+    if (!row)
+      throw new DomainException('VALIDATION_FAILED', `Unknown scale set ${code}`, [
+        { field: 'scaleSetCode', reasons: ['unknown scale set'] },
+      ]);
     return row.definition;
   }
 
@@ -382,10 +439,16 @@ export class RiskQuery {
     const items: RiskRegisterItem[] = [];
     for (const row of rows) {
       const hms = row.source === 'hms_item';
-      const risk = hms ? hmsRiskPosition(row.definition, row.likelihood_rank, row.consequence_rank) : riskPosition(row.definition, row.likelihood_rank, row.consequences);
+      const risk = hms
+        ? hmsRiskPosition(row.definition, row.likelihood_rank, row.consequence_rank)
+        : riskPosition(row.definition, row.likelihood_rank, row.consequences);
       if (!risk) continue;
       if (query.band && risk.bandCode !== query.band) continue;
-      if (query.consequenceType && (hms ? risk.typeCode !== query.consequenceType : !row.consequences.some((c) => c.typeCode === query.consequenceType))) continue;
+      if (
+        query.consequenceType &&
+        (hms ? risk.typeCode !== query.consequenceType : !row.consequences.some((c) => c.typeCode === query.consequenceType))
+      )
+        continue;
       items.push({
         analysis: { id: row.analysis_id, title: row.analysis_title, type: row.type },
         factorGroup: row.factor_group,

@@ -66,4 +66,3 @@ export const toUserResponse = (user: UserRow, roles: RoleAssignmentResponse[]): 
     roleAssignments: roles.map(({ userId: _u, ...role }: RoleAssignmentResponse & { userId?: string }) => role),
   };
 };
-

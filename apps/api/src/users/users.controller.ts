@@ -52,14 +52,22 @@ export class UsersController {
 
   @Post(':id/role-assignments')
   @RequirePermission(PERMISSIONS.usersManage)
-  addRole(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: CreateRoleAssignmentDto): Promise<RoleAssignmentResponse> {
+  addRole(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Body() body: CreateRoleAssignmentDto,
+  ): Promise<RoleAssignmentResponse> {
     return this.service.addRole(auth, id, body);
   }
 
   @Delete(':id/role-assignments/:assignmentId')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.usersManage)
-  removeRole(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Param('assignmentId', uuid) assignmentId: string): Promise<void> {
+  removeRole(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('assignmentId', uuid) assignmentId: string,
+  ): Promise<void> {
     return this.service.removeRole(auth, id, assignmentId);
   }
 }

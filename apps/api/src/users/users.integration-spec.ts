@@ -1,7 +1,7 @@
 import type { ApiError, Page, RoleAssignmentResponse, UserResponse, UserSummary } from '@helhet/shared';
 
-import { startTestApp, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
+import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
 /** User and role administration: scope, audit (exactly one row per changed record) and effect on access. */
 describe('users and role assignments', () => {
@@ -10,12 +10,18 @@ describe('users and role assignments', () => {
   let employee: { id: string; unitId: string };
 
   const auditCount = async (entityId: string) =>
-    Number(((await testApp.dataSource.query(`SELECT count(*) AS n FROM audit_log_entry WHERE entity_id = $1`, [entityId])) as { n: string }[])[0]!.n);
+    Number(
+      (
+        (await testApp.dataSource.query(`SELECT count(*) AS n FROM audit_log_entry WHERE entity_id = $1`, [entityId])) as { n: string }[]
+      )[0]!.n,
+    );
 
   beforeAll(async () => {
     testApp = await startTestApp();
     admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [row] = (await testApp.dataSource.query(`SELECT id, primary_org_unit_id AS "unitId" FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no'`)) as { id: string; unitId: string }[];
+    const [row] = (await testApp.dataSource.query(
+      `SELECT id, primary_org_unit_id AS "unitId" FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no'`,
+    )) as { id: string; unitId: string }[];
     employee = row!;
   });
 
@@ -24,7 +30,10 @@ describe('users and role assignments', () => {
   it('should find users by name or e-mail and filter by role', async () => {
     const result = await admin.get<Page<UserSummary>>('/api/users?q=kommunalsjef&pageSize=10');
     expect(result.status).toBe(200);
-    expect(result.body.items.map((u) => u.email).sort()).toEqual(['kommunalsjef.helse@fjordvik.kommune.no', 'kommunalsjef.oppvekst@fjordvik.kommune.no']);
+    expect(result.body.items.map((u) => u.email).sort()).toEqual([
+      'kommunalsjef.helse@fjordvik.kommune.no',
+      'kommunalsjef.oppvekst@fjordvik.kommune.no',
+    ]);
     const admins = await admin.get<Page<UserSummary>>('/api/users?role=tenant_admin');
     expect(admins.body.items.every((u) => u.roles.includes('tenant_admin'))).toBe(true);
     expect(admins.body.total).toBeGreaterThanOrEqual(1);
@@ -35,9 +44,17 @@ describe('users and role assignments', () => {
     const before = (await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no')).me.permissions;
     expect(before).not.toContain('users.read');
 
-    const granted = await admin.request<RoleAssignmentResponse>('POST', `/api/users/${employee.id}/role-assignments`, { orgUnitId: sector!.id, role: 'hms_advisor' });
+    const granted = await admin.request<RoleAssignmentResponse>('POST', `/api/users/${employee.id}/role-assignments`, {
+      orgUnitId: sector!.id,
+      role: 'hms_advisor',
+    });
     expect(granted.status).toBe(201);
-    expect(granted.body).toMatchObject({ includeDescendants: true, orgUnitId: sector!.id, orgUnitName: 'Helse og omsorg', role: 'hms_advisor' });
+    expect(granted.body).toMatchObject({
+      includeDescendants: true,
+      orgUnitId: sector!.id,
+      orgUnitName: 'Helse og omsorg',
+      role: 'hms_advisor',
+    });
     expect(await auditCount(granted.body.id)).toBe(1);
 
     const widened = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');

@@ -2,9 +2,9 @@ import type { HealthResponse, UserResponse } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 
-import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 import { Session } from '../../test/utils/session';
 import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 
 /** API → Redis → worker → SMTP, for real; a temporary SMTP failure is retried with backoff. */
 describe('invitation e-mail', () => {
@@ -40,8 +40,14 @@ describe('invitation e-mail', () => {
     expect(health.status).toBe(200);
 
     const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as { id: string }[];
-    const created = await admin.request<UserResponse>('POST', '/api/users', { email: 'Ny.Ansatt@Fjordvik.Kommune.no', name: 'Ny Ansatt', primaryOrgUnitId: unit!.id });
+    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as {
+      id: string;
+    }[];
+    const created = await admin.request<UserResponse>('POST', '/api/users', {
+      email: 'Ny.Ansatt@Fjordvik.Kommune.no',
+      name: 'Ny Ansatt',
+      primaryOrgUnitId: unit!.id,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: 'ny.ansatt@fjordvik.kommune.no', status: 'invited' });
 
@@ -52,7 +58,9 @@ describe('invitation e-mail', () => {
     expect(parsed.text).toContain('Hei Ny Ansatt');
     const token = /http:\/\/helhet\.test\/nb\/invitation\?token=([A-Za-z0-9_-]+)/.exec(parsed.text ?? '')?.[1];
     expect(token).toBeDefined();
-    const [invitation] = (await testApp.dataSource.query(`SELECT sent_at FROM invitation WHERE user_id = $1`, [created.body.id])) as { sent_at: Date | null }[];
+    const [invitation] = (await testApp.dataSource.query(`SELECT sent_at FROM invitation WHERE user_id = $1`, [created.body.id])) as {
+      sent_at: Date | null;
+    }[];
     expect(invitation!.sent_at).not.toBeNull();
 
     const accept = await fetch(`${testApp.baseUrl}/api/auth/accept-invitation`, {
@@ -74,9 +82,15 @@ describe('invitation e-mail', () => {
 
   it('should refuse a duplicate e-mail with 409 and write nothing', async () => {
     const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as { id: string }[];
+    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as {
+      id: string;
+    }[];
     const before = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_log_entry`)) as { n: number }[];
-    const result = await admin.request('POST', '/api/users', { email: 'hms@fjordvik.kommune.no', name: 'Dobbel', primaryOrgUnitId: unit!.id });
+    const result = await admin.request('POST', '/api/users', {
+      email: 'hms@fjordvik.kommune.no',
+      name: 'Dobbel',
+      primaryOrgUnitId: unit!.id,
+    });
     expect(result.status).toBe(409);
     const after = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_log_entry`)) as { n: number }[];
     expect(after[0]!.n).toBe(before[0]!.n);

@@ -42,10 +42,23 @@ export class UsersQuery {
     }
     const from = `FROM app_user usr JOIN org_unit pou ON pou.id = usr.primary_org_unit_id WHERE ${where.join(' AND ')}`;
     const [count] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
-    const rows = (await this.dataSource.query(`SELECT ${USER_COLUMNS} ${from} ORDER BY usr.name, usr.id LIMIT ${pageSize} OFFSET ${skip}`, params)) as UserRow[];
-    const roles = await toRoleAssignmentResponses(this.dataSource.manager, auth.tenantId, rows.map((row) => row.id), { activeOnly: true });
+    const rows = (await this.dataSource.query(
+      `SELECT ${USER_COLUMNS} ${from} ORDER BY usr.name, usr.id LIMIT ${pageSize} OFFSET ${skip}`,
+      params,
+    )) as UserRow[];
+    const roles = await toRoleAssignmentResponses(
+      this.dataSource.manager,
+      auth.tenantId,
+      rows.map((row) => row.id),
+      { activeOnly: true },
+    );
     return {
-      items: rows.map((row) => toUserSummary(row, roles.filter((role) => role.userId === row.id))),
+      items: rows.map((row) =>
+        toUserSummary(
+          row,
+          roles.filter((role) => role.userId === row.id),
+        ),
+      ),
       page,
       pageSize,
       total: count?.total ?? 0,

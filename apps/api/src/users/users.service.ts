@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import { todayDateOnly } from '@helhet/domain';
-
 import { PERMISSIONS, type RoleAssignmentResponse, type UserResponse } from '@helhet/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -40,18 +39,32 @@ export class UsersService {
     const { userId, invitationId } = await this.dataSource.transaction(async (manager) => {
       await this.referencedUnit(manager, auth, dto.primaryOrgUnitId, 'primaryOrgUnitId');
       const values = {
-        email: dto.email, employeeNumber: dto.employeeNumber ?? null, id: randomUUID(), locale: dto.locale ?? 'nb',
-        name: dto.name, primaryOrgUnitId: dto.primaryOrgUnitId, tenantId: auth.tenantId,
+        email: dto.email,
+        employeeNumber: dto.employeeNumber ?? null,
+        id: randomUUID(),
+        locale: dto.locale ?? 'nb',
+        name: dto.name,
+        primaryOrgUnitId: dto.primaryOrgUnitId,
+        tenantId: auth.tenantId,
       } as const;
       try {
         await manager.insert(User, values);
       } catch (error) {
         if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'UQ_app_user_tenant_email') {
-          throw new DomainException('USER_EMAIL_TAKEN', 'A user with this e-mail already exists', [{ field: 'email', reasons: ['email is already in use'] }]);
+          throw new DomainException('USER_EMAIL_TAKEN', 'A user with this e-mail already exists', [
+            { field: 'email', reasons: ['email is already in use'] },
+          ]);
         }
         throw error;
       }
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: values, entityId: values.id, entityType: 'user', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'create',
+        actorUserId: auth.userId,
+        after: values,
+        entityId: values.id,
+        entityType: 'user',
+        tenantId: auth.tenantId,
+      });
       const invitation = dto.sendInvitation === false ? null : await this.createInvitation(manager, auth, values.id);
       return { invitationId: invitation, userId: values.id };
     });
@@ -69,7 +82,15 @@ export class UsersService {
       if (Object.keys(changes).length === 0) return;
       await manager.update(User, { id, tenantId: auth.tenantId }, changes);
       const beforeFields = Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof User]]));
-      await this.audit.record(manager, { action: 'update', actorUserId: auth.userId, after: changes, before: beforeFields, entityId: id, entityType: 'user', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'update',
+        actorUserId: auth.userId,
+        after: changes,
+        before: beforeFields,
+        entityId: id,
+        entityType: 'user',
+        tenantId: auth.tenantId,
+      });
     });
     return this.users.get(auth, id);
   }
@@ -79,7 +100,10 @@ export class UsersService {
     const invitationId = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findRow(manager, auth, id, MANAGE);
       if (!user.active) throw invalidField('id', 'the user is deactivated');
-      await manager.query(`UPDATE invitation SET expires_at = now() WHERE tenant_id = $1 AND user_id = $2 AND accepted_at IS NULL AND expires_at > now()`, [auth.tenantId, id]);
+      await manager.query(
+        `UPDATE invitation SET expires_at = now() WHERE tenant_id = $1 AND user_id = $2 AND accepted_at IS NULL AND expires_at > now()`,
+        [auth.tenantId, id],
+      );
       return this.createInvitation(manager, auth, id);
     });
     await this.enqueueInvitation(auth.tenantId, invitationId);
@@ -91,11 +115,24 @@ export class UsersService {
       await this.users.findRow(manager, auth, userId, MANAGE);
       await this.referencedUnit(manager, auth, dto.orgUnitId, 'orgUnitId');
       const values = {
-        id: randomUUID(), includeDescendants: dto.includeDescendants ?? true, orgUnitId: dto.orgUnitId, role: dto.role,
-        tenantId: auth.tenantId, userId, validFrom: dto.validFrom ?? todayDateOnly(), validTo: dto.validTo ?? null,
+        id: randomUUID(),
+        includeDescendants: dto.includeDescendants ?? true,
+        orgUnitId: dto.orgUnitId,
+        role: dto.role,
+        tenantId: auth.tenantId,
+        userId,
+        validFrom: dto.validFrom ?? todayDateOnly(),
+        validTo: dto.validTo ?? null,
       };
       await manager.insert(RoleAssignment, values);
-      await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: values, entityId: values.id, entityType: 'role_assignment', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'create',
+        actorUserId: auth.userId,
+        after: values,
+        entityId: values.id,
+        entityType: 'role_assignment',
+        tenantId: auth.tenantId,
+      });
       return values.id;
     });
     const roles = await toRoleAssignmentResponses(this.dataSource.manager, auth.tenantId, [userId]);
@@ -111,23 +148,42 @@ export class UsersService {
       const assignment = await manager.findOne(RoleAssignment, { where: { id: assignmentId, tenantId: auth.tenantId, userId } });
       if (!assignment) throw new DomainException('ROLE_ASSIGNMENT_NOT_FOUND', 'Role assignment not found');
       await this.units.findRow(manager, auth, assignment.orgUnitId, MANAGE);
-      if (userId === auth.userId && assignment.role === 'tenant_admin') throw invalidField('assignmentId', 'you cannot remove your own administrator role');
+      if (userId === auth.userId && assignment.role === 'tenant_admin')
+        throw invalidField('assignmentId', 'you cannot remove your own administrator role');
       await manager.delete(RoleAssignment, { id: assignmentId, tenantId: auth.tenantId });
       const { user: _u, orgUnit: _o, tenant: _t, ...before } = assignment;
-      await this.audit.record(manager, { action: 'delete', actorUserId: auth.userId, before, entityId: assignmentId, entityType: 'role_assignment', tenantId: auth.tenantId });
+      await this.audit.record(manager, {
+        action: 'delete',
+        actorUserId: auth.userId,
+        before,
+        entityId: assignmentId,
+        entityType: 'role_assignment',
+        tenantId: auth.tenantId,
+      });
     });
   }
 
   private async createInvitation(manager: EntityManager, auth: AuthContext, userId: string): Promise<string> {
     // Placeholder hash; the worker mints the real token when it sends the e-mail.
     const values = {
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS), id: randomUUID(), invitedByUserId: auth.userId,
-      tenantId: auth.tenantId, tokenHash: sha256(randomToken()), userId,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      id: randomUUID(),
+      invitedByUserId: auth.userId,
+      tenantId: auth.tenantId,
+      tokenHash: sha256(randomToken()),
+      userId,
     };
     await manager.insert(Invitation, values);
     await manager.update(User, { id: userId, tenantId: auth.tenantId }, { invitedAt: new Date() });
     const { tokenHash: _hash, ...audited } = values;
-    await this.audit.record(manager, { action: 'create', actorUserId: auth.userId, after: audited, entityId: values.id, entityType: 'invitation', tenantId: auth.tenantId });
+    await this.audit.record(manager, {
+      action: 'create',
+      actorUserId: auth.userId,
+      after: audited,
+      entityId: values.id,
+      entityType: 'invitation',
+      tenantId: auth.tenantId,
+    });
     return values.id;
   }
 

@@ -1,7 +1,7 @@
 import { voteStats } from '@helhet/domain';
 import {
-  AUTH_COOKIES,
   type ApiError,
+  AUTH_COOKIES,
   type RiskAnalysisResponse,
   WORKSHOP_COMMANDS,
   WORKSHOP_EVENTS,
@@ -41,7 +41,10 @@ class LiveClient {
   until(match: (state: WorkshopState) => boolean, what = 'state'): Promise<WorkshopState> {
     if (this.latest && match(this.latest)) return Promise.resolve(this.latest);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; latest: ${JSON.stringify(this.latest)?.slice(0, 600)}`)), WAIT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}; latest: ${JSON.stringify(this.latest)?.slice(0, 600)}`)),
+        WAIT_MS,
+      );
       this.waiters.push({ match, resolve: (state) => (clearTimeout(timer), resolve(state)) });
     });
   }
@@ -81,7 +84,11 @@ const refusal = async (baseUrl: string, token: string): Promise<string> => {
 };
 
 const publicPost = async <T>(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${baseUrl}${path}`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers }, method: 'POST' });
+  const response = await fetch(`${baseUrl}${path}`, {
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+    method: 'POST',
+  });
   return { body: (await response.json().catch(() => null)) as T, status: response.status };
 };
 
@@ -110,7 +117,13 @@ describe('workshops (live, two API instances)', () => {
     b = await startTestApp();
     leader = await Session.login(a.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
     const [home] = (await a.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    analysis = (await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: home!.id, title: 'Tjeneste-ROS sykehjem 2027', type: 'service_ros' })).body;
+    analysis = (
+      await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: home!.id,
+        title: 'Tjeneste-ROS sykehjem 2027',
+        type: 'service_ros',
+      })
+    ).body;
     const withScenario = await leader.request<RiskAnalysisResponse>('POST', `/api/risk/analyses/${analysis.id}/scenarios`, {
       consequences: [{ rank: 1, rationale: 'Vurdert i 2025', typeCode: 'deaths' }],
       title: 'Langvarig strømbrudd',
@@ -131,11 +144,19 @@ describe('workshops (live, two API instances)', () => {
     expect(outside.status).toBe(404);
     const hms = await Session.login(a.baseUrl, 'hms@fjordvik.kommune.no');
     const [root] = (await a.dataSource.query(`SELECT id FROM org_unit WHERE parent_id IS NULL`)) as { id: string }[];
-    const holistic = (await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: root!.id, title: 'Helhetlig ROS 2027', type: 'holistic_ros' })).body;
+    const holistic = (
+      await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: root!.id,
+        title: 'Helhetlig ROS 2027',
+        type: 'holistic_ros',
+      })
+    ).body;
     // Every leader reads helhetlig ROS, only preparedness/HMS edit it.
     expect((await otherSector.get(`/api/risk/analyses/${holistic.id}`)).status).toBe(200);
     expect((await otherSector.request<ApiError>('POST', '/api/workshops', { analysisId: holistic.id })).status).toBe(403);
-    expect((await a.dataSource.query(`SELECT count(*)::int AS n FROM workshop WHERE analysis_id = ANY($1)`, [[analysis.id, holistic.id]]))[0].n).toBe(0);
+    expect(
+      (await a.dataSource.query(`SELECT count(*)::int AS n FROM workshop WHERE analysis_id = ANY($1)`, [[analysis.id, holistic.id]]))[0].n,
+    ).toBe(0);
   });
 
   it('should run a round across instances: hidden votes, reveal with statistics, consensus into the scenario, proposals, reconnect, close', async () => {
@@ -144,7 +165,11 @@ describe('workshops (live, two API instances)', () => {
     const facilitatorTicket = created.body;
     const code = facilitatorTicket.workshop.code;
     // Guests join on the OTHER instance, without any session.
-    const kari = await publicPost<WorkshopTicket>(b.baseUrl, '/api/workshops/join', { code: code.toLowerCase(), guestName: 'Kari Gjest', guestOrganisation: 'Fjordvik Energi' });
+    const kari = await publicPost<WorkshopTicket>(b.baseUrl, '/api/workshops/join', {
+      code: code.toLowerCase(),
+      guestName: 'Kari Gjest',
+      guestOrganisation: 'Fjordvik Energi',
+    });
     expect(kari.status).toBe(200);
     expect(kari.body).toMatchObject({ role: 'participant', workshop: { id: facilitatorTicket.workshop.id } });
     const ola = await publicPost<WorkshopTicket>(b.baseUrl, '/api/workshops/join', { code, guestName: 'Ola Gjest' });
@@ -152,7 +177,9 @@ describe('workshops (live, two API instances)', () => {
     const nameless = await publicPost<ApiError>(b.baseUrl, '/api/workshops/join', { code });
     expect(nameless.status).toBe(400);
     expect(JSON.stringify(nameless.body.details)).toContain('guestName');
-    expect((await publicPost<ApiError>(b.baseUrl, '/api/workshops/join', { code: 'ZZZZZZ', guestName: 'Gjetter' })).body.code).toBe('WORKSHOP_NOT_FOUND');
+    expect((await publicPost<ApiError>(b.baseUrl, '/api/workshops/join', { code: 'ZZZZZZ', guestName: 'Gjetter' })).body.code).toBe(
+      'WORKSHOP_NOT_FOUND',
+    );
 
     const facilitator = track(await connect(a.baseUrl, facilitatorTicket.token));
     const kariLive = track(await connect(b.baseUrl, kari.body.token));
@@ -160,7 +187,12 @@ describe('workshops (live, two API instances)', () => {
     const allConnected = (state: WorkshopState) => state.participants.length === 3 && state.participants.every((p) => p.connected);
     const first = await facilitator.until(allConnected, 'three connected participants');
     expect(first.me).toMatchObject({ participantId: facilitatorTicket.participantId, role: 'facilitator' });
-    expect(first.participants.find((p) => p.id === kari.body.participantId)).toMatchObject({ displayName: 'Kari Gjest', guest: true, organisation: 'Fjordvik Energi', role: 'participant' });
+    expect(first.participants.find((p) => p.id === kari.body.participantId)).toMatchObject({
+      displayName: 'Kari Gjest',
+      guest: true,
+      organisation: 'Fjordvik Energi',
+      role: 'participant',
+    });
     expect(first.scenarios.map((s) => s.id)).toEqual([scenarioId]);
     expect(first.scale.consequenceTypes.map((t) => t.code)).toContain('deaths');
 
@@ -181,12 +213,19 @@ describe('workshops (live, two API instances)', () => {
     expect(await kariLive.send(WORKSHOP_COMMANDS.castVote, { dimension: 'likelihood', value: likelihoodVotes.kari })).toEqual({ ok: true }); // changed before reveal
     expect(await kariLive.send(WORKSHOP_COMMANDS.castVote, { dimension: 'deaths', value: 2 })).toEqual({ ok: true });
     expect(await olaLive.send(WORKSHOP_COMMANDS.castVote, { dimension: 'likelihood', value: likelihoodVotes.ola })).toEqual({ ok: true });
-    expect(await facilitator.send(WORKSHOP_COMMANDS.castVote, { dimension: 'likelihood', value: likelihoodVotes.facilitator })).toEqual({ ok: true });
+    expect(await facilitator.send(WORKSHOP_COMMANDS.castVote, { dimension: 'likelihood', value: likelihoodVotes.facilitator })).toEqual({
+      ok: true,
+    });
 
     // Before reveal: the facilitator sees WHO voted, nobody sees values but their own.
-    const hidden = await facilitator.until((s) => s.round?.voted['likelihood']?.length === 3 && s.round?.voted['deaths']?.length === 1, 'three likelihood votes');
+    const hidden = await facilitator.until(
+      (s) => s.round?.voted['likelihood']?.length === 3 && s.round?.voted['deaths']?.length === 1,
+      'three likelihood votes',
+    );
     expect(hidden.round?.results).toBeNull();
-    expect([...(hidden.round?.voted['likelihood'] ?? [])].sort()).toEqual([facilitatorTicket.participantId, kari.body.participantId, ola.body.participantId].sort());
+    expect([...(hidden.round?.voted['likelihood'] ?? [])].sort()).toEqual(
+      [facilitatorTicket.participantId, kari.body.participantId, ola.body.participantId].sort(),
+    );
     expect(hidden.myVotes).toEqual({ likelihood: likelihoodVotes.facilitator });
     const kariHidden = await kariLive.until((s) => s.round?.voted['likelihood']?.length === 3, 'kari sees progress');
     expect(kariHidden.round?.results).toBeNull();
@@ -199,7 +238,14 @@ describe('workshops (live, two API instances)', () => {
     const revealed = await olaLive.until((s) => s.round?.phase === 'revealed', 'revealed on the other instance');
     const likelihood = revealed.round?.results?.find((r) => r.dimension === 'likelihood');
     const expected = voteStats(Object.values(likelihoodVotes));
-    expect(likelihood).toMatchObject({ count: 3, max: expected.max, median: expected.median, min: expected.min, outliers: expected.outliers, spread: expected.spread });
+    expect(likelihood).toMatchObject({
+      count: 3,
+      max: expected.max,
+      median: expected.median,
+      min: expected.min,
+      outliers: expected.outliers,
+      spread: expected.spread,
+    });
     expect(likelihood).toMatchObject({ max: 4, median: 3, min: 1, outliers: [1], spread: 3 });
     expect(Object.fromEntries(likelihood?.votes.map((v) => [v.displayName, v.value]) ?? [])).toEqual({
       [first.me.displayName]: likelihoodVotes.facilitator,
@@ -211,28 +257,50 @@ describe('workshops (live, two API instances)', () => {
     // Consensus: rationale required; the value lands in the scenario, other consequence data kept.
     const noRationale = await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: 'likelihood', rationale: ' ', value: 3 });
     expect(!noRationale.ok && noRationale.error.details?.map((d) => d.field)).toEqual(['rationale']);
-    expect(await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: 'likelihood', dissent: 'Fasilitator mener 1: nytt aggregat', rationale: 'Skjer de fleste vintre', value: 3 })).toEqual({ ok: true });
-    expect(await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: 'deaths', rationale: 'Sårbare beboere', value: 2 })).toEqual({ ok: true });
-    const stored = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body.scenarios.find((s) => s.id === scenarioId);
+    expect(
+      await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, {
+        dimension: 'likelihood',
+        dissent: 'Fasilitator mener 1: nytt aggregat',
+        rationale: 'Skjer de fleste vintre',
+        value: 3,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: 'deaths', rationale: 'Sårbare beboere', value: 2 }),
+    ).toEqual({ ok: true });
+    const stored = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body.scenarios.find(
+      (s) => s.id === scenarioId,
+    );
     expect(stored?.likelihoodRank).toBe(3);
     expect(stored?.consequences).toEqual([{ rank: 2, rationale: 'Vurdert i 2025', typeCode: 'deaths' }]);
     const decided = await kariLive.until((s) => (s.scenarios[0]?.consensus.length ?? 0) === 2, 'two decisions');
-    expect(decided.scenarios[0]?.consensus.find((c) => c.dimension === 'likelihood')).toMatchObject({ dissent: 'Fasilitator mener 1: nytt aggregat', rationale: 'Skjer de fleste vintre', value: 3 });
+    expect(decided.scenarios[0]?.consensus.find((c) => c.dimension === 'likelihood')).toMatchObject({
+      dissent: 'Fasilitator mener 1: nytt aggregat',
+      rationale: 'Skjer de fleste vintre',
+      value: 3,
+    });
 
     // Proposals: only the proposer and the facilitator see one; accepting a scenario creates it.
-    expect(await kariLive.send(WORKSHOP_COMMANDS.propose, { kind: 'scenario', text: 'Dataangrep på journalsystemet' })).toEqual({ ok: true });
+    expect(await kariLive.send(WORKSHOP_COMMANDS.propose, { kind: 'scenario', text: 'Dataangrep på journalsystemet' })).toEqual({
+      ok: true,
+    });
     expect(await olaLive.send(WORKSHOP_COMMANDS.propose, { kind: 'cause', scenarioId, text: 'Islagte linjer' })).toEqual({ ok: true });
     const proposals = await facilitator.until((s) => s.proposals.length === 2, 'two proposals for the facilitator');
     const cyber = proposals.proposals.find((p) => p.kind === 'scenario');
     expect(cyber).toMatchObject({ proposedBy: 'Kari Gjest', status: 'pending', text: 'Dataangrep på journalsystemet' });
-    expect((await olaLive.until((s) => s.proposals.length === 1, 'ola sees own proposal')).proposals.map((p) => p.text)).toEqual(['Islagte linjer']);
+    expect((await olaLive.until((s) => s.proposals.length === 1, 'ola sees own proposal')).proposals.map((p) => p.text)).toEqual([
+      'Islagte linjer',
+    ]);
     expect(await facilitator.send(WORKSHOP_COMMANDS.resolveProposal, { accept: true, proposalId: cyber!.id })).toEqual({ ok: true });
     const cause = proposals.proposals.find((p) => p.kind === 'cause');
     expect(await facilitator.send(WORKSHOP_COMMANDS.resolveProposal, { accept: true, proposalId: cause!.id })).toEqual({ ok: true });
     const afterAccept = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body;
     expect(afterAccept.scenarios.map((s) => s.title)).toContain('Dataangrep på journalsystemet');
     expect(afterAccept.scenarios.find((s) => s.id === scenarioId)?.causes).toContain('Islagte linjer');
-    await kariLive.until((s) => s.proposals[0]?.status === 'accepted' && s.scenarios.length === 2, 'kari sees accepted proposal and the new scenario');
+    await kariLive.until(
+      (s) => s.proposals[0]?.status === 'accepted' && s.scenarios.length === 2,
+      'kari sees accepted proposal and the new scenario',
+    );
 
     // Disconnect and reconnect with the same token (on the other instance): exactly the current state.
     kariLive.socket.close();
@@ -241,7 +309,10 @@ describe('workshops (live, two API instances)', () => {
     const resumed = await kariAgain.until((s) => s.round?.phase === 'revealed', 'state after reconnect');
     expect(resumed.myVotes).toEqual({ deaths: 2, likelihood: likelihoodVotes.kari });
     expect(resumed.proposals.map((p) => [p.text, p.status])).toEqual([['Dataangrep på journalsystemet', 'accepted']]);
-    await facilitator.until((s) => s.participants.find((p) => p.id === kari.body.participantId)?.connected === true, 'kari connected again');
+    await facilitator.until(
+      (s) => s.participants.find((p) => p.id === kari.body.participantId)?.connected === true,
+      'kari connected again',
+    );
 
     // A re-opened round on the same scenario starts empty; the earlier votes stay as evidence.
     expect(await facilitator.send(WORKSHOP_COMMANDS.openRound, { dimensions: ['likelihood'], scenarioId })).toEqual({ ok: true });
@@ -260,8 +331,11 @@ describe('workshops (live, two API instances)', () => {
     }
 
     // A guest of another workshop only ever gets that workshop.
-    const other = (await leader.request<WorkshopTicket>('POST', '/api/workshops', { analysisId: analysis.id, votingMode: 'anonymous' })).body;
-    const stranger = (await publicPost<WorkshopTicket>(a.baseUrl, '/api/workshops/join', { code: other.workshop.code, guestName: 'Per Annen' })).body;
+    const other = (await leader.request<WorkshopTicket>('POST', '/api/workshops', { analysisId: analysis.id, votingMode: 'anonymous' }))
+      .body;
+    const stranger = (
+      await publicPost<WorkshopTicket>(a.baseUrl, '/api/workshops/join', { code: other.workshop.code, guestName: 'Per Annen' })
+    ).body;
     const strangerLive = track(await connect(b.baseUrl, stranger.token));
     const strangerState = await strangerLive.until(() => true, 'state of the other workshop');
     expect(strangerState.workshop.id).toBe(other.workshop.id);
@@ -287,7 +361,10 @@ describe('workshops (live, two API instances)', () => {
     expect(olaLive.closedEvents + kariAgain.closedEvents).toBeGreaterThanOrEqual(2);
     expect((await facilitator.until((s) => s.workshop.status === 'closed', 'closed for the facilitator')).workshop.status).toBe('closed');
     expect(await refusal(b.baseUrl, ola.body.token)).toBe('WORKSHOP_CLOSED');
-    expect(await facilitator.send(WORKSHOP_COMMANDS.openRound, { scenarioId })).toMatchObject({ error: { code: 'WORKSHOP_CLOSED' }, ok: false });
+    expect(await facilitator.send(WORKSHOP_COMMANDS.openRound, { scenarioId })).toMatchObject({
+      error: { code: 'WORKSHOP_CLOSED' },
+      ok: false,
+    });
     const lateJoin = await publicPost<ApiError>(a.baseUrl, '/api/workshops/join', { code, guestName: 'For sent' });
     expect(lateJoin.status).toBe(404);
     expect(strangerLive.socket.connected).toBe(true); // the other workshop is still open
@@ -296,7 +373,12 @@ describe('workshops (live, two API instances)', () => {
     const evidence = await leader.get<WorkshopDetail>(`/api/workshops/${facilitatorTicket.workshop.id}`);
     expect(evidence.status).toBe(200);
     expect(evidence.body.workshop.status).toBe('closed');
-    expect(evidence.body.votes.filter((v) => v.round === 1).map((v) => v.value).sort()).toEqual([1, 2, 3, 4]);
+    expect(
+      evidence.body.votes
+        .filter((v) => v.round === 1)
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
     expect(evidence.body.votes.filter((v) => v.round === 2).map((v) => [v.displayName, v.value])).toEqual([['Kari Gjest', 2]]);
     expect(evidence.body.decisions.map((d) => [d.dimension, d.value, d.dissent])).toEqual([
       ['likelihood', 3, 'Fasilitator mener 1: nytt aggregat'],

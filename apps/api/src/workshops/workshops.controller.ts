@@ -65,7 +65,9 @@ export class WorkshopsController {
     // CSRF is skipped so guests (no cookies) can join; a session cookie then counts only with the double-submit header.
     const csrf = request.cookies?.[AUTH_COOKIES.csrf] as string | undefined;
     const cookieAuth = csrf !== undefined && csrf === request.header(CSRF_HEADER);
-    const token = bearerToken(request.header('authorization')) ?? (cookieAuth ? (request.cookies?.[AUTH_COOKIES.accessToken] as string | undefined) : undefined);
+    const token =
+      bearerToken(request.header('authorization')) ??
+      (cookieAuth ? (request.cookies?.[AUTH_COOKIES.accessToken] as string | undefined) : undefined);
     if (!token) return undefined;
     try {
       const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);

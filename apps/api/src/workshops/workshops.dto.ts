@@ -8,18 +8,29 @@ export class CreateWorkshopDto implements CreateWorkshopRequest {
   @IsUUID()
   analysisId!: string;
 
-  @IsOptional() @IsIn(['named', 'anonymous'], { message: 'votingMode must be named or anonymous' })
+  @IsOptional()
+  @IsIn(['named', 'anonymous'], { message: 'votingMode must be named or anonymous' })
   votingMode?: WorkshopVotingMode;
 }
 
 export class JoinWorkshopDto implements JoinWorkshopRequest {
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'code must not be empty' }) @MaxLength(20)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'code must not be empty' })
+  @MaxLength(20)
   code!: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
   guestName?: string;
 
-  @IsOptional() @Transform(blankToNull) @nullable @IsString() @MaxLength(200)
+  @IsOptional()
+  @Transform(blankToNull)
+  @nullable
+  @IsString()
+  @MaxLength(200)
   guestOrganisation?: string;
 }
 

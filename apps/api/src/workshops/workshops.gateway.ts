@@ -1,6 +1,15 @@
 import { WORKSHOP_COMMANDS, WORKSHOP_EVENTS, WORKSHOP_NAMESPACE, type WorkshopAck } from '@helhet/shared';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 
 import { DomainException } from '../core/http/domain.exception';
@@ -158,10 +167,16 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   /** After close everyone gets a last state; participants then get `closed` and are let go, the facilitator stays. */
   private async pushOnce(workshopId: string): Promise<void> {
-    const sockets = [...this.server.sockets.values()].filter((s) => (s as WorkshopSocket).data.me?.workshopId === workshopId) as WorkshopSocket[];
+    const sockets = [...this.server.sockets.values()].filter(
+      (s) => (s as WorkshopSocket).data.me?.workshopId === workshopId,
+    ) as WorkshopSocket[];
     if (sockets.length === 0) return;
     const open = await this.live.isOpen(workshopId);
-    await Promise.all(sockets.map(async (socket) => socket.data.me && socket.connected && socket.emit(WORKSHOP_EVENTS.state, await this.live.state(socket.data.me))));
+    await Promise.all(
+      sockets.map(
+        async (socket) => socket.data.me && socket.connected && socket.emit(WORKSHOP_EVENTS.state, await this.live.state(socket.data.me)),
+      ),
+    );
     if (open) return;
     for (const socket of sockets) {
       if (socket.data.me?.role === 'facilitator') continue;

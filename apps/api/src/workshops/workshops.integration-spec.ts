@@ -1,4 +1,14 @@
-import { type RiskAnalysisResponse, WORKSHOP_COMMANDS, WORKSHOP_EVENTS, WORKSHOP_NAMESPACE, type WorkshopAck, type WorkshopDetail, type WorkshopState, type WorkshopSummary, type WorkshopTicket } from '@helhet/shared';
+import {
+  type RiskAnalysisResponse,
+  WORKSHOP_COMMANDS,
+  WORKSHOP_EVENTS,
+  WORKSHOP_NAMESPACE,
+  type WorkshopAck,
+  type WorkshopDetail,
+  type WorkshopState,
+  type WorkshopSummary,
+  type WorkshopTicket,
+} from '@helhet/shared';
 import { io, type Socket } from 'socket.io-client';
 
 import { Session } from '../../test/utils/session';
@@ -15,7 +25,11 @@ describe('workshops (REST)', () => {
   let ticket: WorkshopTicket;
 
   const post = async <T>(path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${testApp.baseUrl}${path}`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers }, method: 'POST' });
+    const response = await fetch(`${testApp.baseUrl}${path}`, {
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+      method: 'POST',
+    });
     return { body: (await response.json().catch(() => null)) as T, status: response.status };
   };
 
@@ -26,7 +40,13 @@ describe('workshops (REST)', () => {
     employee = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
     quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
     const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    analysis = (await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: home!.id, title: 'ROS sykehjem 2027', type: 'service_ros' })).body;
+    analysis = (
+      await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: home!.id,
+        title: 'ROS sykehjem 2027',
+        type: 'service_ros',
+      })
+    ).body;
   });
 
   afterAll(() => testApp.close());
@@ -38,7 +58,9 @@ describe('workshops (REST)', () => {
     expect(ticket.role).toBe('facilitator');
     expect(ticket.workshop.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
     expect(Buffer.from(ticket.token, 'base64url')).toHaveLength(32);
-    const [stored] = (await testApp.dataSource.query(`SELECT token_hash FROM workshop_participant WHERE id = $1`, [ticket.participantId])) as { token_hash: string }[];
+    const [stored] = (await testApp.dataSource.query(`SELECT token_hash FROM workshop_participant WHERE id = $1`, [
+      ticket.participantId,
+    ])) as { token_hash: string }[];
     expect(stored!.token_hash).not.toContain(ticket.token);
     expect(stored!.token_hash).toHaveLength(64);
 
@@ -56,7 +78,11 @@ describe('workshops (REST)', () => {
   });
 
   it('should let guests join by code with a name, and refuse unknown codes with WORKSHOP_NOT_FOUND', async () => {
-    const guest = await post<WorkshopTicket>('/api/workshops/join', { code: ticket.workshop.code.toLowerCase(), guestName: 'Kari Gjest', guestOrganisation: 'Brannvesenet' });
+    const guest = await post<WorkshopTicket>('/api/workshops/join', {
+      code: ticket.workshop.code.toLowerCase(),
+      guestName: 'Kari Gjest',
+      guestOrganisation: 'Brannvesenet',
+    });
     expect(guest.status).toBe(200);
     expect(guest.body).toMatchObject({ role: 'participant', workshop: { id: ticket.workshop.id, status: 'open' } });
     expect((await post('/api/workshops/join', { code: ticket.workshop.code })).status).toBe(400);
@@ -106,7 +132,12 @@ describe('workshops (live, two instances)', () => {
   const connect = async (app: TestApp, token: string) => {
     const states: WorkshopState[] = [];
     const waiters: { predicate: (s: WorkshopState) => boolean; resolve: (s: WorkshopState) => void }[] = [];
-    const socket = io(`${app.baseUrl}${WORKSHOP_NAMESPACE}`, { auth: { token }, forceNew: true, reconnection: false, transports: ['websocket'] });
+    const socket = io(`${app.baseUrl}${WORKSHOP_NAMESPACE}`, {
+      auth: { token },
+      forceNew: true,
+      reconnection: false,
+      transports: ['websocket'],
+    });
     sockets.push(socket);
     socket.on(WORKSHOP_EVENTS.state, (state: WorkshopState) => {
       states.push(state);
@@ -121,23 +152,35 @@ describe('workshops (live, two instances)', () => {
       const last = states.at(-1);
       if (last && predicate(last)) return Promise.resolve(last);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching state; last: ${JSON.stringify(states.at(-1))?.slice(0, 400)}`)), timeout);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching state; last: ${JSON.stringify(states.at(-1))?.slice(0, 400)}`)),
+          timeout,
+        );
         waiters.push({ predicate, resolve: (s) => (clearTimeout(timer), resolve(s)) });
       });
     };
-    const send = (event: string, body: unknown = {}): Promise<WorkshopAck> => socket.timeout(5000).emitWithAck(event, body) as Promise<WorkshopAck>;
+    const send = (event: string, body: unknown = {}): Promise<WorkshopAck> =>
+      socket.timeout(5000).emitWithAck(event, body) as Promise<WorkshopAck>;
     return { next, send, socket, states };
   };
 
   /** Resolves with the disconnect reason when the server refuses or drops the socket. */
   const refused = (app: TestApp, token: string): Promise<string> =>
     new Promise((resolve, reject) => {
-      const socket = io(`${app.baseUrl}${WORKSHOP_NAMESPACE}`, { auth: { token }, forceNew: true, reconnection: false, transports: ['websocket'] });
+      const socket = io(`${app.baseUrl}${WORKSHOP_NAMESPACE}`, {
+        auth: { token },
+        forceNew: true,
+        reconnection: false,
+        transports: ['websocket'],
+      });
       sockets.push(socket);
       const timer = setTimeout(() => reject(new Error('socket was not refused')), 5000);
       socket.on(WORKSHOP_EVENTS.state, () => (clearTimeout(timer), reject(new Error('socket got state'))));
       socket.on('disconnect', (reason) => (clearTimeout(timer), resolve(reason)));
-      socket.on('connect_error', (error) => (clearTimeout(timer), resolve(String((error as Error & { data?: { code?: string } }).data?.code ?? error.message))));
+      socket.on(
+        'connect_error',
+        (error) => (clearTimeout(timer), resolve(String((error as Error & { data?: { code?: string } }).data?.code ?? error.message))),
+      );
     });
 
   beforeAll(async () => {
@@ -145,8 +188,17 @@ describe('workshops (live, two instances)', () => {
     b = await startTestApp();
     leader = await Session.login(a.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
     const [home] = (await a.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    analysis = (await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', { scopeOrgUnitId: home!.id, title: 'ROS med verksted', type: 'service_ros' })).body;
-    const scenario = await leader.request('POST', `/api/risk/analyses/${analysis.id}/scenarios`, { causes: 'Strømbrudd', title: 'Bortfall av IKT' });
+    analysis = (
+      await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
+        scopeOrgUnitId: home!.id,
+        title: 'ROS med verksted',
+        type: 'service_ros',
+      })
+    ).body;
+    const scenario = await leader.request('POST', `/api/risk/analyses/${analysis.id}/scenarios`, {
+      causes: 'Strømbrudd',
+      title: 'Bortfall av IKT',
+    });
     expect(scenario.status).toBeLessThan(300);
     analysis = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body;
   });
@@ -166,7 +218,11 @@ describe('workshops (live, two instances)', () => {
     });
     const guestTicket = (await guestJoin.json()) as WorkshopTicket;
     const guest2Ticket = (await (
-      await fetch(`${a.baseUrl}/api/workshops/join`, { body: JSON.stringify({ code: facilitatorTicket.workshop.code, guestName: 'Gro Gjest' }), headers: { 'content-type': 'application/json' }, method: 'POST' })
+      await fetch(`${a.baseUrl}/api/workshops/join`, {
+        body: JSON.stringify({ code: facilitatorTicket.workshop.code, guestName: 'Gro Gjest' }),
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+      })
     ).json()) as WorkshopTicket;
 
     const facilitator = await connect(a, facilitatorTicket.token);
@@ -178,7 +234,9 @@ describe('workshops (live, two instances)', () => {
 
     // Only the facilitator opens rounds; the guest's command is refused.
     expect(await guest.send(WORKSHOP_COMMANDS.openRound, { scenarioId })).toMatchObject({ error: { code: 'FORBIDDEN' }, ok: false });
-    expect(await facilitator.send(WORKSHOP_COMMANDS.openRound, { dimensions: ['likelihood', consequenceType], scenarioId })).toEqual({ ok: true });
+    expect(await facilitator.send(WORKSHOP_COMMANDS.openRound, { dimensions: ['likelihood', consequenceType], scenarioId })).toEqual({
+      ok: true,
+    });
     await guest.next((s) => s.round?.phase === 'voting');
 
     const outOfScale = await guest.send(WORKSHOP_COMMANDS.castVote, { dimension: 'likelihood', value: 9 });
@@ -189,7 +247,9 @@ describe('workshops (live, two instances)', () => {
 
     // Before reveal: the facilitator (on the other instance) sees who voted, never the values.
     const hidden = await facilitator.next((s) => (s.round?.voted['likelihood'] ?? []).length === 3);
-    expect(hidden.round!.voted['likelihood']).toEqual(expect.arrayContaining([guestTicket.participantId, guest2Ticket.participantId, facilitatorTicket.participantId]));
+    expect(hidden.round!.voted['likelihood']).toEqual(
+      expect.arrayContaining([guestTicket.participantId, guest2Ticket.participantId, facilitatorTicket.participantId]),
+    );
     expect(hidden.round!.results).toBeNull();
     expect(JSON.stringify(hidden)).not.toContain('"value":5');
     const guestView = await guest.next((s) => (s.round?.voted['likelihood'] ?? []).length === 3);
@@ -200,14 +260,27 @@ describe('workshops (live, two instances)', () => {
     const revealed = await guest.next((s) => s.round?.phase === 'revealed');
     const likelihood = revealed.round!.results!.find((r) => r.dimension === 'likelihood')!;
     expect(likelihood).toMatchObject({ count: 3, max: 5, median: 2, min: 2, outliers: [5], spread: 3 });
-    expect(likelihood.votes.map((v) => v.displayName).sort()).toEqual(['Gro Gjest', 'Gunnar Gjest', facilitatorTicket.workshop.facilitator.name].sort());
+    expect(likelihood.votes.map((v) => v.displayName).sort()).toEqual(
+      ['Gro Gjest', 'Gunnar Gjest', facilitatorTicket.workshop.facilitator.name].sort(),
+    );
 
     // Consensus is written into the scenario (seen through the REST API).
     const noRationale = await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: 'likelihood', rationale: '', value: 3 });
     expect(noRationale).toMatchObject({ error: { details: [{ field: 'rationale' }] }, ok: false });
-    expect(await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: 'likelihood', dissent: 'Gro mener 5', rationale: 'Skjedde to ganger på ti år', value: 3 })).toEqual({ ok: true });
-    expect(await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: consequenceType, rationale: 'Kort varighet', value: 2 })).toEqual({ ok: true });
-    const updated = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body.scenarios.find((s) => s.id === scenarioId)!;
+    expect(
+      await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, {
+        dimension: 'likelihood',
+        dissent: 'Gro mener 5',
+        rationale: 'Skjedde to ganger på ti år',
+        value: 3,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await facilitator.send(WORKSHOP_COMMANDS.recordConsensus, { dimension: consequenceType, rationale: 'Kort varighet', value: 2 }),
+    ).toEqual({ ok: true });
+    const updated = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body.scenarios.find(
+      (s) => s.id === scenarioId,
+    )!;
     expect(updated.likelihoodRank).toBe(3);
     expect(updated.consequences.find((c) => c.typeCode === consequenceType)?.rank).toBe(2);
     const decided = await guest.next((s) => (s.round?.consensus ?? []).length === 2);
@@ -220,7 +293,9 @@ describe('workshops (live, two instances)', () => {
     expect((await guest.next((s) => s.proposals.length >= 1)).proposals.map((p) => p.text)).toEqual(['Vannlekkasje i kjeller']);
     const scenarioProposal = withProposals.proposals.find((p) => p.kind === 'scenario')!;
     const causeProposal = withProposals.proposals.find((p) => p.kind === 'cause')!;
-    expect(await facilitator.send(WORKSHOP_COMMANDS.resolveProposal, { accept: true, proposalId: scenarioProposal.id })).toEqual({ ok: true });
+    expect(await facilitator.send(WORKSHOP_COMMANDS.resolveProposal, { accept: true, proposalId: scenarioProposal.id })).toEqual({
+      ok: true,
+    });
     expect(await facilitator.send(WORKSHOP_COMMANDS.resolveProposal, { accept: true, proposalId: causeProposal.id })).toEqual({ ok: true });
     await guest.next((s) => s.scenarios.some((x) => x.title === 'Vannlekkasje i kjeller'));
     const afterAccept = (await leader.get<RiskAnalysisResponse>(`/api/risk/analyses/${analysis.id}`)).body;
@@ -261,7 +336,12 @@ describe('workshops (live, two instances)', () => {
     expect(otherState.workshop.status).toBe('open');
     const evidence = (await leader.get<WorkshopDetail>(`/api/workshops/${facilitatorTicket.workshop.id}`)).body;
     expect(evidence.workshop.status).toBe('closed');
-    expect(evidence.votes.filter((v) => v.round === 1).map((v) => v.value).sort()).toEqual([2, 2, 5]);
+    expect(
+      evidence.votes
+        .filter((v) => v.round === 1)
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual([2, 2, 5]);
     expect(evidence.decisions.map((d) => d.dimension).sort()).toEqual(['likelihood', consequenceType].sort());
   });
 });
@@ -276,13 +356,23 @@ describe('workshops (join rate limit)', () => {
 
   it('should answer 429 after too many unknown codes from one address', async () => {
     const join = async (code: string) =>
-      (await fetch(`${testApp.baseUrl}/api/workshops/join`, { body: JSON.stringify({ code, guestName: 'Gjetter' }), headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.7' }, method: 'POST' })).status;
+      (
+        await fetch(`${testApp.baseUrl}/api/workshops/join`, {
+          body: JSON.stringify({ code, guestName: 'Gjetter' }),
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.7' },
+          method: 'POST',
+        })
+      ).status;
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) statuses.push(await join(`ZZZZ${String(i).padStart(2, '0')}`));
     expect(statuses.filter((s) => s === 404).length).toBeGreaterThan(0);
     expect(statuses.at(-1)).toBe(429);
     // Another address is not affected.
-    const other = await fetch(`${testApp.baseUrl}/api/workshops/join`, { body: JSON.stringify({ code: 'ZZZZZZ', guestName: 'Gjetter' }), headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.8' }, method: 'POST' });
+    const other = await fetch(`${testApp.baseUrl}/api/workshops/join`, {
+      body: JSON.stringify({ code: 'ZZZZZZ', guestName: 'Gjetter' }),
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.8' },
+      method: 'POST',
+    });
     expect(other.status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
+import { randomInt } from 'node:crypto';
+
 import type { WorkshopDetail, WorkshopParticipantView, WorkshopSummary, WorkshopTicket } from '@helhet/shared';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -8,6 +9,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
 import { randomToken, sha256 } from '../auth/tokens.service';
 import { AppConfig } from '../core/config/app-config.service';
+import { firstRow } from '../core/database/first-row.util';
 import { DomainException } from '../core/http/domain.exception';
 import { REDIS } from '../core/redis/redis.module';
 import { riskAccess } from '../risk/risk-access';
@@ -78,21 +80,33 @@ export class WorkshopsService {
     const ids = await this.dataSource.transaction(async (manager) => {
       await this.analyses.lockEditable(manager, auth, dto.analysisId);
       const code = await this.freeCode(manager);
-      const [workshop] = (await manager.query(
-        `INSERT INTO workshop (tenant_id, analysis_id, facilitator_user_id, code, voting_mode, expires_at)
+      const workshop = firstRow(
+        (await manager.query(
+          `INSERT INTO workshop (tenant_id, analysis_id, facilitator_user_id, code, voting_mode, expires_at)
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6)) RETURNING id`,
-        [auth.tenantId, dto.analysisId, auth.userId, code, dto.votingMode ?? 'named', WORKSHOP_HOURS],
-      )) as { id: string }[];
-      const participantId = await this.insertParticipant(manager, auth.tenantId, workshop!.id, auth.userId, null, null, 'facilitator', token);
+          [auth.tenantId, dto.analysisId, auth.userId, code, dto.votingMode ?? 'named', WORKSHOP_HOURS],
+        )) as { id: string }[],
+        'workshop',
+      );
+      const participantId = await this.insertParticipant(
+        manager,
+        auth.tenantId,
+        workshop.id,
+        auth.userId,
+        null,
+        null,
+        'facilitator',
+        token,
+      );
       await this.audit.record(manager, {
         action: 'create',
         actorUserId: auth.userId,
         after: { analysisId: dto.analysisId, code, votingMode: dto.votingMode ?? 'named' },
-        entityId: workshop!.id,
+        entityId: workshop.id,
         entityType: 'workshop',
         tenantId: auth.tenantId,
       });
-      return { participantId, workshopId: workshop!.id };
+      return { participantId, workshopId: workshop.id };
     });
     return { participantId: ids.participantId, role: 'facilitator', token, workshop: await this.summary(auth.tenantId, ids.workshopId) };
   }
@@ -117,7 +131,10 @@ export class WorkshopsService {
   async join(auth: AuthContext | undefined, dto: JoinWorkshopDto, ip: string): Promise<WorkshopTicket> {
     await this.assertJoinAllowed(ip);
     const code = dto.code.toUpperCase().replace(/\s+/g, '');
-    const rows = (await this.dataSource.query(`${WORKSHOP_SELECT} WHERE w.code = $1 AND w.status = 'open'${auth ? ' AND w.tenant_id = $2' : ''}`, auth ? [code, auth.tenantId] : [code])) as (WorkshopRow & {
+    const rows = (await this.dataSource.query(
+      `${WORKSHOP_SELECT} WHERE w.code = $1 AND w.status = 'open'${auth ? ' AND w.tenant_id = $2' : ''}`,
+      auth ? [code, auth.tenantId] : [code],
+    )) as (WorkshopRow & {
       tenant_id?: string;
     })[];
     const workshop = rows[0];
@@ -126,36 +143,72 @@ export class WorkshopsService {
       throw new DomainException('WORKSHOP_NOT_FOUND', 'No open workshop with this code');
     }
     if (new Date(workshop.expires_at) <= new Date()) throw new DomainException('WORKSHOP_CLOSED', 'The workshop has expired');
-    const [{ tenant_id: tenantId }] = (await this.dataSource.query(`SELECT tenant_id FROM workshop WHERE id = $1`, [workshop.id])) as { tenant_id: string }[] as [{ tenant_id: string }];
+    const [{ tenant_id: tenantId }] = (await this.dataSource.query(`SELECT tenant_id FROM workshop WHERE id = $1`, [workshop.id])) as {
+      tenant_id: string;
+    }[] as [{ tenant_id: string }];
     if (!auth && !dto.guestName?.trim()) {
-      throw new DomainException('VALIDATION_FAILED', 'guestName is required for guests', [{ field: 'guestName', reasons: ['guestName must be 1–100 characters'] }]);
+      throw new DomainException('VALIDATION_FAILED', 'guestName is required for guests', [
+        { field: 'guestName', reasons: ['guestName must be 1–100 characters'] },
+      ]);
     }
     const token = randomToken();
     const participantId = await this.dataSource.transaction(async (manager) => {
       if (auth) {
-        const [existing] = (await manager.query(`SELECT id, role FROM workshop_participant WHERE workshop_id = $1 AND user_id = $2 FOR UPDATE`, [workshop.id, auth.userId])) as { id: string; role: string }[];
+        const [existing] = (await manager.query(
+          `SELECT id, role FROM workshop_participant WHERE workshop_id = $1 AND user_id = $2 FOR UPDATE`,
+          [workshop.id, auth.userId],
+        )) as { id: string; role: string }[];
         if (existing) {
-          await manager.query(`UPDATE workshop_participant SET token_hash = $2, updated_at = now() WHERE id = $1`, [existing.id, sha256(token)]);
+          await manager.query(`UPDATE workshop_participant SET token_hash = $2, updated_at = now() WHERE id = $1`, [
+            existing.id,
+            sha256(token),
+          ]);
           return existing.id;
         }
-        return this.insertParticipant(manager, tenantId, workshop.id, auth.userId, null, dto.guestOrganisation ?? null, 'participant', token);
+        return this.insertParticipant(
+          manager,
+          tenantId,
+          workshop.id,
+          auth.userId,
+          null,
+          dto.guestOrganisation ?? null,
+          'participant',
+          token,
+        );
       }
-      return this.insertParticipant(manager, tenantId, workshop.id, null, dto.guestName!.trim(), dto.guestOrganisation ?? null, 'participant', token);
+      return this.insertParticipant(
+        manager,
+        tenantId,
+        workshop.id,
+        null,
+        (dto.guestName ?? '').trim(),
+        dto.guestOrganisation ?? null,
+        'participant',
+        token,
+      );
     });
-    const [role] = (await this.dataSource.query(`SELECT role FROM workshop_participant WHERE id = $1`, [participantId])) as { role: 'facilitator' | 'participant' }[];
-    return { participantId, role: role!.role, token, workshop: toSummary(workshop) };
+    const roles = (await this.dataSource.query(`SELECT role FROM workshop_participant WHERE id = $1`, [participantId])) as {
+      role: 'facilitator' | 'participant';
+    }[];
+    return { participantId, role: firstRow(roles, 'workshop_participant').role, token, workshop: toSummary(workshop) };
   }
 
   /** Workshops of an analysis, for everyone who may read it. */
   async list(auth: AuthContext, analysisId: string): Promise<WorkshopSummary[]> {
     await this.assertReadable(auth, analysisId);
-    const rows = (await this.dataSource.query(`${WORKSHOP_SELECT} WHERE w.tenant_id = $1 AND w.analysis_id = $2 ORDER BY w.created_at DESC`, [auth.tenantId, analysisId])) as WorkshopRow[];
+    const rows = (await this.dataSource.query(
+      `${WORKSHOP_SELECT} WHERE w.tenant_id = $1 AND w.analysis_id = $2 ORDER BY w.created_at DESC`,
+      [auth.tenantId, analysisId],
+    )) as WorkshopRow[];
     return rows.map(toSummary);
   }
 
   /** A workshop with its votes, decisions and proposals — the evidence, readable by the analysis's readers. */
   async detail(auth: AuthContext, id: string): Promise<WorkshopDetail> {
-    const [row] = (await this.dataSource.query(`${WORKSHOP_SELECT} WHERE w.tenant_id = $1 AND w.id = $2`, [auth.tenantId, id])) as WorkshopRow[];
+    const [row] = (await this.dataSource.query(`${WORKSHOP_SELECT} WHERE w.tenant_id = $1 AND w.id = $2`, [
+      auth.tenantId,
+      id,
+    ])) as WorkshopRow[];
     if (!row) throw new DomainException('WORKSHOP_NOT_FOUND', 'Workshop not found');
     await this.assertReadable(auth, row.analysis_id, 'WORKSHOP_NOT_FOUND');
     const anonymous = row.voting_mode === 'anonymous';
@@ -172,11 +225,29 @@ export class WorkshopsService {
       `SELECT c.scenario_id, c.round_number, c.dimension, c.value, c.rationale, c.dissent, c.created_at, c.decided_by_user_id, u.name
          FROM workshop_consensus c JOIN app_user u ON u.id = c.decided_by_user_id WHERE c.workshop_id = $1 ORDER BY c.created_at`,
       [id],
-    )) as { scenario_id: string; round_number: number; dimension: string; value: number; rationale: string; dissent: string | null; created_at: Date; decided_by_user_id: string; name: string }[];
+    )) as {
+      scenario_id: string;
+      round_number: number;
+      dimension: string;
+      value: number;
+      rationale: string;
+      dissent: string | null;
+      created_at: Date;
+      decided_by_user_id: string;
+      name: string;
+    }[];
     const proposals = (await this.dataSource.query(
       `SELECT id, kind, scenario_id, text, participant_id, status, created_at FROM workshop_proposal WHERE workshop_id = $1 ORDER BY created_at`,
       [id],
-    )) as { id: string; kind: 'scenario' | 'cause' | 'measure'; scenario_id: string | null; text: string; participant_id: string; status: 'pending' | 'accepted' | 'dismissed'; created_at: Date }[];
+    )) as {
+      id: string;
+      kind: 'scenario' | 'cause' | 'measure';
+      scenario_id: string | null;
+      text: string;
+      participant_id: string;
+      status: 'pending' | 'accepted' | 'dismissed';
+      created_at: Date;
+    }[];
     return {
       decisions: decisions.map((d) => ({
         decidedAt: new Date(d.created_at).toISOString(),
@@ -188,7 +259,15 @@ export class WorkshopsService {
         scenarioId: d.scenario_id,
         value: d.value,
       })),
-      participants: participants.map((p): Omit<WorkshopParticipantView, 'connected'> => ({ displayName: p.display_name, guest: p.user_id === null, id: p.id, organisation: p.organisation, role: p.role })),
+      participants: participants.map(
+        (p): Omit<WorkshopParticipantView, 'connected'> => ({
+          displayName: p.display_name,
+          guest: p.user_id === null,
+          id: p.id,
+          organisation: p.organisation,
+          role: p.role,
+        }),
+      ),
       proposals: proposals.map((p) => ({
         createdAt: new Date(p.created_at).toISOString(),
         id: p.id,
@@ -225,10 +304,25 @@ export class WorkshopsService {
          FROM workshop_participant p JOIN workshop w ON w.id = p.workshop_id
         WHERE p.token_hash = $1`,
       [sha256(token)],
-    )) as { id: string; workshop_id: string; tenant_id: string; role: 'facilitator' | 'participant'; user_id: string | null; display_name: string; open: boolean }[];
+    )) as {
+      id: string;
+      workshop_id: string;
+      tenant_id: string;
+      role: 'facilitator' | 'participant';
+      user_id: string | null;
+      display_name: string;
+      open: boolean;
+    }[];
     if (!row) return 'WORKSHOP_TOKEN_INVALID';
     if (!row.open) return 'WORKSHOP_CLOSED';
-    return { displayName: row.display_name, participantId: row.id, role: row.role, tenantId: row.tenant_id, userId: row.user_id, workshopId: row.workshop_id };
+    return {
+      displayName: row.display_name,
+      participantId: row.id,
+      role: row.role,
+      tenantId: row.tenant_id,
+      userId: row.user_id,
+      workshopId: row.workshop_id,
+    };
   }
 
   async summary(tenantId: string, id: string): Promise<WorkshopSummary> {
@@ -237,7 +331,11 @@ export class WorkshopsService {
     return toSummary(row);
   }
 
-  private async assertReadable(auth: AuthContext, analysisId: string, code: 'RISK_ANALYSIS_NOT_FOUND' | 'WORKSHOP_NOT_FOUND' = 'RISK_ANALYSIS_NOT_FOUND'): Promise<void> {
+  private async assertReadable(
+    auth: AuthContext,
+    analysisId: string,
+    code: 'RISK_ANALYSIS_NOT_FOUND' | 'WORKSHOP_NOT_FOUND' = 'RISK_ANALYSIS_NOT_FOUND',
+  ): Promise<void> {
     const access = riskAccess(auth, 3, { edit: false });
     const [row] = (await this.dataSource.query(
       `SELECT ${access.visible} AS visible FROM risk_analysis a JOIN org_unit u ON u.id = a.scope_org_unit_id WHERE a.tenant_id = $1 AND a.id = $2`,
@@ -256,12 +354,12 @@ export class WorkshopsService {
     role: 'facilitator' | 'participant',
     token: string,
   ): Promise<string> {
-    const [row] = (await manager.query(
+    const rows = (await manager.query(
       `INSERT INTO workshop_participant (tenant_id, workshop_id, user_id, display_name, organisation, role, token_hash)
        VALUES ($1, $2, $3, COALESCE($4, (SELECT name FROM app_user WHERE id = $3)), $5, $6, $7) RETURNING id`,
       [tenantId, workshopId, userId, guestName, organisation, role, sha256(token)],
     )) as { id: string }[];
-    return row!.id;
+    return firstRow(rows, 'workshop_participant').id;
   }
 
   private async freeCode(manager: EntityManager): Promise<string> {
@@ -281,7 +379,9 @@ export class WorkshopsService {
     const key = this.joinKey(ip);
     if (Number((await this.redis.get(key)) ?? 0) >= JOIN_FAILURES_MAX) {
       const ttl = await this.redis.ttl(key);
-      throw new DomainException('AUTH_RATE_LIMITED', 'Too many unknown workshop codes; try again later', { retryAfterSeconds: ttl > 0 ? ttl : JOIN_WINDOW_SECONDS });
+      throw new DomainException('AUTH_RATE_LIMITED', 'Too many unknown workshop codes; try again later', {
+        retryAfterSeconds: ttl > 0 ? ttl : JOIN_WINDOW_SECONDS,
+      });
     }
   }
 

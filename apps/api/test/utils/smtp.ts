@@ -30,7 +30,11 @@ export const startSmtp = async (options: { failFirst?: number } = {}) => {
           return callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }));
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null, raw, to: session.envelope.rcptTo.map((r) => r.address) });
+        received.push({
+          messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null,
+          raw,
+          to: session.envelope.rcptTo.map((r) => r.address),
+        });
         if (!holding) callback();
       });
     },
@@ -50,7 +54,11 @@ export const startSmtp = async (options: { failFirst?: number } = {}) => {
 export type TestSmtp = Awaited<ReturnType<typeof startSmtp>>;
 
 /** Polls `probe` until it returns something other than undefined. */
-export const waitFor = async <T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> => {
+export const waitFor = async <T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -12,9 +12,9 @@ import { AppModule } from '../../src/app.module';
 import { AppConfig } from '../../src/core/config/app-config.service';
 import { type EnvironmentVariables, validateEnvironment } from '../../src/core/config/environment-variables';
 import { configureApp } from '../../src/core/http/configure-app';
-import { WorkerModule } from '../../src/worker.module';
 import { JsonLogger } from '../../src/core/logging/json-logger';
 import { QueueName } from '../../src/core/queue/queue-names';
+import { WorkerModule } from '../../src/worker.module';
 
 /** Attachment files of this test run (outside the repository). */
 export const TEST_ATTACHMENT_DIR = join(tmpdir(), `helhet-it-attachments-${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'default'}`);
@@ -70,8 +70,13 @@ export const startTestApp = async (overrides: Record<string, string> = {}, loggi
 };
 
 /** The real worker process module, in-process. */
-export const startTestWorker = async (overrides: Record<string, string> = {}, logging: TestLogging = {}): Promise<INestApplicationContext> => {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(testEnvironment(overrides)), { logger: testLogger(logging) });
+export const startTestWorker = async (
+  overrides: Record<string, string> = {},
+  logging: TestLogging = {},
+): Promise<INestApplicationContext> => {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(testEnvironment(overrides)), {
+    logger: testLogger(logging),
+  });
   await context.init();
   return context;
 };

@@ -12,6 +12,9 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     // The API's double-submit CSRF check: Angular echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN on writes.
-    provideHttpClient(withInterceptors([authInterceptor]), withXsrfConfiguration({ cookieName: AUTH_COOKIES.csrf, headerName: CSRF_HEADER })),
+    provideHttpClient(
+      withInterceptors([authInterceptor]),
+      withXsrfConfiguration({ cookieName: AUTH_COOKIES.csrf, headerName: CSRF_HEADER }),
+    ),
   ],
 };

@@ -17,11 +17,20 @@ export const appRoutes: Route[] = [
     path: ROUTES.invitation,
     title: title($localize`:@@title.invitation:Velg passord`),
   },
-  { loadComponent: () => import('./risk/workshop/participant/workshop-participant.component').then((m) => m.WorkshopParticipantComponent), path: 'workshop', title: title($localize`:@@title.workshopJoin:Bli med i workshop`) },
+  {
+    loadComponent: () => import('./risk/workshop/participant/workshop-participant.component').then((m) => m.WorkshopParticipantComponent),
+    path: 'workshop',
+    title: title($localize`:@@title.workshopJoin:Bli med i workshop`),
+  },
   {
     canActivate: [authGuard],
     children: [
-      { loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent), path: '', pathMatch: 'full', title: title($localize`:@@title.home:Oversikt`) },
+      {
+        loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
+        path: '',
+        pathMatch: 'full',
+        title: title($localize`:@@title.home:Oversikt`),
+      },
       {
         canActivate: [permissionGuard(PERMISSIONS.incidentsFile)],
         loadChildren: () => import('./incidents/incidents.routes').then((m) => m.INCIDENT_ROUTES),

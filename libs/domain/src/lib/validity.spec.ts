@@ -20,8 +20,11 @@ describe('isActiveOn', () => {
   });
 
   describe('exclusive end (org units: valid_to is the first inactive day)', () => {
-    it('should be active the day before the end', () => expect(isActiveOn('2026-01-01', '2026-03-31', '2026-03-30', { endExclusive: true })).toBe(true));
-    it('should not be active on the end day itself', () => expect(isActiveOn('2026-01-01', '2026-03-31', '2026-03-31', { endExclusive: true })).toBe(false));
-    it('should still be open-ended with validTo null', () => expect(isActiveOn('2026-01-01', null, '2099-01-01', { endExclusive: true })).toBe(true));
+    it('should be active the day before the end', () =>
+      expect(isActiveOn('2026-01-01', '2026-03-31', '2026-03-30', { endExclusive: true })).toBe(true));
+    it('should not be active on the end day itself', () =>
+      expect(isActiveOn('2026-01-01', '2026-03-31', '2026-03-31', { endExclusive: true })).toBe(false));
+    it('should still be open-ended with validTo null', () =>
+      expect(isActiveOn('2026-01-01', null, '2099-01-01', { endExclusive: true })).toBe(true));
   });
 });

@@ -17,12 +17,25 @@ describe('permission map', () => {
   });
 
   it('should union and sort permissions of several roles without duplicates', () => {
-    expect(permissionsForRoles(['employee', 'unit_leader', 'employee'])).toEqual(['incidents.file', 'incidents.handle', 'incidents.read', 'organisation.read', 'risk.edit', 'risk.read', 'users.read']);
+    expect(permissionsForRoles(['employee', 'unit_leader', 'employee'])).toEqual([
+      'incidents.file',
+      'incidents.handle',
+      'incidents.read',
+      'organisation.read',
+      'risk.edit',
+      'risk.read',
+      'users.read',
+    ]);
   });
 
   it('should let everyone file an avvik but keep case content from the tenant admin', () => {
     expect(rolesWithPermission(PERMISSIONS.incidentsFile)).toEqual([...ROLES].sort());
-    const caseReaders = [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle, PERMISSIONS.incidentsInjuryRegister, PERMISSIONS.incidentsInfosec];
+    const caseReaders = [
+      PERMISSIONS.incidentsRead,
+      PERMISSIONS.incidentsHandle,
+      PERMISSIONS.incidentsInjuryRegister,
+      PERMISSIONS.incidentsInfosec,
+    ];
     for (const permission of caseReaders) expect(rolesWithPermission(permission)).not.toContain('tenant_admin');
     expect(rolesWithPermission(PERMISSIONS.incidentsInjuryRegister)).toEqual(['hms_advisor', 'occupational_health', 'safety_rep']);
     expect(rolesWithPermission(PERMISSIONS.incidentsInfosec)).toEqual(['dpo', 'infosec_lead']);

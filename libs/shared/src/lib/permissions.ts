@@ -73,14 +73,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   occupational_health: [incidentsFile, incidentsInjuryRegister, organisationRead, riskRead],
   safety_rep: [incidentsFile, incidentsInjuryRegister, organisationRead, riskRead],
   sector_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
-  tenant_admin: [auditRead, deliveriesRead, incidentsConfigure, incidentsFile, organisationManage, organisationRead, usersManage, usersRead],
+  tenant_admin: [
+    auditRead,
+    deliveriesRead,
+    incidentsConfigure,
+    incidentsFile,
+    organisationManage,
+    organisationRead,
+    usersManage,
+    usersRead,
+  ],
   unit_leader: [incidentsFile, incidentsHandle, incidentsRead, organisationRead, riskEdit, riskRead, usersRead],
 };
 
 export const permissionsForRole = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role];
 
-export const permissionsForRoles = (roles: readonly Role[]): Permission[] =>
-  [...new Set(roles.flatMap(permissionsForRole))].sort();
+export const permissionsForRoles = (roles: readonly Role[]): Permission[] => [...new Set(roles.flatMap(permissionsForRole))].sort();
 
 export const rolesWithPermission = (permission: Permission): Role[] =>
   (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].includes(permission)).sort();

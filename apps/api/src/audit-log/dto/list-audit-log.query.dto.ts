@@ -4,21 +4,28 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
 export class ListAuditLogQueryDto extends PageQueryDto implements ListAuditLogQuery {
-  @IsOptional() @IsString() @MaxLength(60)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   entityType?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'entityId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'entityId must be a UUID' })
   entityId?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'actorId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'actorId must be a UUID' })
   actorId?: string;
 
-  @IsOptional() @IsIn(AUDIT_ACTIONS)
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
 
-  @IsOptional() @IsISO8601({}, { message: 'from must be an ISO date' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'from must be an ISO date' })
   from?: string;
 
-  @IsOptional() @IsISO8601({}, { message: 'to must be an ISO date' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'to must be an ISO date' })
   to?: string;
 }

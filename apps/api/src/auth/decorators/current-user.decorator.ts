@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
-import type { AuthContext } from '../auth-context';
 import { DomainException } from '../../core/http/domain.exception';
+import type { AuthContext } from '../auth-context';
 
 export type AuthenticatedRequest = Request & { auth?: AuthContext };
 

@@ -9,7 +9,4 @@ export const REQUIRED_PERMISSION = 'helhet:requiredPermission';
  * is decided by the unit scope inside the query, not here.
  */
 export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    SetMetadata(REQUIRED_PERMISSION, permission),
-    ApiForbiddenResponse({ description: `Requires permission ${permission}` }),
-  );
+  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), ApiForbiddenResponse({ description: `Requires permission ${permission}` }));

@@ -1,5 +1,6 @@
 /* The TypeORM CLI data source (migration:generate / run / revert). Reads DATABASE_URL like the app. */
 import 'reflect-metadata';
+
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from './data-source-options';

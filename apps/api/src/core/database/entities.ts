@@ -14,21 +14,21 @@ import { Measure } from '../../measures/entities/measure.entity';
 import { MeasureLink } from '../../measures/entities/measure-link.entity';
 import { Notification } from '../../notifications/entities/notification.entity';
 import { NotificationDelivery } from '../../notifications/entities/notification-delivery.entity';
-import { HmsRiskItem } from '../../risk/entities/hms-risk-item.entity';
-import { RiskAnalysis } from '../../risk/entities/risk-analysis.entity';
-import { RiskImport } from '../../risk-transfer/risk-import.entity';
-import { IncidentRiskLink } from '../../risk-links/entities/incident-risk-link.entity';
-import { RiskReport } from '../../risk-reports/risk-report.entity';
-import { RiskFactor } from '../../risk/entities/risk-factor.entity';
-import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
-import { ScaleSet } from '../../risk/entities/scale-set.entity';
 import { Delegation } from '../../organisation/entities/delegation.entity';
 import { OrgUnit } from '../../organisation/entities/org-unit.entity';
 import { Tenant } from '../../organisation/entities/tenant.entity';
-import { TenantSetting } from '../settings/tenant-setting.entity';
+import { HmsRiskItem } from '../../risk/entities/hms-risk-item.entity';
+import { RiskAnalysis } from '../../risk/entities/risk-analysis.entity';
+import { RiskFactor } from '../../risk/entities/risk-factor.entity';
+import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
+import { ScaleSet } from '../../risk/entities/scale-set.entity';
+import { IncidentRiskLink } from '../../risk-links/entities/incident-risk-link.entity';
+import { RiskReport } from '../../risk-reports/risk-report.entity';
+import { RiskImport } from '../../risk-transfer/risk-import.entity';
 import { RoleAssignment } from '../../users/entities/role-assignment.entity';
 import { User } from '../../users/entities/user.entity';
 import { Workshop, WorkshopConsensus, WorkshopParticipant, WorkshopProposal, WorkshopVote } from '../../workshops/entities';
+import { TenantSetting } from '../settings/tenant-setting.entity';
 
 /** Every entity, listed once: used by the Nest module, the CLI data source, seeds and tests. */
 export const ENTITIES = [
@@ -62,5 +62,9 @@ export const ENTITIES = [
   Tenant,
   TenantSetting,
   User,
-  Workshop, WorkshopConsensus, WorkshopParticipant, WorkshopProposal, WorkshopVote,
+  Workshop,
+  WorkshopConsensus,
+  WorkshopParticipant,
+  WorkshopProposal,
+  WorkshopVote,
 ];

@@ -1,7 +1,10 @@
 import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
 
 const toSnake = (value: string): string =>
-  value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  value
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 
 /** snake_case tables and columns (`orgUnit.leaderUserId` → `org_unit.leader_user_id`). */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {

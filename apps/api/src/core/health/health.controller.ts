@@ -43,7 +43,10 @@ export class HealthController {
       timed(() => this.redis.ping())
         .then(({ latencyMs }) => ({ latencyMs, state: 'up' as const }))
         .catch((error: Error) => ({ error: error.message, state: 'down' as const })),
-      timed(async () => ({ counts: await this.mailQueue.getJobCounts('waiting', 'failed'), workers: await this.mailQueue.getWorkersCount() }))
+      timed(async () => ({
+        counts: await this.mailQueue.getJobCounts('waiting', 'failed'),
+        workers: await this.mailQueue.getWorkersCount(),
+      }))
         .then(({ value }) =>
           value.workers > 0
             ? { failed: value.counts['failed'] ?? 0, state: 'up' as const, waiting: value.counts['waiting'] ?? 0, workers: value.workers }

@@ -1,8 +1,8 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
 
-import { DomainExceptionFilter } from './domain-exception.filter';
 import { DomainException } from './domain.exception';
+import { DomainExceptionFilter } from './domain-exception.filter';
 
 const capture = (exception: unknown) => {
   let status = 0;
@@ -16,7 +16,10 @@ const capture = (exception: unknown) => {
 describe('DomainExceptionFilter', () => {
   it('should map a domain code to its status and keep details', () => {
     const result = capture(new DomainException('ORG_UNIT_HAS_ACTIVE_CHILDREN', 'busy', { activeChildren: 2 }));
-    expect(result).toEqual({ body: { code: 'ORG_UNIT_HAS_ACTIVE_CHILDREN', details: { activeChildren: 2 }, message: 'busy', statusCode: 409 }, status: 409 });
+    expect(result).toEqual({
+      body: { code: 'ORG_UNIT_HAS_ACTIVE_CHILDREN', details: { activeChildren: 2 }, message: 'busy', statusCode: 409 },
+      status: 409,
+    });
   });
 
   it('should give framework errors a stable code', () => {

@@ -10,7 +10,9 @@ const SEVERITIES = 'incidents.severities';
 export class TenantSettingsService {
   async incidentDeadlines(manager: EntityManager, tenantId: string): Promise<IncidentDeadlinePolicy> {
     const value = await this.read<Partial<IncidentDeadlinePolicy>>(manager, tenantId, DEADLINES);
-    return value ? { ...DEFAULT_DEADLINE_POLICY, ...value, closeDays: { ...DEFAULT_DEADLINE_POLICY.closeDays, ...value.closeDays } } : DEFAULT_DEADLINE_POLICY;
+    return value
+      ? { ...DEFAULT_DEADLINE_POLICY, ...value, closeDays: { ...DEFAULT_DEADLINE_POLICY.closeDays, ...value.closeDays } }
+      : DEFAULT_DEADLINE_POLICY;
   }
 
   async setIncidentDeadlines(manager: EntityManager, tenantId: string, policy: IncidentDeadlinePolicy): Promise<void> {
@@ -28,7 +30,9 @@ export class TenantSettingsService {
   }
 
   private async read<T>(manager: EntityManager, tenantId: string, key: string): Promise<T | null> {
-    const [row] = (await manager.query(`SELECT value FROM tenant_setting WHERE tenant_id = $1 AND key = $2`, [tenantId, key])) as { value: T }[];
+    const [row] = (await manager.query(`SELECT value FROM tenant_setting WHERE tenant_id = $1 AND key = $2`, [tenantId, key])) as {
+      value: T;
+    }[];
     return row ? row.value : null;
   }
 

@@ -24,7 +24,10 @@ const SEVERITY_CHECK = `IN ('low', 'medium', 'high', 'critical')`;
 @Check('CHK_incident_status', `"status" IN ('registered', 'in_progress', 'measures', 'closed', 'rejected')`)
 @Check('CHK_incident_severity_actual', `"severity_actual" ${SEVERITY_CHECK}`)
 @Check('CHK_incident_severity_potential', `"severity_potential" ${SEVERITY_CHECK}`)
-@Check('CHK_incident_affected_party', `"affected_party_type" IN ('employee', 'user_patient', 'pupil_child', 'relative', 'third_party', 'none')`)
+@Check(
+  'CHK_incident_affected_party',
+  `"affected_party_type" IN ('employee', 'user_patient', 'pupil_child', 'relative', 'third_party', 'none')`,
+)
 @Check('CHK_incident_reporter_visibility', `"reporter_visibility" IN ('named', 'hidden_from_handler', 'anonymous')`)
 @Check('CHK_incident_reporter_named', `("reporter_visibility" = 'named') = ("reporter_user_id" IS NOT NULL)`)
 @Check(

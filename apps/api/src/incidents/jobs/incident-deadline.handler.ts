@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+import { firstRow } from '../../core/database/first-row.util';
 import { DeadlineHandlers } from '../../escalations/deadline-handlers';
 import { type DeadlineHandler, type DeadlineJobData, type DeadlineOutcome, isCurrentDeadline } from '../../escalations/deadline-job';
 import { DeadlineScheduler } from '../../escalations/deadline-scheduler';
@@ -11,7 +12,6 @@ import { NotificationDeliveryProducer } from '../../notifications/jobs/notificat
 import { NotificationsService } from '../../notifications/notifications.service';
 import { ManagementLineReader } from '../../organisation/management-line.reader';
 import { INCIDENT_SUBJECT, pendingDeadline } from '../incident-deadline';
-import { firstRow } from '../../core/database/first-row.util';
 
 interface Row {
   id: string;
@@ -51,40 +51,43 @@ export class IncidentDeadlineHandler implements DeadlineHandler, OnModuleInit {
   }
 
   async onDeadline(job: DeadlineJobData): Promise<DeadlineOutcome> {
-    const outcome = await runDeadlineStep({ dataSource: this.dataSource, deliveries: this.deliveries, scheduler: this.scheduler }, async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT i.id, i.tenant_id, i.number, i.status, i.version, i.escalation_level, i.org_unit_id, i.escalated_to_user_ids,
+    const outcome = await runDeadlineStep(
+      { dataSource: this.dataSource, deliveries: this.deliveries, scheduler: this.scheduler },
+      async (manager) => {
+        const [row] = (await manager.query(
+          `SELECT i.id, i.tenant_id, i.number, i.status, i.version, i.escalation_level, i.org_unit_id, i.escalated_to_user_ids,
                 i.reported_at, i.acknowledge_due_at, i.close_due_at, c.label AS category_label
            FROM incident i JOIN incident_category c ON c.id = i.category_id WHERE i.id = $1 AND i.tenant_id = $2 FOR UPDATE OF i`,
-        [job.subjectId, job.tenantId],
-      )) as Row[];
-      if (!row || !isCurrentDeadline(job, pendingDeadline(this.state(row))?.data)) return { outcome: 'stale' as const };
-      const { line } = await this.lines.forUnit(manager, row.tenant_id, row.org_unit_id);
-      const level = row.escalation_level + 1;
-      const recipient = escalationRecipient(effectiveLeaders(line), level);
-      if (!recipient) return { outcome: 'top-reached' as const };
-      // UPDATE … RETURNING comes back from the pg driver as [rows, affectedCount].
-      const [rows] = (await manager.query(
-        `UPDATE incident SET escalation_level = $2, escalated_to_user_ids = array_append(escalated_to_user_ids, $3::uuid), version = version + 1, updated_at = now()
+          [job.subjectId, job.tenantId],
+        )) as Row[];
+        if (!row || !isCurrentDeadline(job, pendingDeadline(this.state(row))?.data)) return { outcome: 'stale' as const };
+        const { line } = await this.lines.forUnit(manager, row.tenant_id, row.org_unit_id);
+        const level = row.escalation_level + 1;
+        const recipient = escalationRecipient(effectiveLeaders(line), level);
+        if (!recipient) return { outcome: 'top-reached' as const };
+        // UPDATE … RETURNING comes back from the pg driver as [rows, affectedCount].
+        const [rows] = (await manager.query(
+          `UPDATE incident SET escalation_level = $2, escalated_to_user_ids = array_append(escalated_to_user_ids, $3::uuid), version = version + 1, updated_at = now()
           WHERE id = $1 RETURNING version, escalation_level`,
-        [row.id, level, recipient],
-      )) as [{ version: number; escalation_level: number }[], number];
-      const updated = firstRow(rows, 'incident escalation');
-      await manager.query(
-        `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, details) VALUES ($1, $2, 'escalated', NULL, $3::jsonb)`,
-        [row.tenant_id, row.id, JSON.stringify({ deadline: job.deadline, level, toUserId: recipient })],
-      );
-      const deliveries = await this.notifications.notify(manager, {
-        dedupeKey: `incident:${row.id}:escalated:${job.deadline}:${level}:v${row.version}`,
-        incidentId: row.id,
-        kind: 'incident_escalated',
-        tenantId: row.tenant_id,
-        title: `${row.number} – ${row.category_label}`,
-        userIds: [recipient],
-      });
-      const next = pendingDeadline(this.state({ ...row, escalation_level: updated.escalation_level, version: updated.version }));
-      return { deliveries, next, outcome: 'escalated' as const, tenantId: row.tenant_id };
-    });
+          [row.id, level, recipient],
+        )) as [{ version: number; escalation_level: number }[], number];
+        const updated = firstRow(rows, 'incident escalation');
+        await manager.query(
+          `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, details) VALUES ($1, $2, 'escalated', NULL, $3::jsonb)`,
+          [row.tenant_id, row.id, JSON.stringify({ deadline: job.deadline, level, toUserId: recipient })],
+        );
+        const deliveries = await this.notifications.notify(manager, {
+          dedupeKey: `incident:${row.id}:escalated:${job.deadline}:${level}:v${row.version}`,
+          incidentId: row.id,
+          kind: 'incident_escalated',
+          tenantId: row.tenant_id,
+          title: `${row.number} – ${row.category_label}`,
+          userIds: [recipient],
+        });
+        const next = pendingDeadline(this.state({ ...row, escalation_level: updated.escalation_level, version: updated.version }));
+        return { deliveries, next, outcome: 'escalated' as const, tenantId: row.tenant_id };
+      },
+    );
     if (outcome !== 'escalated') this.logger.log({ incidentId: job.subjectId, msg: 'deadline job without effect', outcome });
     return outcome;
   }

@@ -71,12 +71,28 @@ export class IncidentFiledProcessor extends WorkerHost {
       const [first, ...others] = recipients;
       if (first) {
         deliveryIds.push(
-          ...(await this.notifications.notify(manager, { dedupeKey: `incident:${row.id}:filed`, incidentId: row.id, kind: 'incident_assigned', tenantId, title, userIds: [first] })),
+          ...(await this.notifications.notify(manager, {
+            dedupeKey: `incident:${row.id}:filed`,
+            incidentId: row.id,
+            kind: 'incident_assigned',
+            tenantId,
+            title,
+            userIds: [first],
+          })),
         );
       }
       if (others.length > 0) {
         const kind = severity === 'critical' ? 'incident_filed_critical' : 'incident_filed_high';
-        deliveryIds.push(...(await this.notifications.notify(manager, { dedupeKey: `incident:${row.id}:filed`, incidentId: row.id, kind, tenantId, title, userIds: others })));
+        deliveryIds.push(
+          ...(await this.notifications.notify(manager, {
+            dedupeKey: `incident:${row.id}:filed`,
+            incidentId: row.id,
+            kind,
+            tenantId,
+            title,
+            userIds: others,
+          })),
+        );
       }
       await manager.query(
         `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, details) VALUES ($1, $2, 'notified', NULL, $3::jsonb)`,

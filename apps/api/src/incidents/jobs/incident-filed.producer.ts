@@ -21,7 +21,11 @@ export class IncidentFiledProducer {
     try {
       await this.queue.add(JobName.incidentFiled, data, { jobId: `incident-filed-${data.incidentId}` });
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), incidentId: data.incidentId, msg: 'enqueue failed; the sweep retries' });
+      this.logger.warn({
+        err: error instanceof Error ? error.message : String(error),
+        incidentId: data.incidentId,
+        msg: 'enqueue failed; the sweep retries',
+      });
     }
   }
 }

@@ -5,8 +5,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../auth/auth-context';
 import { CurrentUser } from '../../auth/decorators/current-user.decorator';
 import { RequirePermission } from '../../auth/decorators/require-permission.decorator';
-import { RevealReporterDto } from './reveal-reporter.dto';
 import { ReporterRevealService } from './reporter-reveal.service';
+import { RevealReporterDto } from './reveal-reporter.dto';
 
 /** Break-glass reveal of a hidden reporter (the DPO). */
 @ApiTags('incidents')
@@ -22,7 +22,11 @@ export class ReporterIdentityController {
   @Post(':idOrNumber/reporter-identity')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.incidentsRevealReporter)
-  reveal(@CurrentUser() auth: AuthContext, @Param('idOrNumber') idOrNumber: string, @Body() body: RevealReporterDto): Promise<RevealReporterResponse> {
+  reveal(
+    @CurrentUser() auth: AuthContext,
+    @Param('idOrNumber') idOrNumber: string,
+    @Body() body: RevealReporterDto,
+  ): Promise<RevealReporterResponse> {
     return this.reveals.reveal(auth, idOrNumber, body.reason);
   }
 }

@@ -37,7 +37,8 @@ export const isReporterIdentityKey = (value: unknown): value is string => {
   return bytes.length === REPORTER_IDENTITY_KEY_BYTES && new Set(bytes).size >= 16;
 };
 
-export const REPORTER_IDENTITY_KEY_MESSAGE = 'REPORTER_IDENTITY_KEY must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)';
+export const REPORTER_IDENTITY_KEY_MESSAGE =
+  'REPORTER_IDENTITY_KEY must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)';
 
 /** The two subkeys of the configured secret. Throws when the secret is not a proper key. */
 export const deriveReporterIdentityKeys = (secret: string): ReporterIdentityKeys => {
@@ -47,7 +48,8 @@ export const deriveReporterIdentityKeys = (secret: string): ReporterIdentityKeys
   return { encryption: subkey('incident reporter identity: aes-256-gcm v1'), lookup: subkey('incident reporter identity: hmac lookup v1') };
 };
 
-const associatedData = (target: SealedCase): Buffer => Buffer.from(`helhet:incident-reporter:v${VERSION}:${target.tenantId}:${target.incidentId}`, 'utf8');
+const associatedData = (target: SealedCase): Buffer =>
+  Buffer.from(`helhet:incident-reporter:v${VERSION}:${target.tenantId}:${target.incidentId}`, 'utf8');
 
 /** Encrypts the reporter's user id for one case. */
 export const sealReporterId = (keys: ReporterIdentityKeys, target: SealedCase, userId: string): Buffer => {

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '../../core/config/app-config.service';
-import { deriveReporterIdentityKeys, openReporterId, type ReporterIdentityKeys, reporterLookup, sealReporterId, type SealedCase } from './reporter-identity.crypto';
+import {
+  deriveReporterIdentityKeys,
+  openReporterId,
+  type ReporterIdentityKeys,
+  reporterLookup,
+  type SealedCase,
+  sealReporterId,
+} from './reporter-identity.crypto';
 import { installReporterLookupKey } from './reporter-lookup';
 
 /** What a hidden report stores instead of the reporter's id. */

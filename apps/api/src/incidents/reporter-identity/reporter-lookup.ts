@@ -1,4 +1,4 @@
-import { reporterLookup, type ReporterIdentityKeys } from './reporter-identity.crypto';
+import { type ReporterIdentityKeys, reporterLookup } from './reporter-identity.crypto';
 
 /**
  * The lookup subkey of this process, for `incidentAccess`: that predicate is a pure SQL builder called from
@@ -17,7 +17,8 @@ export const installReporterLookupKey = (keys: Pick<ReporterIdentityKeys, 'looku
  * use. The value is our own HMAC in hex (checked below), never user input.
  */
 export const reporterLookupLiteral = (tenantId: string, userId: string): string => {
-  if (!installed) throw new Error('No reporter identity key installed: ReporterIdentityService must be created first (REPORTER_IDENTITY_KEY)');
+  if (!installed)
+    throw new Error('No reporter identity key installed: ReporterIdentityService must be created first (REPORTER_IDENTITY_KEY)');
   const hex = reporterLookup(installed, tenantId, userId).toString('hex');
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('Unexpected reporter lookup value');
   return `'\\x${hex}'::bytea`;

@@ -45,19 +45,41 @@ export class ReporterRevealService {
            FROM incident i JOIN incident_category c ON c.id = i.category_id
           WHERE i.tenant_id = $1 AND (i.id = $2::uuid OR i.number = $3)`,
         [auth.tenantId, key.id, key.number],
-      )) as { id: string; tenant_id: string; number: string; reporter_visibility: string; reporter_identity_ciphertext: Buffer | null; category_label: string }[];
+      )) as {
+        id: string;
+        tenant_id: string;
+        number: string;
+        reporter_visibility: string;
+        reporter_identity_ciphertext: Buffer | null;
+        category_label: string;
+      }[];
       if (!incident) throw new DomainException('INCIDENT_NOT_FOUND', 'Incident not found');
       if (incident.reporter_visibility !== 'hidden_from_handler' || !incident.reporter_identity_ciphertext) {
         throw new DomainException(
           'INCIDENT_REPORTER_NOT_HIDDEN',
-          incident.reporter_visibility === 'anonymous' ? 'An anonymous report stores no reporter' : 'The report names its reporter; there is nothing to reveal',
+          incident.reporter_visibility === 'anonymous'
+            ? 'An anonymous report stores no reporter'
+            : 'The report names its reporter; there is nothing to reveal',
           { reporterVisibility: incident.reporter_visibility },
         );
       }
-      const reporterId = this.identity.open({ incidentId: incident.id, tenantId: incident.tenant_id }, incident.reporter_identity_ciphertext);
-      const [reporter] = (await manager.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = $2`, [auth.tenantId, reporterId])) as { id: string; name: string }[];
+      const reporterId = this.identity.open(
+        { incidentId: incident.id, tenantId: incident.tenant_id },
+        incident.reporter_identity_ciphertext,
+      );
+      const [reporter] = (await manager.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = $2`, [
+        auth.tenantId,
+        reporterId,
+      ])) as { id: string; name: string }[];
 
-      await this.accessLog.record(manager, { actorUserId: auth.userId, entityIds: [incident.id], entityType: 'incident', purpose: 'reveal', reason, tenantId: auth.tenantId });
+      await this.accessLog.record(manager, {
+        actorUserId: auth.userId,
+        entityIds: [incident.id],
+        entityType: 'incident',
+        purpose: 'reveal',
+        reason,
+        tenantId: auth.tenantId,
+      });
       // The audit trail and the history say that the DPO looked and why — never whom they saw.
       await this.audit.record(manager, {
         action: 'create',
@@ -67,10 +89,13 @@ export class ReporterRevealService {
         entityType: 'incident_reporter_reveal',
         tenantId: auth.tenantId,
       });
-      const event = firstRow((await manager.query(
-        `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, note) VALUES ($1, $2, 'reporter_revealed', $3, $4) RETURNING id, created_at`,
-        [auth.tenantId, incident.id, auth.userId, reason],
-      )) as { id: string; created_at: Date }[], 'incident_event');
+      const event = firstRow(
+        (await manager.query(
+          `INSERT INTO incident_event (tenant_id, incident_id, type, actor_user_id, note) VALUES ($1, $2, 'reporter_revealed', $3, $4) RETURNING id, created_at`,
+          [auth.tenantId, incident.id, auth.userId, reason],
+        )) as { id: string; created_at: Date }[],
+        'incident_event',
+      );
       const deliveryIds = await this.notifications.notify(manager, {
         dedupeKey: `incident:${incident.id}:reporter-revealed:${event.id}`,
         incidentId: incident.id,

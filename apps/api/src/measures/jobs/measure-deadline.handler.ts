@@ -54,10 +54,12 @@ export class MeasureDeadlineHandler implements DeadlineHandler, OnModuleInit {
   }
 
   async onDeadline(job: DeadlineJobData): Promise<DeadlineOutcome> {
-    const outcome = await runDeadlineStep({ dataSource: this.dataSource, deliveries: this.deliveries, scheduler: this.scheduler }, (manager) =>
-      this.step(manager, job),
+    const outcome = await runDeadlineStep(
+      { dataSource: this.dataSource, deliveries: this.deliveries, scheduler: this.scheduler },
+      (manager) => this.step(manager, job),
     );
-    if (outcome === 'stale' || outcome === 'top-reached') this.logger.log({ measureId: job.subjectId, msg: 'deadline job without effect', outcome });
+    if (outcome === 'stale' || outcome === 'top-reached')
+      this.logger.log({ measureId: job.subjectId, msg: 'deadline job without effect', outcome });
     return outcome;
   }
 

@@ -1,7 +1,7 @@
+import type { InboxNotificationKind } from '@helhet/shared';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InboxNotificationKind } from '@helhet/shared';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 
@@ -96,9 +96,10 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
       await this.setStatus(deliveryId, lastAttempt ? 'failed' : 'pending', message);
       throw error;
     }
-    await this.dataSource.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`, [
-      deliveryId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`,
+      [deliveryId],
+    );
     return 'sent';
   }
 
@@ -119,12 +120,19 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
         return 'uncertain';
       }
       if (delivery.status !== 'pending') return 'skipped';
-      await manager.query(`UPDATE notification_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [deliveryId]);
+      await manager.query(
+        `UPDATE notification_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now() WHERE id = $1`,
+        [deliveryId],
+      );
       return 'claimed';
     });
   }
 
   private async setStatus(deliveryId: string, status: 'pending' | 'failed' | 'uncertain', lastError: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notification_delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [deliveryId, status, lastError]);
+    await this.dataSource.query(`UPDATE notification_delivery SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [
+      deliveryId,
+      status,
+      lastError,
+    ]);
   }
 }

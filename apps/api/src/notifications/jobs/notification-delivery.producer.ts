@@ -17,7 +17,11 @@ export class NotificationDeliveryProducer {
   async enqueue(tenantId: string, deliveryIds: readonly string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     await this.queue.addBulk(
-      deliveryIds.map((deliveryId) => ({ data: { deliveryId, tenantId }, name: JobName.deliverNotification, opts: { jobId: `delivery-${deliveryId}` } })),
+      deliveryIds.map((deliveryId) => ({
+        data: { deliveryId, tenantId },
+        name: JobName.deliverNotification,
+        opts: { jobId: `delivery-${deliveryId}` },
+      })),
     );
   }
 }

@@ -11,7 +11,8 @@ export class CreateDelegationDto implements CreateDelegationRequest {
   @IsUUID('all', { message: 'toUserId must be a UUID' })
   toUserId!: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   includeDescendants?: boolean;
 
   @IsIn(DELEGATION_REASONS, { message: 'reason must be acting, vacation or permanent' })

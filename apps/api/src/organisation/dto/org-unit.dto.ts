@@ -12,9 +12,8 @@ import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 
-import { PageQueryDto } from '../../core/http/page-query.dto';
 import { trim } from '../../core/http/dto-transforms';
-
+import { PageQueryDto } from '../../core/http/page-query.dto';
 
 /** The editable fields of a unit, shared by create and update. */
 class OrgUnitFieldsDto {
@@ -28,7 +27,9 @@ class OrgUnitFieldsDto {
   @MaxLength(200)
   name!: string;
 
-  @IsIn(ORG_LEVEL_TYPES.filter((type) => type !== 'municipality'), { message: 'levelType must be a known level type other than municipality' })
+  @IsIn(ORG_LEVEL_TYPES.filter((type) => type !== 'municipality'), {
+    message: 'levelType must be a known level type other than municipality',
+  })
   levelType!: OrgLevelType;
 
   @IsOptional()
@@ -59,10 +60,14 @@ export class MoveOrgUnitDto implements MoveOrgUnitRequest {
 }
 
 export class ListOrgUnitsQueryDto extends PageQueryDto implements ListOrgUnitsQuery {
-  @IsOptional() @IsUUID('all', { message: 'parentId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @IsOptional()

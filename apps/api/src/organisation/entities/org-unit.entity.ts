@@ -13,10 +13,7 @@ import { User } from '../../users/entities/user.entity';
 @Index('UQ_org_unit_tenant_code', ['tenantId', 'code'], { unique: true })
 @Index('IDX_org_unit_tenant_parent', ['tenantId', 'parentId'])
 @Index('IDX_org_unit_path_gist', { synchronize: false })
-@Check(
-  'CHK_org_unit_level_type',
-  `"level_type" IN ('municipality', 'sector', 'agency', 'district', 'unit', 'department', 'team')`,
-)
+@Check('CHK_org_unit_level_type', `"level_type" IN ('municipality', 'sector', 'agency', 'district', 'unit', 'department', 'team')`)
 @Check('CHK_org_unit_valid_period', `"valid_to" IS NULL OR "valid_to" >= "valid_from"`)
 export class OrgUnit extends TenantScopedEntity {
   @Column({ type: 'uuid', nullable: true })

@@ -9,7 +9,10 @@ import { ScaleSet } from './scale-set.entity';
 @Entity()
 @Index('IDX_risk_analysis_tenant_unit', ['tenantId', 'scopeOrgUnitId'])
 @Index('IDX_risk_analysis_previous_version', ['previousVersionId'])
-@Check('CHK_risk_analysis_type', `"type" IN ('holistic_ros', 'hms_ros', 'service_ros', 'infosec_ros', 'fire_ros', 'land_use_ros', 'project_ros')`)
+@Check(
+  'CHK_risk_analysis_type',
+  `"type" IN ('holistic_ros', 'hms_ros', 'service_ros', 'infosec_ros', 'fire_ros', 'land_use_ros', 'project_ros')`,
+)
 @Check('CHK_risk_analysis_status', `"status" IN ('planned', 'in_progress', 'in_review', 'approved', 'superseded')`)
 export class RiskAnalysis extends TenantScopedEntity {
   @Column({ type: 'varchar', length: 20 })

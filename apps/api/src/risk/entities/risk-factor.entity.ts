@@ -6,7 +6,10 @@ import { TenantScopedEntity } from '../../core/database/tenant-scoped.entity';
 /** A work-environment factor of the tenant's catalogue (domain.md §2.9, §7.1 RiskFactor), seeded from libs/domain. */
 @Entity()
 @Index('UQ_risk_factor_tenant_code', ['tenantId', 'code'], { unique: true })
-@Check('CHK_risk_factor_group', `"group" IN ('org_psychosocial', 'violence_threats', 'ergonomic', 'physical', 'chemical', 'biological', 'accident')`)
+@Check(
+  'CHK_risk_factor_group',
+  `"group" IN ('org_psychosocial', 'violence_threats', 'ergonomic', 'physical', 'chemical', 'biological', 'accident')`,
+)
 export class RiskFactor extends TenantScopedEntity {
   @Column({ type: 'varchar', length: 30 })
   group!: RiskFactorGroup;

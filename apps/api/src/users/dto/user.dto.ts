@@ -11,44 +11,65 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
-import { PageQueryDto } from '../../core/http/page-query.dto';
 import { lower, trim } from '../../core/http/dto-transforms';
-
+import { PageQueryDto } from '../../core/http/page-query.dto';
 
 export class CreateUserDto implements CreateUserRequest {
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
   name!: string;
 
-  @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
   email!: string;
 
   @IsUUID('all', { message: 'primaryOrgUnitId must be a UUID' })
   primaryOrgUnitId!: string;
 
-  @IsOptional() @IsIn(LOCALES, { message: 'locale must be nb, nn or en' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be nb, nn or en' })
   locale?: Locale;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trim) @IsString() @MaxLength(40)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
   employeeNumber?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   sendInvitation?: boolean;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
   name?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'primaryOrgUnitId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'primaryOrgUnitId must be a UUID' })
   primaryOrgUnitId?: string;
 
-  @IsOptional() @IsIn(LOCALES, { message: 'locale must be nb, nn or en' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be nb, nn or en' })
   locale?: Locale;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trim) @IsString() @MaxLength(40)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
   employeeNumber?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }
 
@@ -59,23 +80,32 @@ export class CreateRoleAssignmentDto implements CreateRoleAssignmentRequest {
   @IsUUID('all', { message: 'orgUnitId must be a UUID' })
   orgUnitId!: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   includeDescendants?: boolean;
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
   validFrom?: string;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
   validTo?: string | null;
 }
 
 export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'orgUnitId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'orgUnitId must be a UUID' })
   orgUnitId?: string;
 
-  @IsOptional() @IsIn(ROLES, { message: 'role must be a known role' })
+  @IsOptional()
+  @IsIn(ROLES, { message: 'role must be a known role' })
   role?: Role;
 }

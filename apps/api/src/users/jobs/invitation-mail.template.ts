@@ -5,7 +5,10 @@ const escapeHtml = (value: string): string =>
 
 /** The invitation e-mail in the user's language (bokmål unless English). */
 export const invitationMail = (input: { name: string; municipality: string; link: string; expiresAt: Date; locale: Locale }) => {
-  const expires = input.expiresAt.toLocaleDateString(input.locale === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' });
+  const expires = input.expiresAt.toLocaleDateString(input.locale === 'en' ? 'en-GB' : 'nb-NO', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Oslo',
+  });
   const lines =
     input.locale === 'en'
       ? {

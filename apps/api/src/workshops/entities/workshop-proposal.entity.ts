@@ -3,8 +3,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } fr
 
 import { TenantScopedEntity } from '../../core/database/tenant-scoped.entity';
 import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
-import { WorkshopParticipant } from './workshop-participant.entity';
 import { Workshop } from './workshop.entity';
+import { WorkshopParticipant } from './workshop-participant.entity';
 
 /** A participant's proposal (new scenario, cause or measure) for the facilitator to accept or dismiss. */
 @Entity()

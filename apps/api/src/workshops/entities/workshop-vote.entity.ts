@@ -2,8 +2,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } fr
 
 import { TenantScopedEntity } from '../../core/database/tenant-scoped.entity';
 import { RiskScenario } from '../../risk/entities/risk-scenario.entity';
-import { WorkshopParticipant } from './workshop-participant.entity';
 import { Workshop } from './workshop.entity';
+import { WorkshopParticipant } from './workshop-participant.entity';
 
 /** One participant's rank for one dimension in one round; kept as evidence after the round. */
 @Entity()

@@ -6,8 +6,12 @@ const apiError = (status: number, body: unknown) => new HttpErrorResponse({ erro
 
 describe('http error mapping', () => {
   it('should turn a stable API code into a Norwegian message', () => {
-    expect(errorMessage(apiError(401, { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', statusCode: 401 }))).toBe('Feil e-post eller passord.');
-    expect(errorMessage(apiError(409, { code: 'ORG_UNIT_MOVE_INTO_OWN_SUBTREE', message: 'x', statusCode: 409 }))).toContain('under seg selv');
+    expect(errorMessage(apiError(401, { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', statusCode: 401 }))).toBe(
+      'Feil e-post eller passord.',
+    );
+    expect(errorMessage(apiError(409, { code: 'ORG_UNIT_MOVE_INTO_OWN_SUBTREE', message: 'x', statusCode: 409 }))).toContain(
+      'under seg selv',
+    );
   });
 
   it('should say the network is down when the request never arrived', () => {
@@ -19,7 +23,12 @@ describe('http error mapping', () => {
   });
 
   it('should expose the API field errors by field name', () => {
-    const error = apiError(400, { code: 'VALIDATION_FAILED', details: [{ field: 'code', reasons: ['code is already in use'] }], message: 'x', statusCode: 400 });
+    const error = apiError(400, {
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'code', reasons: ['code is already in use'] }],
+      message: 'x',
+      statusCode: 400,
+    });
     expect(fieldErrors(error)).toEqual({ code: ['code is already in use'] });
     expect(fieldErrors(new Error('x'))).toEqual({});
   });

@@ -4,7 +4,8 @@ import type { ApiError, ErrorCode, FieldError } from '@helhet/shared';
 /** Norwegian (or English) text for every stable API error code. */
 const MESSAGES: Record<ErrorCode, () => string> = {
   AUTH_INVALID_CREDENTIALS: () => $localize`:@@error.authInvalidCredentials:Feil e-post eller passord.`,
-  AUTH_INVITATION_INVALID: () => $localize`:@@error.authInvitationInvalid:Invitasjonslenken er ugyldig eller utløpt. Be administratoren om en ny.`,
+  AUTH_INVITATION_INVALID: () =>
+    $localize`:@@error.authInvitationInvalid:Invitasjonslenken er ugyldig eller utløpt. Be administratoren om en ny.`,
   AUTH_RATE_LIMITED: () => $localize`:@@error.authRateLimited:For mange mislykkede forsøk. Vent litt og prøv igjen.`,
   AUTH_REFRESH_INVALID: () => $localize`:@@error.authRefreshInvalid:Økten er utløpt. Logg inn på nytt.`,
   AUTH_UNAUTHENTICATED: () => $localize`:@@error.authUnauthenticated:Du er ikke logget inn.`,
@@ -13,17 +14,22 @@ const MESSAGES: Record<ErrorCode, () => string> = {
   INTERNAL_ERROR: () => $localize`:@@error.internal:Noe gikk galt hos oss. Prøv igjen om litt.`,
   INCIDENT_CATEGORY_CODE_TAKEN: () => $localize`:@@error.incidentCategoryCodeTaken:En annen kategori har allerede denne koden.`,
   INCIDENT_NOT_FOUND: () => $localize`:@@error.incidentNotFound:Fant ikke saken, eller du har ikke tilgang til den.`,
-  INCIDENT_REPORTER_NOT_HIDDEN: () => $localize`:@@error.incidentReporterNotHidden:Saken er ikke meldt med skjult melder. Er den anonym, er ingen identitet lagret; er den meldt med navn, står melderen i saken.`,
-  INCIDENT_TRANSITION_NOT_ALLOWED: () => $localize`:@@error.incidentTransitionNotAllowed:Saken har endret seg. Last siden på nytt og prøv igjen.`,
+  INCIDENT_REPORTER_NOT_HIDDEN: () =>
+    $localize`:@@error.incidentReporterNotHidden:Saken er ikke meldt med skjult melder. Er den anonym, er ingen identitet lagret; er den meldt med navn, står melderen i saken.`,
+  INCIDENT_TRANSITION_NOT_ALLOWED: () =>
+    $localize`:@@error.incidentTransitionNotAllowed:Saken har endret seg. Last siden på nytt og prøv igjen.`,
   NOT_FOUND: () => $localize`:@@error.notFound:Fant ikke det du lette etter.`,
   ORG_UNIT_CODE_TAKEN: () => $localize`:@@error.orgUnitCodeTaken:En annen enhet har allerede denne koden.`,
-  ORG_UNIT_HAS_ACTIVE_CHILDREN: () => $localize`:@@error.orgUnitHasActiveChildren:Enheten har aktive underenheter. Flytt eller avslutt dem først.`,
+  ORG_UNIT_HAS_ACTIVE_CHILDREN: () =>
+    $localize`:@@error.orgUnitHasActiveChildren:Enheten har aktive underenheter. Flytt eller avslutt dem først.`,
   ORG_UNIT_INACTIVE_PARENT: () => $localize`:@@error.orgUnitInactiveParent:Overordnet enhet er avsluttet.`,
-  ORG_UNIT_MOVE_INTO_OWN_SUBTREE: () => $localize`:@@error.orgUnitMoveIntoOwnSubtree:En enhet kan ikke flyttes inn under seg selv eller sine egne underenheter.`,
+  ORG_UNIT_MOVE_INTO_OWN_SUBTREE: () =>
+    $localize`:@@error.orgUnitMoveIntoOwnSubtree:En enhet kan ikke flyttes inn under seg selv eller sine egne underenheter.`,
   ORG_UNIT_NOT_FOUND: () => $localize`:@@error.orgUnitNotFound:Fant ikke enheten, eller du har ikke tilgang til den.`,
   ORG_UNIT_ROOT_IMMUTABLE: () => $localize`:@@error.orgUnitRootImmutable:Kommunen på toppen av treet kan ikke flyttes eller avsluttes.`,
   RISK_ANALYSIS_NOT_FOUND: () => $localize`:@@error.riskAnalysisNotFound:Fant ikke analysen, eller du har ikke tilgang til den.`,
-  RISK_IMPORT_NOT_PENDING: () => $localize`:@@error.riskImportNotPending:Importen er allerede gjennomført, avbrutt eller utløpt. Last opp filen på nytt.`,
+  RISK_IMPORT_NOT_PENDING: () =>
+    $localize`:@@error.riskImportNotPending:Importen er allerede gjennomført, avbrutt eller utløpt. Last opp filen på nytt.`,
   RISK_LINK_DUPLICATE: () => $localize`:@@error.riskLinkDuplicate:Dette er allerede koblet til scenarioet.`,
   RISK_REPORT_NOT_FOUND: () => $localize`:@@error.riskReportNotFound:Fant ikke rapporten. Den kan være slettet, eller du har ikke tilgang.`,
   RISK_REPORT_NOT_READY: () => $localize`:@@error.riskReportNotReady:Rapporten er ikke ferdig ennå.`,

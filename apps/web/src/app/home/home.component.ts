@@ -17,7 +17,5 @@ import { ROUTES } from '../core/route-paths';
 export class HomeComponent {
   protected readonly me = inject(AuthService).me;
   protected readonly organisationPath = `/${ROUTES.organisation}`;
-  protected readonly roles = computed(() =>
-    (this.me()?.roles ?? []).map((role) => ({ ...role, label: ROLE_LABELS[role.role]() })),
-  );
+  protected readonly roles = computed(() => (this.me()?.roles ?? []).map((role) => ({ ...role, label: ROLE_LABELS[role.role]() })));
 }

@@ -52,7 +52,9 @@ export const SEVERITY_DESCRIPTIONS: Record<Severity, () => string> = {
  * A tenant's severity level as shown: the tenant's own words, except that the shipped default label and
  * guidance are shown translated (the tenant's text is bokmål only).
  */
-export const severityText = (option: Pick<IncidentSeverityOption, 'code' | 'description' | 'label'>): { label: string; description: string } => {
+export const severityText = (
+  option: Pick<IncidentSeverityOption, 'code' | 'description' | 'label'>,
+): { label: string; description: string } => {
   const shipped = DEFAULT_SEVERITY_POLICY[option.code];
   return {
     description: option.description === shipped.description ? SEVERITY_DESCRIPTIONS[option.code]() : option.description,

@@ -1,9 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
+import type { NotificationRecipient } from '@helhet/domain';
 import type {
   FileIncidentRequest,
   FileIncidentResponse,
   FilingUnitResponse,
+  InboxNotificationResponse,
   IncidentCategoryResponse,
   IncidentCommentRequest,
   IncidentResponse,
@@ -12,7 +14,6 @@ import type {
   IncidentStatsResponse,
   IncidentSummary,
   IncidentTransitionRequest,
-  InboxNotificationResponse,
   InjuryRecordInput,
   ListIncidentsQuery,
   MeasureRequest,
@@ -21,7 +22,6 @@ import type {
   ReceiptResponse,
   RecordExternalNotificationRequest,
 } from '@helhet/shared';
-import type { NotificationRecipient } from '@helhet/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { toHttpParams } from '../core/http-params';
@@ -98,7 +98,11 @@ export class IncidentsApi {
     return firstValueFrom(this.http.put<IncidentResponse>(`/api/incidents/${id}/breach`, request));
   }
 
-  recordExternalNotification(id: string, recipient: NotificationRecipient, request: RecordExternalNotificationRequest): Promise<IncidentResponse> {
+  recordExternalNotification(
+    id: string,
+    recipient: NotificationRecipient,
+    request: RecordExternalNotificationRequest,
+  ): Promise<IncidentResponse> {
     return firstValueFrom(this.http.put<IncidentResponse>(`/api/incidents/${id}/external-notifications/${recipient}`, request));
   }
 

@@ -48,12 +48,17 @@ export const fieldReasonText = (reasons: readonly string[] | undefined): string 
       return $localize`:@@riskLabels.reasonRange:Velg et nivå mellom 1 og ${max}:MAX: på denne skalaen.`;
     }
     if (reason === 'unknown unit') return $localize`:@@riskLabels.reasonUnit:Velg en enhet du har tilgang til.`;
-    if (reason.startsWith('helhetlig ROS covers')) return $localize`:@@riskLabels.reasonHolisticUnit:Helhetlig ROS gjelder hele kommunen. Velg kommunen øverst i organisasjonen.`;
+    if (reason.startsWith('helhetlig ROS covers'))
+      return $localize`:@@riskLabels.reasonHolisticUnit:Helhetlig ROS gjelder hele kommunen. Velg kommunen øverst i organisasjonen.`;
     if (reason === 'unknown scale set') return $localize`:@@riskLabels.reasonScale:Skalaen finnes ikke.`;
-    if (reason === 'unknown template' || reason.startsWith('the template is for')) return $localize`:@@riskLabels.reasonTemplate:Malen passer ikke til denne analysetypen.`;
-    if (reason === 'unknown analysis' || reason.startsWith('the previous version is of')) return $localize`:@@riskLabels.reasonCopy:Velg en tidligere analyse av samme type som du har tilgang til.`;
-    if (reason.startsWith('start from a template')) return $localize`:@@riskLabels.reasonTemplateOrCopy:Velg enten en mal eller en tidligere analyse, ikke begge.`;
-    if (/should not be empty|must be longer|must not be empty|required/i.test(reason)) return $localize`:@@riskLabels.reasonRequired:Feltet må fylles ut.`;
+    if (reason === 'unknown template' || reason.startsWith('the template is for'))
+      return $localize`:@@riskLabels.reasonTemplate:Malen passer ikke til denne analysetypen.`;
+    if (reason === 'unknown analysis' || reason.startsWith('the previous version is of'))
+      return $localize`:@@riskLabels.reasonCopy:Velg en tidligere analyse av samme type som du har tilgang til.`;
+    if (reason.startsWith('start from a template'))
+      return $localize`:@@riskLabels.reasonTemplateOrCopy:Velg enten en mal eller en tidligere analyse, ikke begge.`;
+    if (/should not be empty|must be longer|must not be empty|required/i.test(reason))
+      return $localize`:@@riskLabels.reasonRequired:Feltet må fylles ut.`;
     if (/must be shorter|must not be longer/i.test(reason)) return $localize`:@@riskLabels.reasonTooLong:Teksten er for lang.`;
     return $localize`:@@riskLabels.reasonInvalid:Verdien er ikke gyldig.`;
   });

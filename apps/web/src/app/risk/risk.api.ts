@@ -73,7 +73,10 @@ export class RiskApi {
 
   updateScenario(id: string, scenarioId: string, body: RiskScenarioInput): Promise<RiskAnalysisResponse> {
     return firstValueFrom(
-      this.http.patch<RiskAnalysisResponse>(`/api/risk/analyses/${encodeURIComponent(id)}/scenarios/${encodeURIComponent(scenarioId)}`, body),
+      this.http.patch<RiskAnalysisResponse>(
+        `/api/risk/analyses/${encodeURIComponent(id)}/scenarios/${encodeURIComponent(scenarioId)}`,
+        body,
+      ),
     );
   }
 }

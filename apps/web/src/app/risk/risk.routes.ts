@@ -10,7 +10,9 @@ const title = (text: string) => `${text} – Helhet`;
 const canCreateAnalysis: CanActivateFn = async () => {
   const auth = inject(AuthService);
   if (!auth.signedIn()) await auth.restore();
-  return [PERMISSIONS.riskEdit, PERMISSIONS.riskEditHolistic].some((permission) => auth.hasPermission(permission)) ? true : inject(Router).createUrlTree(['/forbidden']);
+  return [PERMISSIONS.riskEdit, PERMISSIONS.riskEditHolistic].some((permission) => auth.hasPermission(permission))
+    ? true
+    : inject(Router).createUrlTree(['/forbidden']);
 };
 
 /** The ROS feature. What someone may see and change is decided by the API. */
@@ -48,6 +50,14 @@ export const RISK_ROUTES: Route[] = [
     path: 'analyses/:id',
     title: title($localize`:@@title.riskAnalysis:Risikoanalyse`),
   },
-  { loadComponent: () => import('./workshop/facilitator/workshop-facilitator.component').then((m) => m.WorkshopFacilitatorComponent), path: 'analyses/:id/workshop', title: title($localize`:@@title.workshop:Workshop`) },
-  { loadComponent: () => import('./scenario-import/scenario-import.component').then((m) => m.ScenarioImportComponent), path: 'analyses/:id/import', title: title($localize`:@@title.scenarioImport:Importer fra regneark`) },
+  {
+    loadComponent: () => import('./workshop/facilitator/workshop-facilitator.component').then((m) => m.WorkshopFacilitatorComponent),
+    path: 'analyses/:id/workshop',
+    title: title($localize`:@@title.workshop:Workshop`),
+  },
+  {
+    loadComponent: () => import('./scenario-import/scenario-import.component').then((m) => m.ScenarioImportComponent),
+    path: 'analyses/:id/import',
+    title: title($localize`:@@title.scenarioImport:Importer fra regneark`),
+  },
 ];

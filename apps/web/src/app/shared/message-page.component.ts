@@ -19,7 +19,9 @@ export class NotFoundComponent {}
   selector: 'hh-forbidden',
   template: `
     <h1 i18n="@@forbidden.title">Ingen tilgang</h1>
-    <p i18n="@@forbidden.body">Rollene dine gir ikke tilgang til denne siden. Spør systemadministratoren hvis du mener du skal ha tilgang.</p>
+    <p i18n="@@forbidden.body">
+      Rollene dine gir ikke tilgang til denne siden. Spør systemadministratoren hvis du mener du skal ha tilgang.
+    </p>
     <p><a routerLink="/" i18n="@@common.backHome">Til oversikten</a></p>
   `,
 })

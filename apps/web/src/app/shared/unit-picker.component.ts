@@ -30,7 +30,9 @@ import { OrganisationApi } from '../organisation/organisation.api';
       <mat-hint [id]="inputId() + '-hint'" i18n="@@unitPicker.hint">Skriv minst to tegn av navnet eller ansvarsnummeret</mat-hint>
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
         @for (unit of options(); track unit.id) {
-          <mat-option [value]="unit">{{ unit.name }} <span class="meta">{{ level(unit) }} · {{ unit.code }}</span></mat-option>
+          <mat-option [value]="unit"
+            >{{ unit.name }} <span class="meta">{{ level(unit) }} · {{ unit.code }}</span></mat-option
+          >
         }
       </mat-autocomplete>
     </mat-form-field>

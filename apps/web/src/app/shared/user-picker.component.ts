@@ -15,10 +15,21 @@ import { UsersApi } from '../admin/users/users.api';
   template: `
     <mat-form-field appearance="outline">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput [id]="inputId()" type="text" autocomplete="off" [value]="text()" [matAutocomplete]="auto" (input)="search($any($event.target).value)" [required]="required()" />
+      <input
+        matInput
+        [id]="inputId()"
+        type="text"
+        autocomplete="off"
+        [value]="text()"
+        [matAutocomplete]="auto"
+        (input)="search($any($event.target).value)"
+        [required]="required()"
+      />
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
         @for (user of options(); track user.id) {
-          <mat-option [value]="user">{{ user.name }} <span class="meta">{{ user.primaryOrgUnit?.name }}</span></mat-option>
+          <mat-option [value]="user"
+            >{{ user.name }} <span class="meta">{{ user.primaryOrgUnit?.name }}</span></mat-option
+          >
         }
       </mat-autocomplete>
     </mat-form-field>

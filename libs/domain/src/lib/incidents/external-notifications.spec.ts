@@ -20,7 +20,12 @@ describe('required external notifications', () => {
   });
 
   it('gives Datatilsynet 72 hours from discovery unless the breach is unlikely to harm', () => {
-    const infosec = { ...base, affectedPartyType: 'third_party' as const, categoryCode: 'information_security', restriction: 'infosec' as const };
+    const infosec = {
+      ...base,
+      affectedPartyType: 'third_party' as const,
+      categoryCode: 'information_security',
+      restriction: 'infosec' as const,
+    };
     const discoveredAt = new Date('2026-11-22T08:00:00Z');
     expect(requiredNotifications({ ...infosec, breach: { discoveredAt, riskAssessment: 'unlikely' } })).toEqual([]);
     const high = requiredNotifications({ ...infosec, breach: { discoveredAt, riskAssessment: 'high_risk' } });
@@ -31,9 +36,21 @@ describe('required external notifications', () => {
   });
 
   it('requires Helsetilsynet at once for a very serious patient event, 110 for acute pollution', () => {
-    const patient = { ...base, affectedPartyType: 'user_patient' as const, categoryCode: 'user_safety', restriction: 'none' as const, severityActual: 'critical' as const };
+    const patient = {
+      ...base,
+      affectedPartyType: 'user_patient' as const,
+      categoryCode: 'user_safety',
+      restriction: 'none' as const,
+      severityActual: 'critical' as const,
+    };
     expect(requiredNotifications(patient).map((n) => n.recipient)).toEqual(['helsetilsynet']);
-    const pollution = { ...base, affectedPartyType: 'none' as const, categoryCode: 'environment', restriction: 'none' as const, severityPotential: 'critical' as const };
+    const pollution = {
+      ...base,
+      affectedPartyType: 'none' as const,
+      categoryCode: 'environment',
+      restriction: 'none' as const,
+      severityPotential: 'critical' as const,
+    };
     expect(requiredNotifications(pollution).map((n) => n.recipient)).toEqual(['emergency_110']);
   });
 });

@@ -1,5 +1,5 @@
-import { severityAtLeast, worstSeverity } from './incident-deadlines';
 import type { AffectedPartyType, BreachRiskLevel, CategoryRestriction, NotificationRecipient, Severity } from './incident.types';
+import { severityAtLeast, worstSeverity } from './incident-deadlines';
 
 const HOUR = 3_600_000;
 
@@ -38,7 +38,11 @@ export const requiredNotifications = (input: NotificationRuleInput): RequiredNot
     result.push({ deadlineAt: null, legalBasis: 'yrkesskadeforsikringsloven § 3', recipient: 'insurer' });
   }
   if (input.breach && input.breach.riskAssessment !== 'unlikely') {
-    result.push({ deadlineAt: new Date(input.breach.discoveredAt.getTime() + 72 * HOUR), legalBasis: 'GDPR art. 33', recipient: 'datatilsynet' });
+    result.push({
+      deadlineAt: new Date(input.breach.discoveredAt.getTime() + 72 * HOUR),
+      legalBasis: 'GDPR art. 33',
+      recipient: 'datatilsynet',
+    });
   }
   if (input.breach?.riskAssessment === 'high_risk') {
     result.push({ deadlineAt: null, legalBasis: 'GDPR art. 34', recipient: 'data_subjects' });

@@ -1,4 +1,12 @@
-import { acknowledgeDeadline, addWorkingDays, closeDeadline, endOfZonedDay, escalationRepeatMs, worstSeverity, zonedDate } from './incident-deadlines';
+import {
+  acknowledgeDeadline,
+  addWorkingDays,
+  closeDeadline,
+  endOfZonedDay,
+  escalationRepeatMs,
+  worstSeverity,
+  zonedDate,
+} from './incident-deadlines';
 import { DEFAULT_SEVERITY_POLICY, type SeverityPolicy } from './severity-policy';
 
 describe('incident deadlines', () => {
@@ -44,9 +52,14 @@ describe('incident deadlines', () => {
     };
     expect(acknowledgeDeadline(filed, 'high', undefined, policy).toISOString()).toBe('2026-11-27T22:59:59.999Z');
     expect(acknowledgeDeadline(filed, 'critical', undefined, policy).toISOString()).toBe('2026-12-04T22:59:59.999Z');
-    expect(acknowledgeDeadline(filed, null, { acknowledgeWorkingDays: 2, closeDays: { critical: 7, high: 14, low: 30, medium: 30, none: 30 } }, policy).toISOString()).toBe(
-      '2026-12-01T22:59:59.999Z',
-    );
+    expect(
+      acknowledgeDeadline(
+        filed,
+        null,
+        { acknowledgeWorkingDays: 2, closeDays: { critical: 7, high: 14, low: 30, medium: 30, none: 30 } },
+        policy,
+      ).toISOString(),
+    ).toBe('2026-12-01T22:59:59.999Z');
   });
 
   it('closes within 14 days when high, 30 when low or without severity', () => {

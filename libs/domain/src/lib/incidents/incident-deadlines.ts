@@ -25,9 +25,13 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3
 
 /** The higher of two severities (either may be missing: near misses have only a potential severity). */
 export const worstSeverity = (...values: readonly (Severity | null | undefined)[]): Severity | null =>
-  values.reduce<Severity | null>((worst, value) => (value && (!worst || SEVERITY_RANK[value] > SEVERITY_RANK[worst]) ? value : worst), null);
+  values.reduce<Severity | null>(
+    (worst, value) => (value && (!worst || SEVERITY_RANK[value] > SEVERITY_RANK[worst]) ? value : worst),
+    null,
+  );
 
-export const severityAtLeast = (value: Severity | null, threshold: Severity): boolean => value !== null && SEVERITY_RANK[value] >= SEVERITY_RANK[threshold];
+export const severityAtLeast = (value: Severity | null, threshold: Severity): boolean =>
+  value !== null && SEVERITY_RANK[value] >= SEVERITY_RANK[threshold];
 
 /** One formatter per time zone: constructing Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -56,7 +60,14 @@ const offsetMinutes = (instant: number, timeZone: string): number => {
       .formatToParts(new Date(instant))
       .map((part) => [part.type, part.value]),
   );
-  const wall = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  const wall = Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
+  );
   return Math.round((wall - (instant - (instant % 1000))) / 60_000);
 };
 
@@ -106,7 +117,11 @@ export const acknowledgeDeadline = (
 };
 
 /** When the case must be closed: the end of the day N calendar days after filing, N by severity. */
-export const closeDeadline = (reportedAt: Date, severity: Severity | null, policy: IncidentDeadlinePolicy = DEFAULT_DEADLINE_POLICY): Date => {
+export const closeDeadline = (
+  reportedAt: Date,
+  severity: Severity | null,
+  policy: IncidentDeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): Date => {
   const day = new Date(`${zonedDate(reportedAt)}T00:00:00.000Z`);
   day.setUTCDate(day.getUTCDate() + policy.closeDays[severity ?? 'none']);
   return endOfZonedDay(day.toISOString().slice(0, 10));
@@ -116,4 +131,5 @@ export const closeDeadline = (reportedAt: Date, severity: Severity | null, polic
  * How long after a missed deadline the next escalation follows (domain.md §3.4: "then again after the
  * same interval"): the time the deadline originally gave, at least one hour.
  */
-export const escalationRepeatMs = (startedAt: Date, deadline: Date): number => Math.max(3_600_000, deadline.getTime() - startedAt.getTime());
+export const escalationRepeatMs = (startedAt: Date, deadline: Date): number =>
+  Math.max(3_600_000, deadline.getTime() - startedAt.getTime());

@@ -12,7 +12,12 @@ const level = (unitId: string, levelType: string, responsibleUserId: string | nu
   until: null,
 });
 
-const line = [level('dept', 'department', 'dept-lead'), level('unit', 'unit', 'unit-lead'), level('sector', 'sector', 'kommunalsjef'), level('top', 'municipality', 'kd')];
+const line = [
+  level('dept', 'department', 'dept-lead'),
+  level('unit', 'unit', 'unit-lead'),
+  level('sector', 'sector', 'kommunalsjef'),
+  level('top', 'municipality', 'kd'),
+];
 
 describe('filing recipients', () => {
   it('notifies the handler only for low and medium', () => {

@@ -1,5 +1,5 @@
 import { INCIDENT_STATUSES } from './incident.types';
-import { availableActions, closureProblems, type ClosureInput, statusAfter } from './incident-workflow';
+import { availableActions, type ClosureInput, closureProblems, statusAfter } from './incident-workflow';
 
 describe('incident workflow', () => {
   it('offers a handler exactly the actions whose source state matches', () => {
@@ -41,7 +41,9 @@ describe('incident workflow', () => {
     });
 
     it('accepts an explicit reason instead of a measure, and needs no cause for an improvement suggestion', () => {
-      expect(closureProblems({ ...ready, causeCategory: null, kind: 'improvement', measures: [], noMeasureReason: 'Allerede innført.' })).toEqual([]);
+      expect(
+        closureProblems({ ...ready, causeCategory: null, kind: 'improvement', measures: [], noMeasureReason: 'Allerede innført.' }),
+      ).toEqual([]);
     });
 
     it('refuses while a measure is still running; cancelled measures do not count as measures', () => {

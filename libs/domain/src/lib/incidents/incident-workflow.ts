@@ -67,7 +67,8 @@ export const isFinishedMeasure = (status: MeasureStatus): boolean => status === 
  */
 export const closureProblems = (input: ClosureInput): WorkflowProblem[] => {
   const problems: WorkflowProblem[] = [];
-  if (input.kind !== 'improvement' && input.causeCategory === null) problems.push({ field: 'causeCategory', reason: 'is required to close' });
+  if (input.kind !== 'improvement' && input.causeCategory === null)
+    problems.push({ field: 'causeCategory', reason: 'is required to close' });
   if (blank(input.closureSummary)) problems.push({ field: 'closureSummary', reason: 'is required to close' });
   if (blank(input.feedbackToReporter)) problems.push({ field: 'feedbackToReporter', reason: 'is required to close' });
   const live = input.measures.filter((measure) => measure.status !== 'cancelled');

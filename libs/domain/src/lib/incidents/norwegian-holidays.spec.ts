@@ -33,7 +33,9 @@ describe('Norwegian public holidays', () => {
   it('counts 17 May once when it is 2. pinsedag (2027)', () => {
     const days = norwegianPublicHolidays(2027);
     expect(days).toHaveLength(11);
-    expect(days).toEqual(expect.arrayContaining(['2027-03-25', '2027-03-26', '2027-03-28', '2027-03-29', '2027-05-06', '2027-05-16', '2027-05-17']));
+    expect(days).toEqual(
+      expect.arrayContaining(['2027-03-25', '2027-03-26', '2027-03-28', '2027-03-29', '2027-05-06', '2027-05-16', '2027-05-17']),
+    );
   });
 
   it('tells holidays and working days apart', () => {

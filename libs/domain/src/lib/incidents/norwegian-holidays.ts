@@ -36,20 +36,22 @@ export const norwegianPublicHolidays = (year: number): readonly string[] => {
   if (!days) {
     const y = String(year).padStart(4, '0');
     const easter = easterSunday(year);
-    days = [...new Set([
-      `${y}-01-01`,
-      shift(easter, -3), // Skjærtorsdag
-      shift(easter, -2), // Langfredag
-      easter, // 1. påskedag
-      shift(easter, 1), // 2. påskedag
-      `${y}-05-01`,
-      `${y}-05-17`,
-      shift(easter, 39), // Kristi himmelfartsdag
-      shift(easter, 49), // 1. pinsedag
-      shift(easter, 50), // 2. pinsedag
-      `${y}-12-25`,
-      `${y}-12-26`,
-    ])].sort();
+    days = [
+      ...new Set([
+        `${y}-01-01`,
+        shift(easter, -3), // Skjærtorsdag
+        shift(easter, -2), // Langfredag
+        easter, // 1. påskedag
+        shift(easter, 1), // 2. påskedag
+        `${y}-05-01`,
+        `${y}-05-17`,
+        shift(easter, 39), // Kristi himmelfartsdag
+        shift(easter, 49), // 1. pinsedag
+        shift(easter, 50), // 2. pinsedag
+        `${y}-12-25`,
+        `${y}-12-26`,
+      ]),
+    ].sort();
     cache.set(year, days);
   }
   return days;

@@ -37,7 +37,11 @@ describe('severity policy', () => {
   });
 
   it('needs at least two active levels', () => {
-    const onlyCritical = { ...withLevel('low', { active: false }), high: { ...DEFAULT_SEVERITY_POLICY.high, active: false }, medium: { ...DEFAULT_SEVERITY_POLICY.medium, active: false } };
+    const onlyCritical = {
+      ...withLevel('low', { active: false }),
+      high: { ...DEFAULT_SEVERITY_POLICY.high, active: false },
+      medium: { ...DEFAULT_SEVERITY_POLICY.medium, active: false },
+    };
     expect(validateSeverityPolicy(onlyCritical)).toEqual([{ field: '', reason: 'at least 2 levels must be active' }]);
   });
 
@@ -56,7 +60,9 @@ describe('severity policy', () => {
   });
 
   it('refuses two levels with the same label, ignoring case and spaces', () => {
-    expect(validateSeverityPolicy(withLevel('high', { label: ' kritisk ' }))).toEqual([{ field: 'critical.label', reason: 'must differ from the label of high' }]);
+    expect(validateSeverityPolicy(withLevel('high', { label: ' kritisk ' }))).toEqual([
+      { field: 'critical.label', reason: 'must differ from the label of high' },
+    ]);
   });
 
   it('completes a stored policy with the defaults and trims what it stores', () => {
@@ -65,7 +71,10 @@ describe('severity policy', () => {
     expect(complete.high).toEqual({ ...DEFAULT_SEVERITY_POLICY.high, label: 'Alvorlig', notify: 'handler' });
     expect(complete.low).toEqual(DEFAULT_SEVERITY_POLICY.low);
     expect(completeSeverityPolicy(null)).toEqual(DEFAULT_SEVERITY_POLICY);
-    const trimmed = normaliseSeverityPolicy({ ...DEFAULT_SEVERITY_POLICY, low: { ...DEFAULT_SEVERITY_POLICY.low, description: ' Ingen følge. ', label: ' Lav ' } });
+    const trimmed = normaliseSeverityPolicy({
+      ...DEFAULT_SEVERITY_POLICY,
+      low: { ...DEFAULT_SEVERITY_POLICY.low, description: ' Ingen følge. ', label: ' Lav ' },
+    });
     expect(trimmed.low).toMatchObject({ description: 'Ingen følge.', label: 'Lav' });
   });
 });

@@ -71,13 +71,16 @@ export const DEFAULT_SEVERITY_POLICY: SeverityPolicy = {
 };
 
 /** The levels offered when filing, lowest first. */
-export const activeSeverities = (policy: SeverityPolicy = DEFAULT_SEVERITY_POLICY): Severity[] => SEVERITIES.filter((code) => policy[code].active);
+export const activeSeverities = (policy: SeverityPolicy = DEFAULT_SEVERITY_POLICY): Severity[] =>
+  SEVERITIES.filter((code) => policy[code].active);
 
 /**
  * A stored (possibly partial or older) policy completed with the defaults, level by level and field by
  * field, so a level or field added later never reads as undefined.
  */
-export const completeSeverityPolicy = (stored: Partial<Record<Severity, Partial<SeverityLevelSettings>>> | null | undefined): SeverityPolicy => {
+export const completeSeverityPolicy = (
+  stored: Partial<Record<Severity, Partial<SeverityLevelSettings>>> | null | undefined,
+): SeverityPolicy => {
   const result = {} as Record<Severity, SeverityLevelSettings>;
   for (const code of SEVERITIES) result[code] = { ...DEFAULT_SEVERITY_POLICY[code], ...(stored?.[code] ?? {}) };
   return result;
@@ -110,7 +113,8 @@ export const validateSeverityPolicy = (policy: unknown): SeverityPolicyProblem[]
       continue;
     }
     for (const key of Object.keys(level)) {
-      if (!['active', 'description', 'label', 'notify', 'sameDayAcknowledge'].includes(key)) fail(`${code}.${key}`, 'is not a setting of a severity level');
+      if (!['active', 'description', 'label', 'notify', 'sameDayAcknowledge'].includes(key))
+        fail(`${code}.${key}`, 'is not a setting of a severity level');
     }
     const label = typeof level['label'] === 'string' ? level['label'].trim() : null;
     if (label === null || label === '') fail(`${code}.label`, 'must not be empty');
@@ -122,12 +126,15 @@ export const validateSeverityPolicy = (policy: unknown): SeverityPolicyProblem[]
       else labels.set(key, code);
     }
     if (typeof level['description'] !== 'string') fail(`${code}.description`, 'must be a string');
-    else if (level['description'].trim().length > SEVERITY_DESCRIPTION_MAX) fail(`${code}.description`, `must be at most ${SEVERITY_DESCRIPTION_MAX} characters`);
-    if (!(SEVERITY_NOTIFY as readonly unknown[]).includes(level['notify'])) fail(`${code}.notify`, `must be one of ${SEVERITY_NOTIFY.join(', ')}`);
+    else if (level['description'].trim().length > SEVERITY_DESCRIPTION_MAX)
+      fail(`${code}.description`, `must be at most ${SEVERITY_DESCRIPTION_MAX} characters`);
+    if (!(SEVERITY_NOTIFY as readonly unknown[]).includes(level['notify']))
+      fail(`${code}.notify`, `must be one of ${SEVERITY_NOTIFY.join(', ')}`);
     if (typeof level['sameDayAcknowledge'] !== 'boolean') fail(`${code}.sameDayAcknowledge`, 'must be true or false');
     if (typeof level['active'] !== 'boolean') fail(`${code}.active`, 'must be true or false');
     else if (level['active']) active += 1;
-    else if (ALWAYS_ACTIVE_SEVERITIES.includes(code)) fail(`${code}.active`, 'cannot be switched off: the statutory notification rules depend on it');
+    else if (ALWAYS_ACTIVE_SEVERITIES.includes(code))
+      fail(`${code}.active`, 'cannot be switched off: the statutory notification rules depend on it');
   }
   if (active < MIN_ACTIVE_SEVERITIES) fail('', `at least ${MIN_ACTIVE_SEVERITIES} levels must be active`);
   return problems;
@@ -138,7 +145,13 @@ export const normaliseSeverityPolicy = (policy: SeverityPolicy): SeverityPolicy 
   const result = {} as Record<Severity, SeverityLevelSettings>;
   for (const code of SEVERITIES) {
     const level = policy[code];
-    result[code] = { active: level.active, description: level.description.trim(), label: level.label.trim(), notify: level.notify, sameDayAcknowledge: level.sameDayAcknowledge };
+    result[code] = {
+      active: level.active,
+      description: level.description.trim(),
+      label: level.label.trim(),
+      notify: level.notify,
+      sameDayAcknowledge: level.sameDayAcknowledge,
+    };
   }
   return result;
 };

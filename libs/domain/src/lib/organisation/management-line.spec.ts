@@ -55,7 +55,13 @@ describe('management line', () => {
 
     it('should put the acting leader at the unit level, keep the formal leader and say until when', () => {
       expect(line[1]).toEqual({
-        delegationId: 'd1', formalLeaderUserId: 'bjorn', levelType: 'unit', responsibleUserId: 'eirik', source: 'acting', unitId: 'home', until: '2026-12-31',
+        delegationId: 'd1',
+        formalLeaderUserId: 'bjorn',
+        levelType: 'unit',
+        responsibleUserId: 'eirik',
+        source: 'acting',
+        unitId: 'home',
+        until: '2026-12-31',
       });
     });
 
@@ -77,7 +83,8 @@ describe('management line', () => {
     it('should report a vacation stand-in as source "delegation"', () => {
       expect(resolveManagementLine(chain(), [delegation({ reason: 'vacation' })], TODAY)[1]?.source).toBe('delegation');
       expect(resolveManagementLine(chain(), [delegation({ reason: 'permanent', validTo: null })], TODAY)[1]).toMatchObject({
-        source: 'delegation', until: null,
+        source: 'delegation',
+        until: null,
       });
     });
   });
@@ -99,7 +106,13 @@ describe('management line', () => {
 
     it('should mark the level vacant with nobody responsible (a delegation cannot fill an empty post)', () => {
       expect(line[1]).toEqual({
-        delegationId: null, formalLeaderUserId: null, levelType: 'unit', responsibleUserId: null, source: 'vacant', unitId: 'home', until: null,
+        delegationId: null,
+        formalLeaderUserId: null,
+        levelType: 'unit',
+        responsibleUserId: null,
+        source: 'vacant',
+        unitId: 'home',
+        until: null,
       });
     });
 
@@ -139,8 +152,15 @@ describe('management line', () => {
     const newer = delegation({ id: 'd2', reason: 'vacation', toUserId: 'frida', validFrom: '2026-11-01' });
 
     it('should let the latest validFrom win, whatever the input order', () => {
-      for (const list of [[older, newer], [newer, older]]) {
-        expect(resolveManagementLine(chain(), list, TODAY)[1]).toMatchObject({ delegationId: 'd2', responsibleUserId: 'frida', source: 'delegation' });
+      for (const list of [
+        [older, newer],
+        [newer, older],
+      ]) {
+        expect(resolveManagementLine(chain(), list, TODAY)[1]).toMatchObject({
+          delegationId: 'd2',
+          responsibleUserId: 'frida',
+          source: 'delegation',
+        });
       }
     });
 
@@ -150,7 +170,13 @@ describe('management line', () => {
     });
 
     it('should prefer a delegation on the level itself over one inherited from above', () => {
-      const fromAbove = delegation({ fromUserId: 'astrid', id: 'd9', includeDescendants: true, toUserId: 'hilde', validFrom: '2026-11-20' });
+      const fromAbove = delegation({
+        fromUserId: 'astrid',
+        id: 'd9',
+        includeDescendants: true,
+        toUserId: 'hilde',
+        validFrom: '2026-11-20',
+      });
       const own = delegation({ fromUserId: 'astrid', id: 'd3', orgUnitId: 'dept', toUserId: 'ivar', validFrom: '2026-10-01' });
       const line = resolveManagementLine(chain({ unit: 'astrid' }), [fromAbove, own], TODAY);
       expect(line[0]).toMatchObject({ delegationId: 'd3', responsibleUserId: 'ivar' });

@@ -86,7 +86,10 @@ export const effectiveLeaders = (line: readonly ManagementLineEntry[]): string[]
  * responsible whose responsible person is someone else, skipping vacant levels. Null when `userId` is
  * not responsible anywhere in the line, or nobody else answers above them.
  */
-export const nextLevelAbove = <L extends string>(line: readonly ManagementLineEntry<L>[], userId: string): ManagementLineEntry<L> | null => {
+export const nextLevelAbove = <L extends string>(
+  line: readonly ManagementLineEntry<L>[],
+  userId: string,
+): ManagementLineEntry<L> | null => {
   const own = line.findIndex((level) => level.responsibleUserId === userId);
   if (own < 0) return null;
   return line.slice(own + 1).find((level) => level.responsibleUserId !== null && level.responsibleUserId !== userId) ?? null;

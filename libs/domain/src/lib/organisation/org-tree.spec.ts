@@ -45,7 +45,8 @@ describe('org tree paths', () => {
   describe('moving a unit', () => {
     const otherSector = childPath(root, '22222222-3333-4444-8555-666666666666');
 
-    it('should allow a move to another sector', () => expect(canMoveUnit({ newParentPath: otherSector, unitPath: unit })).toEqual({ ok: true }));
+    it('should allow a move to another sector', () =>
+      expect(canMoveUnit({ newParentPath: otherSector, unitPath: unit })).toEqual({ ok: true }));
     it('should refuse a move under itself', () =>
       expect(canMoveUnit({ newParentPath: unit, unitPath: unit })).toEqual({ ok: false, reason: 'into_own_subtree' }));
     it('should refuse a move under its own department', () =>
@@ -60,6 +61,7 @@ describe('org tree paths', () => {
       expect(rebasePath(unit, unit, movedUnit)).toBe(movedUnit);
       expect(rebasePath(department, unit, movedUnit)).toBe(`${movedUnit}.${unitLabel(DEPT_ID)}`);
     });
-    it('should refuse to rebase a path outside the moved subtree', () => expect(() => rebasePath(otherSector, unit, root)).toThrow(RangeError));
+    it('should refuse to rebase a path outside the moved subtree', () =>
+      expect(() => rebasePath(otherSector, unit, root)).toThrow(RangeError));
   });
 });

@@ -14,8 +14,7 @@ export const unitLabel = (id: string): string => {
 };
 
 /** The path of a new unit `id` under `parentPath` (`null` for the root of a municipality). */
-export const childPath = (parentPath: string | null, id: string): string =>
-  parentPath ? `${parentPath}.${unitLabel(id)}` : unitLabel(id);
+export const childPath = (parentPath: string | null, id: string): string => (parentPath ? `${parentPath}.${unitLabel(id)}` : unitLabel(id));
 
 /** The parent's path, or `null` for a root path. */
 export const parentPathOf = (path: string): string | null => {
@@ -24,8 +23,7 @@ export const parentPathOf = (path: string): string | null => {
 };
 
 /** True when `path` is `ancestorPath` itself or lies below it (ltree `path <@ ancestorPath`). */
-export const isInSubtree = (path: string, ancestorPath: string): boolean =>
-  path === ancestorPath || path.startsWith(`${ancestorPath}.`);
+export const isInSubtree = (path: string, ancestorPath: string): boolean => path === ancestorPath || path.startsWith(`${ancestorPath}.`);
 
 /** 0 for the root, 1 for its children, … (ltree `nlevel(path) - 1`, as `OrgUnitSummary.depth`). */
 export const depth = (path: string): number => path.split('.').length - 1;

@@ -8,7 +8,15 @@ describe('default scales', () => {
   });
 
   it('has the DSB 2014 likelihood intervals (domain.md §2.3), least likely first', () => {
-    expect(DSB_SOCIETAL_SCALE.likelihoodLevels.map((level) => [level.rank, level.code, level.labelNb, level.probabilityText, level.annualProbability])).toEqual([
+    expect(
+      DSB_SOCIETAL_SCALE.likelihoodLevels.map((level) => [
+        level.rank,
+        level.code,
+        level.labelNb,
+        level.probabilityText,
+        level.annualProbability,
+      ]),
+    ).toEqual([
       [1, 'very_low', 'Svært lav', '< 0,1 % per år', { max: 0.001, min: 0 }],
       [2, 'low', 'Lav', '0,1–1 % per år', { max: 0.01, min: 0.001 }],
       [3, 'medium', 'Middels', '1–2 % per år', { max: 0.02, min: 0.01 }],
@@ -30,7 +38,13 @@ describe('default scales', () => {
       'material_economic/economic_direct',
       'material_economic/economic_indirect',
     ]);
-    expect(DSB_SOCIETAL_SCALE.consequenceLevels.map((level) => level.labelNb)).toEqual(['Svært små', 'Små', 'Middels', 'Store', 'Svært store']);
+    expect(DSB_SOCIETAL_SCALE.consequenceLevels.map((level) => level.labelNb)).toEqual([
+      'Svært små',
+      'Små',
+      'Middels',
+      'Store',
+      'Svært store',
+    ]);
     for (const type of DSB_SOCIETAL_SCALE.consequenceTypes) {
       expect(type.levels.map((level) => level.code)).toEqual(['very_small', 'small', 'medium', 'large', 'very_large']);
       for (const level of type.levels) expect(level.descriptionNb && level.descriptionEn).toBeTruthy();
@@ -40,8 +54,20 @@ describe('default scales', () => {
   });
 
   it('uses the HMS scale of domain.md §2.9', () => {
-    expect(HMS_SCALE.likelihoodLevels.map((level) => level.labelNb)).toEqual(['Lite sannsynlig', 'Mindre sannsynlig', 'Sannsynlig', 'Meget sannsynlig', 'Svært sannsynlig']);
-    expect(HMS_SCALE.consequenceLevels.map((level) => level.labelNb)).toEqual(['Ubetydelig', 'Mindre alvorlig', 'Betydelig', 'Alvorlig', 'Svært alvorlig']);
+    expect(HMS_SCALE.likelihoodLevels.map((level) => level.labelNb)).toEqual([
+      'Lite sannsynlig',
+      'Mindre sannsynlig',
+      'Sannsynlig',
+      'Meget sannsynlig',
+      'Svært sannsynlig',
+    ]);
+    expect(HMS_SCALE.consequenceLevels.map((level) => level.labelNb)).toEqual([
+      'Ubetydelig',
+      'Mindre alvorlig',
+      'Betydelig',
+      'Alvorlig',
+      'Svært alvorlig',
+    ]);
     expect(HMS_SCALE.consequenceTypes).toHaveLength(1);
   });
 

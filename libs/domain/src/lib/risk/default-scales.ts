@@ -131,7 +131,10 @@ export const DSB_SOCIETAL_SCALE: ScaleSet = {
       levels: describe(SOCIETAL_CONSEQUENCE_AXIS, [
         ['Under 100 personer i under 1 døgn', 'Fewer than 100 people for less than 1 day'],
         ['Inntil 1000 personer i inntil 1 døgn', 'Up to 1,000 people for up to 1 day'],
-        ['Inntil 1000 personer i 1–3 døgn, eller over 1000 personer i inntil 1 døgn', 'Up to 1,000 people for 1–3 days, or more than 1,000 for up to 1 day'],
+        [
+          'Inntil 1000 personer i 1–3 døgn, eller over 1000 personer i inntil 1 døgn',
+          'Up to 1,000 people for 1–3 days, or more than 1,000 for up to 1 day',
+        ],
         ['Over 1000 personer i 1–7 døgn', 'More than 1,000 people for 1–7 days'],
         ['Over 1000 personer i over 7 døgn', 'More than 1,000 people for more than 7 days'],
       ]),
@@ -335,7 +338,8 @@ export const HMS_SCALE: ScaleSet = {
   matrix: { bands: THREE_RISK_BANDS, cells: FIVE_BY_FIVE_SCORE_GRID, size: { consequence: 5, likelihood: 5 } },
   nameEn: 'Work environment (HMS, 5 × 5)',
   nameNb: 'Arbeidsmiljø (HMS, 5 × 5)',
-  source: 'Helhets standard for HMS-risikovurdering (aml. § 3-1, internkontrollforskriften § 5), etter DSBs eksempel i reguleringsplanveilederen. Tilpass lokalt.',
+  source:
+    'Helhets standard for HMS-risikovurdering (aml. § 3-1, internkontrollforskriften § 5), etter DSBs eksempel i reguleringsplanveilederen. Tilpass lokalt.',
   valueGroups: [{ code: 'life_health', labelEn: 'Life and health', labelNb: 'Liv og helse' }],
   version: 1,
 };

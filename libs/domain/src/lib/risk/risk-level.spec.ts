@@ -12,14 +12,28 @@ const CUSTOM_4X4: ScaleSet = {
       code: 'people',
       labelEn: 'People',
       labelNb: 'Mennesker',
-      levels: [1, 2, 3, 4].map((rank) => ({ code: `p${rank}`, descriptionEn: '', descriptionNb: '', labelEn: `P${rank}`, labelNb: `P${rank}`, rank })),
+      levels: [1, 2, 3, 4].map((rank) => ({
+        code: `p${rank}`,
+        descriptionEn: '',
+        descriptionNb: '',
+        labelEn: `P${rank}`,
+        labelNb: `P${rank}`,
+        rank,
+      })),
       valueGroup: 'people',
     },
     {
       code: 'money',
       labelEn: 'Money',
       labelNb: 'Penger',
-      levels: [1, 2, 3, 4].map((rank) => ({ code: `m${rank}`, descriptionEn: '', descriptionNb: '', labelEn: `M${rank}`, labelNb: `M${rank}`, rank })),
+      levels: [1, 2, 3, 4].map((rank) => ({
+        code: `m${rank}`,
+        descriptionEn: '',
+        descriptionNb: '',
+        labelEn: `M${rank}`,
+        labelNb: `M${rank}`,
+        rank,
+      })),
       valueGroup: 'assets',
     },
   ],
@@ -37,8 +51,24 @@ const CUSTOM_4X4: ScaleSet = {
   matrix: {
     bands: [
       { acceptanceEn: 'Accept', acceptanceNb: 'Godta', code: 'ok', colour: '#e8f5e9', labelEn: 'OK', labelNb: 'OK', textColour: '#000000' },
-      { acceptanceEn: 'Watch', acceptanceNb: 'Følg med', code: 'watch', colour: '#0d47a1', labelEn: 'Watch', labelNb: 'Følg med', textColour: '#ffffff' },
-      { acceptanceEn: 'Act', acceptanceNb: 'Handle', code: 'act', colour: '#000000', labelEn: 'Act', labelNb: 'Handle', textColour: '#ffff00' },
+      {
+        acceptanceEn: 'Watch',
+        acceptanceNb: 'Følg med',
+        code: 'watch',
+        colour: '#0d47a1',
+        labelEn: 'Watch',
+        labelNb: 'Følg med',
+        textColour: '#ffffff',
+      },
+      {
+        acceptanceEn: 'Act',
+        acceptanceNb: 'Handle',
+        code: 'act',
+        colour: '#000000',
+        labelEn: 'Act',
+        labelNb: 'Handle',
+        textColour: '#ffff00',
+      },
     ],
     cells: [
       ['ok', 'ok', 'watch', 'act'],
@@ -164,7 +194,10 @@ describe('scenarioRisk', () => {
   it('never averages: one very large consequence makes the scenario high', () => {
     const risk = scenarioRisk(DSB_SOCIETAL_SCALE, 2, [
       { rank: 5, typeCode: 'deaths' },
-      ...['basic_needs', 'daily_life_disruption', 'nature_longterm', 'economic_direct', 'economic_indirect'].map((typeCode) => ({ rank: 1, typeCode })),
+      ...['basic_needs', 'daily_life_disruption', 'nature_longterm', 'economic_direct', 'economic_indirect'].map((typeCode) => ({
+        rank: 1,
+        typeCode,
+      })),
     ]);
     expect(risk.overall?.level.code).toBe('high');
     expect(risk.overall?.typeCode).toBe('deaths');

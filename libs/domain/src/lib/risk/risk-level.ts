@@ -37,7 +37,9 @@ export const riskLevel = (scale: ScaleSet, likelihoodRank: number, consequenceRa
   const index = bands.findIndex((candidate) => candidate.code === code);
   const band = bands[index];
   if (!band) {
-    throw new Error(`scale '${scale.code}' v${scale.version} has no valid band in cell (${likelihoodRank}, ${consequenceRank}); see validateScaleSet`);
+    throw new Error(
+      `scale '${scale.code}' v${scale.version} has no valid band in cell (${likelihoodRank}, ${consequenceRank}); see validateScaleSet`,
+    );
   }
   return {
     acceptanceEn: band.acceptanceEn,
@@ -99,7 +101,8 @@ export const scenarioRisk = (scale: ScaleSet, likelihoodRank: number, consequenc
     if (!type) throw new RangeError(`consequence type '${rating.typeCode}' is not in scale '${scale.code}' v${scale.version}`);
     return { level: riskLevel(scale, likelihoodRank, rating.rank), typeCode: type.code, valueGroup: type.valueGroup };
   });
-  const worst = (risks: readonly TypeRisk[]): TypeRisk | null => risks.reduce<TypeRisk | null>((acc, risk) => (acc === null || worse(risk, acc) ? risk : acc), null);
+  const worst = (risks: readonly TypeRisk[]): TypeRisk | null =>
+    risks.reduce<TypeRisk | null>((acc, risk) => (acc === null || worse(risk, acc) ? risk : acc), null);
   const perValueGroup = scale.valueGroups
     .map((group) => worst(perType.filter((risk) => risk.valueGroup === group.code)))
     .filter((risk): risk is TypeRisk => risk !== null);

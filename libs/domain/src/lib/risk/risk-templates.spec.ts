@@ -1,8 +1,8 @@
 import { DEFAULT_SCALE_SETS, HMS_SCALE } from './default-scales';
+import { RISK_FACTOR_GROUPS } from './risk.types';
 import { DEFAULT_RISK_FACTORS, HMS_TEMPLATE_SERVICE_TYPES, riskFactorsForServiceType } from './risk-factors';
 import { riskLevel } from './risk-level';
 import { RISK_ANALYSIS_TEMPLATES, riskAnalysisTemplate } from './risk-templates';
-import { RISK_FACTOR_GROUPS } from './risk.types';
 import { validateScaleSet } from './scale-set';
 
 describe('HMS factor catalogue', () => {
@@ -18,7 +18,8 @@ describe('HMS factor catalogue', () => {
     for (const factor of DEFAULT_RISK_FACTORS) {
       expect(factor.labelNb.trim()).not.toBe('');
       expect(factor.labelEn.trim()).not.toBe('');
-      if (factor.sourceUrl !== null) expect(new URL(factor.sourceUrl).hostname).toMatch(/^www\.(arbeidstilsynet|arbeidsmiljoportalen)\.no$/);
+      if (factor.sourceUrl !== null)
+        expect(new URL(factor.sourceUrl).hostname).toMatch(/^www\.(arbeidstilsynet|arbeidsmiljoportalen)\.no$/);
       for (const serviceType of factor.serviceTypes) expect(HMS_TEMPLATE_SERVICE_TYPES).toContain(serviceType);
     }
   });

@@ -1,5 +1,5 @@
-import { type HmsTemplateServiceType, riskFactorsForServiceType } from './risk-factors';
 import type { HazardSource, RiskAnalysisType } from './risk.types';
+import { type HmsTemplateServiceType, riskFactorsForServiceType } from './risk-factors';
 
 /** A prefilled HMS risk item: which factor, where and who. No scores: the unit assesses them (domain.md §2.9). */
 export interface HmsTemplateItem {
@@ -132,14 +132,46 @@ const hmsTemplate = (profile: HmsServiceProfile): RiskTemplateDefinition => ({
 });
 
 const SERVICE_ROS_SCENARIOS: readonly ScenarioTemplateItem[] = [
-  { description: 'Strømmen er borte i mer enn ett døgn midt på vinteren; varme, lys, heiser og medisinsk utstyr svikter.', hazardSource: 'hazard', title: 'Langvarig strømbrudd' },
-  { description: 'Journalsystem, nett eller telefoni er nede i flere dager, for eksempel etter et løsepengevirus.', hazardSource: 'threat', title: 'Bortfall av IKT og elektronisk journal' },
-  { description: 'Kommunalt drikkevann er forurenset eller leveransen er stanset i flere dager.', hazardSource: 'hazard', title: 'Svikt i vannforsyningen' },
-  { description: 'Pandemi eller større utbrudd gir høyt sykefravær og økt pleiebehov samtidig.', hazardSource: 'hazard', title: 'Smitteutbrudd med høyt fravær' },
-  { description: 'Brann i bygget der brukere eller barn oppholder seg; behov for evakuering.', hazardSource: 'hazard', title: 'Brann i tjenestested' },
-  { description: 'Flom, skred eller uvær stenger veier slik at ansatte og leveranser ikke kommer fram.', hazardSource: 'hazard', title: 'Ekstremvær som stenger veier' },
-  { description: 'Mangel på nøkkelpersonell eller vikarer over tid, slik at forsvarlig drift er truet.', hazardSource: 'hazard', title: 'Mangel på kvalifisert personell' },
-  { description: 'Vold, trusler eller et alvorlig angrep mot brukere eller ansatte på tjenestestedet.', hazardSource: 'threat', title: 'Alvorlig voldshendelse' },
+  {
+    description: 'Strømmen er borte i mer enn ett døgn midt på vinteren; varme, lys, heiser og medisinsk utstyr svikter.',
+    hazardSource: 'hazard',
+    title: 'Langvarig strømbrudd',
+  },
+  {
+    description: 'Journalsystem, nett eller telefoni er nede i flere dager, for eksempel etter et løsepengevirus.',
+    hazardSource: 'threat',
+    title: 'Bortfall av IKT og elektronisk journal',
+  },
+  {
+    description: 'Kommunalt drikkevann er forurenset eller leveransen er stanset i flere dager.',
+    hazardSource: 'hazard',
+    title: 'Svikt i vannforsyningen',
+  },
+  {
+    description: 'Pandemi eller større utbrudd gir høyt sykefravær og økt pleiebehov samtidig.',
+    hazardSource: 'hazard',
+    title: 'Smitteutbrudd med høyt fravær',
+  },
+  {
+    description: 'Brann i bygget der brukere eller barn oppholder seg; behov for evakuering.',
+    hazardSource: 'hazard',
+    title: 'Brann i tjenestested',
+  },
+  {
+    description: 'Flom, skred eller uvær stenger veier slik at ansatte og leveranser ikke kommer fram.',
+    hazardSource: 'hazard',
+    title: 'Ekstremvær som stenger veier',
+  },
+  {
+    description: 'Mangel på nøkkelpersonell eller vikarer over tid, slik at forsvarlig drift er truet.',
+    hazardSource: 'hazard',
+    title: 'Mangel på kvalifisert personell',
+  },
+  {
+    description: 'Vold, trusler eller et alvorlig angrep mot brukere eller ansatte på tjenestestedet.',
+    hazardSource: 'threat',
+    title: 'Alvorlig voldshendelse',
+  },
 ];
 
 /**
@@ -150,16 +182,19 @@ export const RISK_ANALYSIS_TEMPLATES: readonly RiskTemplateDefinition[] = [
   ...PROFILES.map(hmsTemplate),
   {
     code: 'service_ros_general',
-    descriptionNb: 'Typiske uønskede hendelser for en kommunal tjeneste: bortfall av strøm, IKT og vann, smitte, brann, ekstremvær, personellmangel og vold.',
+    descriptionNb:
+      'Typiske uønskede hendelser for en kommunal tjeneste: bortfall av strøm, IKT og vann, smitte, brann, ekstremvær, personellmangel og vold.',
     hmsItems: [],
     scaleSetCode: 'dsb_societal',
     scenarios: SERVICE_ROS_SCENARIOS,
     serviceType: null,
-    sourceUrl: 'https://www.dsb.no/veiledere-handboker-og-informasjonsmateriell/veileder-til-helhetlig-risiko-og-sarbarhetsanalyse-i-kommunen/',
+    sourceUrl:
+      'https://www.dsb.no/veiledere-handboker-og-informasjonsmateriell/veileder-til-helhetlig-risiko-og-sarbarhetsanalyse-i-kommunen/',
     titleNb: 'Tjeneste-ROS',
     type: 'service_ros',
   },
 ];
 
 /** The template with this code, or undefined. */
-export const riskAnalysisTemplate = (code: string): RiskTemplateDefinition | undefined => RISK_ANALYSIS_TEMPLATES.find((template) => template.code === code);
+export const riskAnalysisTemplate = (code: string): RiskTemplateDefinition | undefined =>
+  RISK_ANALYSIS_TEMPLATES.find((template) => template.code === code);

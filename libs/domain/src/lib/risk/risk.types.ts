@@ -13,7 +13,15 @@
  * `hms_ros` HMS-risikovurdering · `service_ros` Tjeneste-ROS · `infosec_ros` ROS informasjonssikkerhet ·
  * `fire_ros` Brann-ROS · `land_use_ros` Areal-ROS · `project_ros` Prosjekt-ROS.
  */
-export const RISK_ANALYSIS_TYPES = ['holistic_ros', 'hms_ros', 'service_ros', 'infosec_ros', 'fire_ros', 'land_use_ros', 'project_ros'] as const;
+export const RISK_ANALYSIS_TYPES = [
+  'holistic_ros',
+  'hms_ros',
+  'service_ros',
+  'infosec_ros',
+  'fire_ros',
+  'land_use_ros',
+  'project_ros',
+] as const;
 export type RiskAnalysisType = (typeof RISK_ANALYSIS_TYPES)[number];
 
 /**
@@ -48,7 +56,15 @@ export type HazardSource = (typeof HAZARD_SOURCES)[number];
  * Organisatoriske og psykososiale · `violence_threats` Vold og trusler · `ergonomic` Mekaniske/ergonomiske ·
  * `physical` Fysiske · `chemical` Kjemiske · `biological` Biologiske · `accident` Ulykker/skaderisiko.
  */
-export const RISK_FACTOR_GROUPS = ['org_psychosocial', 'violence_threats', 'ergonomic', 'physical', 'chemical', 'biological', 'accident'] as const;
+export const RISK_FACTOR_GROUPS = [
+  'org_psychosocial',
+  'violence_threats',
+  'ergonomic',
+  'physical',
+  'chemical',
+  'biological',
+  'accident',
+] as const;
 export type RiskFactorGroup = (typeof RISK_FACTOR_GROUPS)[number];
 
 /**

@@ -2,7 +2,10 @@ import { DSB_SOCIETAL_SCALE, HMS_SCALE } from './default-scales';
 import type { RiskMatrix, ScaleSet } from './scale-set';
 import { cellsFromScoreThresholds, contrastRatio, validateScaleSet } from './scale-set';
 
-const withMatrix = (matrix: Partial<RiskMatrix>): ScaleSet => ({ ...DSB_SOCIETAL_SCALE, matrix: { ...DSB_SOCIETAL_SCALE.matrix, ...matrix } });
+const withMatrix = (matrix: Partial<RiskMatrix>): ScaleSet => ({
+  ...DSB_SOCIETAL_SCALE,
+  matrix: { ...DSB_SOCIETAL_SCALE.matrix, ...matrix },
+});
 const codes = (scale: ScaleSet, severity: 'error' | 'warning' = 'error'): string[] =>
   validateScaleSet(scale)
     .filter((problem) => problem.severity === severity)
@@ -87,7 +90,9 @@ describe('validateScaleSet', () => {
     expect(codes(scale)).toEqual([]);
     expect(codes(scale, 'warning')).toEqual(['value_group_unused valueGroups[4]', 'not_monotonic matrix.cells[4][4]']);
 
-    const noRed = withMatrix({ cells: DSB_SOCIETAL_SCALE.matrix.cells.map((row) => row.map((code) => (code === 'high' ? 'medium' : code))) });
+    const noRed = withMatrix({
+      cells: DSB_SOCIETAL_SCALE.matrix.cells.map((row) => row.map((code) => (code === 'high' ? 'medium' : code))),
+    });
     expect(codes(noRed, 'warning')).toEqual(['band_unused matrix.bands[2]']);
   });
 
@@ -105,7 +110,10 @@ describe('validateScaleSet', () => {
   it('catches an inverted probability interval', () => {
     const [first, ...rest] = DSB_SOCIETAL_SCALE.likelihoodLevels;
     if (!first) throw new Error('fixture');
-    const scale: ScaleSet = { ...DSB_SOCIETAL_SCALE, likelihoodLevels: [{ ...first, annualProbability: { max: 0.001, min: 0.01 } }, ...rest] };
+    const scale: ScaleSet = {
+      ...DSB_SOCIETAL_SCALE,
+      likelihoodLevels: [{ ...first, annualProbability: { max: 0.001, min: 0.01 } }, ...rest],
+    };
     expect(codes(scale)).toEqual(['probability_interval likelihoodLevels[0].annualProbability']);
   });
 });

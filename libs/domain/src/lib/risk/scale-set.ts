@@ -164,10 +164,7 @@ export const contrastRatio = (colourA: string, colourB: string): number | null =
  * n × m). For admin screens that offer "fill from score thresholds" — the result is ordinary cell data,
  * edited cell by cell afterwards. Cells above every threshold get the last band.
  */
-export const cellsFromScoreThresholds = (
-  size: RiskMatrix['size'],
-  thresholds: readonly { band: string; maxScore: number }[],
-): string[][] =>
+export const cellsFromScoreThresholds = (size: RiskMatrix['size'], thresholds: readonly { band: string; maxScore: number }[]): string[][] =>
   Array.from({ length: size.likelihood }, (_, l) =>
     Array.from({ length: size.consequence }, (_, c) => {
       const score = (l + 1) * (c + 1);
@@ -214,7 +211,8 @@ export const validateScaleSet = (scale: ScaleSet): ScaleProblem[] => {
   const rankedList = (levels: readonly AxisLevel[], expected: number, path: string): void => {
     if (levels.length !== expected) error('level_count', path, `has ${levels.length} levels, the matrix has ${expected}`);
     levels.forEach((level, index) => {
-      if (level.rank !== index + 1) error('rank_order', `${path}[${index}].rank`, `rank is ${level.rank}, expected ${index + 1} (ranks are 1..n in list order)`);
+      if (level.rank !== index + 1)
+        error('rank_order', `${path}[${index}].rank`, `rank is ${level.rank}, expected ${index + 1} (ranks are 1..n in list order)`);
     });
     uniqueCodes(levels, path);
   };
@@ -230,7 +228,11 @@ export const validateScaleSet = (scale: ScaleSet): ScaleProblem[] => {
   if (scale.kind === 'societal') {
     scale.valueGroups.forEach((group, index) => {
       if (!societal.has(group.code)) {
-        warning('not_societal_value', `valueGroups[${index}].code`, `'${group.code}' is not one of the societal values (${SOCIETAL_VALUES.join(', ')})`);
+        warning(
+          'not_societal_value',
+          `valueGroups[${index}].code`,
+          `'${group.code}' is not one of the societal values (${SOCIETAL_VALUES.join(', ')})`,
+        );
       }
     });
   }
@@ -265,15 +267,21 @@ export const validateScaleSet = (scale: ScaleSet): ScaleProblem[] => {
     }
     const ratio = contrastRatio(band.colour, band.textColour);
     if (ratio !== null && ratio < MIN_TEXT_CONTRAST) {
-      error('contrast_low', path, `text ${band.textColour} on ${band.colour} has contrast ${ratio.toFixed(2)}:1, needs ${MIN_TEXT_CONTRAST}:1`);
+      error(
+        'contrast_low',
+        path,
+        `text ${band.textColour} on ${band.colour} has contrast ${ratio.toFixed(2)}:1, needs ${MIN_TEXT_CONTRAST}:1`,
+      );
     }
   });
 
   // Cells.
   const severity = new Map(bands.map((band, index) => [band.code, index]));
-  if (cells.length !== size.likelihood) error('grid_rows', 'matrix.cells', `has ${cells.length} rows, size.likelihood is ${size.likelihood}`);
+  if (cells.length !== size.likelihood)
+    error('grid_rows', 'matrix.cells', `has ${cells.length} rows, size.likelihood is ${size.likelihood}`);
   cells.forEach((row, l) => {
-    if (row.length !== size.consequence) error('grid_columns', `matrix.cells[${l}]`, `has ${row.length} cells, size.consequence is ${size.consequence}`);
+    if (row.length !== size.consequence)
+      error('grid_columns', `matrix.cells[${l}]`, `has ${row.length} cells, size.consequence is ${size.consequence}`);
   });
   const used = new Set<string>();
   const rows = sizeOk ? size.likelihood : 0;

@@ -1,5 +1,13 @@
 import { DSB_SOCIETAL_SCALE, HMS_SCALE } from './default-scales';
-import { cellText, normaliseHeading, parseScenarioTable, scenarioColumns, scenarioTableRow, type ScenarioTableValues, type SheetRow } from './scenario-table';
+import {
+  cellText,
+  normaliseHeading,
+  parseScenarioTable,
+  scenarioColumns,
+  scenarioTableRow,
+  type ScenarioTableValues,
+  type SheetRow,
+} from './scenario-table';
 
 const scale = DSB_SOCIETAL_SCALE;
 const headings = scenarioColumns(scale).map((column) => column.heading);
@@ -35,7 +43,16 @@ const full: ScenarioTableValues = {
 
 describe('scenarioColumns', () => {
   it('should give Norwegian headings with the scale’s ranges and one rank and rationale column per consequence type', () => {
-    expect(headings.slice(0, 8)).toEqual(['Nr', 'Tittel', 'Fare/trussel', 'Beskrivelse', 'Årsaker', 'Eksisterende barrierer', 'Sannsynlighet (1–5)', 'Begrunnelse sannsynlighet']);
+    expect(headings.slice(0, 8)).toEqual([
+      'Nr',
+      'Tittel',
+      'Fare/trussel',
+      'Beskrivelse',
+      'Årsaker',
+      'Eksisterende barrierer',
+      'Sannsynlighet (1–5)',
+      'Begrunnelse sannsynlighet',
+    ]);
     for (const type of scale.consequenceTypes) {
       expect(headings).toContain(`Konsekvens: ${type.labelNb} (1–5)`);
       expect(headings).toContain(`Begrunnelse: ${type.labelNb}`);
@@ -74,7 +91,10 @@ describe('scenarioTableRow', () => {
 describe('parseScenarioTable', () => {
   it('should read back exactly what scenarioTableRow wrote (the export is the import template)', () => {
     const cells = scenarioTableRow(scale, 1, full).map((cell) => (cell === null ? '' : String(cell)));
-    const parsed = parseScenarioTable(scale, [{ cells: headings, rowNumber: 1 }, { cells, rowNumber: 2 }]);
+    const parsed = parseScenarioTable(scale, [
+      { cells: headings, rowNumber: 1 },
+      { cells, rowNumber: 2 },
+    ]);
     expect(parsed.missingHeadings).toEqual([]);
     expect(parsed.ignoredHeadings).toEqual([]);
     expect(parsed.rows).toHaveLength(1);
@@ -84,23 +104,58 @@ describe('parseScenarioTable', () => {
 
   it('should match headings regardless of case, spacing, dashes and the range suffix, and report unknown ones', () => {
     const head = ['  tittel ', 'SANNSYNLIGHET', 'konsekvens:dødsfall (1-5)', 'Kommentar', 'Behov for  varsling'];
-    const parsed = parseScenarioTable(scale, sheet(head, { '  tittel ': 'Flom', 'Behov for  varsling': 'nei', 'konsekvens:dødsfall (1-5)': '2', SANNSYNLIGHET: '4' }));
+    const parsed = parseScenarioTable(
+      scale,
+      sheet(head, { '  tittel ': 'Flom', 'Behov for  varsling': 'nei', 'konsekvens:dødsfall (1-5)': '2', SANNSYNLIGHET: '4' }),
+    );
     expect(parsed.ignoredHeadings).toEqual(['Kommentar']);
-    expect(parsed.rows[0]?.values).toMatchObject({ consequences: [{ rank: 2, typeCode: 'deaths' }], likelihoodRank: 4, needsWarning: false, title: 'Flom' });
+    expect(parsed.rows[0]?.values).toMatchObject({
+      consequences: [{ rank: 2, typeCode: 'deaths' }],
+      likelihoodRank: 4,
+      needsWarning: false,
+      title: 'Flom',
+    });
   });
 
   it('should accept level names of the scale for ranks, in bokmål or English, with or without the number', () => {
     const head = ['Tittel', 'Sannsynlighet (1–5)', 'Konsekvens: Dødsfall (1–5)', 'Konsekvens: Direkte økonomiske tap (1–5)', 'Usikkerhet'];
-    const parsed = parseScenarioTable(scale, sheet(head, { 'Konsekvens: Direkte økonomiske tap (1–5)': '3 – Middels', 'Konsekvens: Dødsfall (1–5)': 'Store', 'Sannsynlighet (1–5)': 'Svært høy', Tittel: 'A', Usikkerhet: 'hoy' }));
+    const parsed = parseScenarioTable(
+      scale,
+      sheet(head, {
+        'Konsekvens: Direkte økonomiske tap (1–5)': '3 – Middels',
+        'Konsekvens: Dødsfall (1–5)': 'Store',
+        'Sannsynlighet (1–5)': 'Svært høy',
+        Tittel: 'A',
+        Usikkerhet: 'hoy',
+      }),
+    );
     expect(parsed.rows[0]?.problems).toEqual([]);
-    expect(parsed.rows[0]?.values).toMatchObject({ consequences: [{ rank: 4, typeCode: 'deaths' }, { rank: 3, typeCode: 'economic_direct' }], likelihoodRank: 5, uncertainty: 'high' });
+    expect(parsed.rows[0]?.values).toMatchObject({
+      consequences: [
+        { rank: 4, typeCode: 'deaths' },
+        { rank: 3, typeCode: 'economic_direct' },
+      ],
+      likelihoodRank: 5,
+      uncertainty: 'high',
+    });
 
-    const hms = parseScenarioTable(HMS_SCALE, [{ cells: ['Tittel', 'Sannsynlighet'], rowNumber: 1 }, { cells: ['B', 'Svært sannsynlig'], rowNumber: 2 }]);
+    const hms = parseScenarioTable(HMS_SCALE, [
+      { cells: ['Tittel', 'Sannsynlighet'], rowNumber: 1 },
+      { cells: ['B', 'Svært sannsynlig'], rowNumber: 2 },
+    ]);
     expect(hms.rows[0]?.values.likelihoodRank).toBe(5);
   });
 
   it('should report unreadable cells with row number and the file’s own column heading', () => {
-    const head = ['Tittel', 'Sannsynlighet (1–5)', 'Konsekvens: Dødsfall (1–5)', 'Begrunnelse: Dødsfall', 'Sårbarhet', 'Fare/trussel', 'Behov for evakuering'];
+    const head = [
+      'Tittel',
+      'Sannsynlighet (1–5)',
+      'Konsekvens: Dødsfall (1–5)',
+      'Begrunnelse: Dødsfall',
+      'Sårbarhet',
+      'Fare/trussel',
+      'Behov for evakuering',
+    ];
     const parsed = parseScenarioTable(
       scale,
       sheet(
@@ -124,10 +179,17 @@ describe('parseScenarioTable', () => {
 
   it('should pass out-of-scale numbers and empty titles through, with the columns that later validation names', () => {
     const head = ['Nr', 'Tittel', 'Sannsynlighet (1–5)', 'Konsekvens: Dødsfall (1–5)'];
-    const parsed = parseScenarioTable(scale, sheet(head, { 'Konsekvens: Dødsfall (1–5)': '9', Nr: '1', 'Sannsynlighet (1–5)': '7', Tittel: '' }));
+    const parsed = parseScenarioTable(
+      scale,
+      sheet(head, { 'Konsekvens: Dødsfall (1–5)': '9', Nr: '1', 'Sannsynlighet (1–5)': '7', Tittel: '' }),
+    );
     const row = parsed.rows[0];
     expect(row?.values).toMatchObject({ consequences: [{ rank: 9, typeCode: 'deaths' }], likelihoodRank: 7, title: '' });
-    expect(row?.columnOf).toMatchObject({ 'consequences.0.rank': 'Konsekvens: Dødsfall (1–5)', likelihoodRank: 'Sannsynlighet (1–5)', title: 'Tittel' });
+    expect(row?.columnOf).toMatchObject({
+      'consequences.0.rank': 'Konsekvens: Dødsfall (1–5)',
+      likelihoodRank: 'Sannsynlighet (1–5)',
+      title: 'Tittel',
+    });
   });
 
   it('should skip empty rows, keep the file’s row numbers and require a title column', () => {

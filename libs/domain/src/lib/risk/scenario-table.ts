@@ -1,5 +1,5 @@
-import { scenarioRisk } from './risk-level';
 import type { HazardSource, ThreeLevel } from './risk.types';
+import { scenarioRisk } from './risk-level';
 import type { ScaleSet } from './scale-set';
 
 /**
@@ -52,7 +52,12 @@ export type ScenarioColumn =
   | { readonly kind: 'number'; readonly heading: string; readonly width: number }
   | { readonly kind: 'text'; readonly field: TextField; readonly heading: string; readonly width: number }
   | { readonly kind: 'hazard'; readonly heading: string; readonly width: number }
-  | { readonly kind: 'likelihood'; readonly field: 'likelihoodRank' | 'residualLikelihoodRank'; readonly heading: string; readonly width: number }
+  | {
+      readonly kind: 'likelihood';
+      readonly field: 'likelihoodRank' | 'residualLikelihoodRank';
+      readonly heading: string;
+      readonly width: number;
+    }
   | {
       readonly kind: 'consequence';
       readonly residual: boolean;
@@ -61,7 +66,13 @@ export type ScenarioColumn =
       readonly aliases: readonly string[];
       readonly width: number;
     }
-  | { readonly kind: 'consequenceRationale'; readonly typeCode: string; readonly heading: string; readonly aliases: readonly string[]; readonly width: number }
+  | {
+      readonly kind: 'consequenceRationale';
+      readonly typeCode: string;
+      readonly heading: string;
+      readonly aliases: readonly string[];
+      readonly width: number;
+    }
   | { readonly kind: 'threeLevel'; readonly field: 'vulnerability' | 'uncertainty'; readonly heading: string; readonly width: number }
   | { readonly kind: 'yesNo'; readonly field: 'needsWarning' | 'needsEvacuation'; readonly heading: string; readonly width: number }
   | { readonly kind: 'band'; readonly residual: boolean; readonly heading: string; readonly width: number };
@@ -94,8 +105,21 @@ export const scenarioColumns = (scale: ScaleSet): ScenarioColumn[] => {
     { field: 'likelihoodRank', heading: `Sannsynlighet ${range(l)}`, kind: 'likelihood', width: 16 },
     { field: 'likelihoodRationale', heading: 'Begrunnelse sannsynlighet', kind: 'text', width: 40 },
     ...scale.consequenceTypes.flatMap((type): ScenarioColumn[] => [
-      { aliases: [`Konsekvens: ${type.code}`, `Konsekvens: ${type.labelEn}`], heading: `Konsekvens: ${type.labelNb} ${range(c)}`, kind: 'consequence', residual: false, typeCode: type.code, width: 18 },
-      { aliases: [`Begrunnelse: ${type.code}`, `Begrunnelse: ${type.labelEn}`], heading: `Begrunnelse: ${type.labelNb}`, kind: 'consequenceRationale', typeCode: type.code, width: 36 },
+      {
+        aliases: [`Konsekvens: ${type.code}`, `Konsekvens: ${type.labelEn}`],
+        heading: `Konsekvens: ${type.labelNb} ${range(c)}`,
+        kind: 'consequence',
+        residual: false,
+        typeCode: type.code,
+        width: 18,
+      },
+      {
+        aliases: [`Begrunnelse: ${type.code}`, `Begrunnelse: ${type.labelEn}`],
+        heading: `Begrunnelse: ${type.labelNb}`,
+        kind: 'consequenceRationale',
+        typeCode: type.code,
+        width: 36,
+      },
     ]),
     { field: 'vulnerability', heading: 'Sårbarhet', kind: 'threeLevel', width: 12 },
     { field: 'vulnerabilityText', heading: 'Sårbarhet begrunnelse', kind: 'text', width: 40 },
@@ -121,7 +145,11 @@ export const scenarioColumns = (scale: ScaleSet): ScenarioColumn[] => {
 };
 
 /** The band label of a likelihood and consequences on `scale`, or null when not assessed (or not on the scale). */
-const bandLabel = (scale: ScaleSet, likelihood: number | null | undefined, consequences: readonly ScenarioTableConsequence[] | undefined): string | null => {
+const bandLabel = (
+  scale: ScaleSet,
+  likelihood: number | null | undefined,
+  consequences: readonly ScenarioTableConsequence[] | undefined,
+): string | null => {
   if (likelihood === null || likelihood === undefined || !consequences || consequences.length === 0) return null;
   try {
     return scenarioRisk(scale, likelihood, consequences).overall?.level.labelNb ?? null;
@@ -146,7 +174,10 @@ export const scenarioTableRow = (scale: ScaleSet, number: number, scenario: Scen
       case 'likelihood':
         return scenario[column.field] ?? null;
       case 'consequence':
-        return (column.residual ? scenario.residualConsequences : scenario.consequences)?.find((item) => item.typeCode === column.typeCode)?.rank ?? null;
+        return (
+          (column.residual ? scenario.residualConsequences : scenario.consequences)?.find((item) => item.typeCode === column.typeCode)
+            ?.rank ?? null
+        );
       case 'consequenceRationale':
         return scenario.consequences?.find((item) => item.typeCode === column.typeCode)?.rationale ?? null;
       case 'threeLevel': {
@@ -314,12 +345,20 @@ export const parseScenarioTable = (scale: ScaleSet, sheet: readonly SheetRow[]):
   const titleColumn = columns.find((column) => column.kind === 'text' && column.field === 'title');
   const missingHeadings = titleColumn && !taken.has(titleColumn) ? [titleColumn.heading] : [];
 
-  const likelihoodLevels: LevelName[] = scale.likelihoodLevels.map((level) => ({ names: [level.labelNb, level.labelEn, level.code].map(normaliseValue), rank: level.rank }));
+  const likelihoodLevels: LevelName[] = scale.likelihoodLevels.map((level) => ({
+    names: [level.labelNb, level.labelEn, level.code].map(normaliseValue),
+    rank: level.rank,
+  }));
   const consequenceLevels = (typeCode: string): LevelName[] => {
     const type = scale.consequenceTypes.find((candidate) => candidate.code === typeCode);
     return scale.consequenceLevels.map((axis) => {
       const own = type?.levels.find((level) => level.rank === axis.rank);
-      return { names: [axis.labelNb, axis.labelEn, axis.code, own?.labelNb, own?.descriptionNb, own?.descriptionEn].filter((n): n is string => !!n).map(normaliseValue), rank: axis.rank };
+      return {
+        names: [axis.labelNb, axis.labelEn, axis.code, own?.labelNb, own?.descriptionNb, own?.descriptionEn]
+          .filter((n): n is string => !!n)
+          .map(normaliseValue),
+        rank: axis.rank,
+      };
     });
   };
 
@@ -327,7 +366,10 @@ export const parseScenarioTable = (scale: ScaleSet, sheet: readonly SheetRow[]):
     const values: ScenarioTableValues = { title: '' };
     const problems: ScenarioTableProblem[] = [];
     const columnOf: Record<string, string> = {};
-    const ranks: Record<'consequences' | 'residualConsequences', Map<string, { rank: number | null; heading: string }>> = { consequences: new Map(), residualConsequences: new Map() };
+    const ranks: Record<'consequences' | 'residualConsequences', Map<string, { rank: number | null; heading: string }>> = {
+      consequences: new Map(),
+      residualConsequences: new Map(),
+    };
     const rationales = new Map<string, { text: string; heading: string }>();
     const problem = (column: string, field: string, code: ScenarioTableProblemCode, message: string) =>
       problems.push({ code, column, field, message, rowNumber: row.rowNumber });

@@ -3,12 +3,7 @@
  * /api/risk/analyses/:id/reports starts one (or answers with the one already queued/running),
  * GET /api/risk/reports/:id tells its progress, GET /api/risk/reports/:id/file downloads the PDF.
  */
-export const RISK_REPORT_STATUSES = [
-  'queued',
-  'running',
-  'done',
-  'failed',
-] as const;
+export const RISK_REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type RiskReportStatus = (typeof RISK_REPORT_STATUSES)[number];
 
 /**

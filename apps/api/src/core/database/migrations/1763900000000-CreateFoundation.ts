@@ -11,45 +11,95 @@ export class CreateFoundation1763900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS ltree`);
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pgcrypto`);
-    await queryRunner.query(`CREATE TABLE "audit_log_entry" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_user_id" uuid, "action" character varying(10) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" uuid NOT NULL, "changes" jsonb NOT NULL DEFAULT '[]', "request_id" character varying(64), CONSTRAINT "CHK_audit_log_entry_action" CHECK ("action" IN ('create', 'update', 'delete')), CONSTRAINT "PK_905deda75b16075725a02ef38a0" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_log_entry" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_user_id" uuid, "action" character varying(10) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" uuid NOT NULL, "changes" jsonb NOT NULL DEFAULT '[]', "request_id" character varying(64), CONSTRAINT "CHK_audit_log_entry_action" CHECK ("action" IN ('create', 'update', 'delete')), CONSTRAINT "PK_905deda75b16075725a02ef38a0" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_audit_log_entry_tenant_actor" ON "audit_log_entry"("tenant_id", "actor_user_id")`);
-    await queryRunner.query(`CREATE INDEX "IDX_audit_log_entry_tenant_entity" ON "audit_log_entry"("tenant_id", "entity_type", "entity_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_audit_log_entry_tenant_entity" ON "audit_log_entry"("tenant_id", "entity_type", "entity_id")`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_audit_log_entry_tenant_occurred" ON "audit_log_entry"("tenant_id", "occurred_at")`);
-    await queryRunner.query(`CREATE TABLE "tenant" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_number" character varying(4) NOT NULL, "name" character varying(200) NOT NULL, "org_number" character varying(9), "governance_model" character varying(20) NOT NULL DEFAULT 'alderman', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_tenant_governance_model" CHECK ("governance_model" IN ('alderman', 'parliamentary')), CONSTRAINT "CHK_tenant_municipality_number" CHECK ("municipality_number" ~ '^[0-9]{4}$'), CONSTRAINT "PK_da8c6efd67bb301e810e56ac139" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "tenant" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_number" character varying(4) NOT NULL, "name" character varying(200) NOT NULL, "org_number" character varying(9), "governance_model" character varying(20) NOT NULL DEFAULT 'alderman', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_tenant_governance_model" CHECK ("governance_model" IN ('alderman', 'parliamentary')), CONSTRAINT "CHK_tenant_municipality_number" CHECK ("municipality_number" ~ '^[0-9]{4}$'), CONSTRAINT "PK_da8c6efd67bb301e810e56ac139" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_tenant_municipality_number" ON "tenant"("municipality_number")`);
-    await queryRunner.query(`CREATE TABLE "org_unit" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "parent_id" uuid, "path" ltree NOT NULL, "code" character varying(32) NOT NULL, "name" character varying(200) NOT NULL, "level_type" character varying(20) NOT NULL, "service_type" character varying(40), "valid_from" date NOT NULL DEFAULT ('now'::text)::date, "valid_to" date, "leader_user_id" uuid, "headcount" integer, CONSTRAINT "CHK_org_unit_valid_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "CHK_org_unit_level_type" CHECK ("level_type" IN ('municipality', 'sector', 'agency', 'district', 'unit', 'department', 'team')), CONSTRAINT "PK_ba1c59043dc14bb66023c1d07c7" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "org_unit" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "parent_id" uuid, "path" ltree NOT NULL, "code" character varying(32) NOT NULL, "name" character varying(200) NOT NULL, "level_type" character varying(20) NOT NULL, "service_type" character varying(40), "valid_from" date NOT NULL DEFAULT ('now'::text)::date, "valid_to" date, "leader_user_id" uuid, "headcount" integer, CONSTRAINT "CHK_org_unit_valid_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "CHK_org_unit_level_type" CHECK ("level_type" IN ('municipality', 'sector', 'agency', 'district', 'unit', 'department', 'team')), CONSTRAINT "PK_ba1c59043dc14bb66023c1d07c7" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_org_unit_tenant_parent" ON "org_unit"("tenant_id", "parent_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_org_unit_tenant_code" ON "org_unit"("tenant_id", "code")`);
-    await queryRunner.query(`CREATE TABLE "app_user" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "email" character varying(254) NOT NULL, "name" character varying(200) NOT NULL, "password_hash" character varying(255), "employee_number" character varying(40), "external_id" character varying(200), "primary_org_unit_id" uuid, "locale" character varying(2) NOT NULL DEFAULT 'nb', "active" boolean NOT NULL DEFAULT true, "invited_at" TIMESTAMP WITH TIME ZONE, "last_login_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_app_user_email_lowercase" CHECK ("email" = lower("email")), CONSTRAINT "CHK_app_user_locale" CHECK ("locale" IN ('nb', 'nn', 'en')), CONSTRAINT "PK_22a5c4a3d9b2fb8e4e73fc4ada1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "app_user" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "email" character varying(254) NOT NULL, "name" character varying(200) NOT NULL, "password_hash" character varying(255), "employee_number" character varying(40), "external_id" character varying(200), "primary_org_unit_id" uuid, "locale" character varying(2) NOT NULL DEFAULT 'nb', "active" boolean NOT NULL DEFAULT true, "invited_at" TIMESTAMP WITH TIME ZONE, "last_login_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_app_user_email_lowercase" CHECK ("email" = lower("email")), CONSTRAINT "CHK_app_user_locale" CHECK ("locale" IN ('nb', 'nn', 'en')), CONSTRAINT "PK_22a5c4a3d9b2fb8e4e73fc4ada1" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_app_user_tenant_primary_unit" ON "app_user"("tenant_id", "primary_org_unit_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_app_user_tenant_email" ON "app_user"("tenant_id", "email")`);
-    await queryRunner.query(`CREATE TABLE "invitation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "accepted_at" TIMESTAMP WITH TIME ZONE, "sent_at" TIMESTAMP WITH TIME ZONE, "invited_by_user_id" uuid, CONSTRAINT "PK_beb994737756c0f18a1c1f8669c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "invitation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "accepted_at" TIMESTAMP WITH TIME ZONE, "sent_at" TIMESTAMP WITH TIME ZONE, "invited_by_user_id" uuid, CONSTRAINT "PK_beb994737756c0f18a1c1f8669c" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_invitation_tenant_user" ON "invitation"("tenant_id", "user_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_invitation_token_hash" ON "invitation"("token_hash")`);
-    await queryRunner.query(`CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "rotated_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "rotated_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_refresh_token_family" ON "refresh_token"("family_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_refresh_token_hash" ON "refresh_token"("token_hash")`);
-    await queryRunner.query(`CREATE TABLE "delegation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "org_unit_id" uuid NOT NULL, "from_user_id" uuid NOT NULL, "to_user_id" uuid NOT NULL, "include_descendants" boolean NOT NULL DEFAULT true, "reason" character varying(20) NOT NULL, "valid_from" date NOT NULL, "valid_to" date, CONSTRAINT "CHK_delegation_distinct_users" CHECK ("from_user_id" <> "to_user_id"), CONSTRAINT "CHK_delegation_valid_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "CHK_delegation_reason" CHECK ("reason" IN ('acting', 'vacation', 'permanent')), CONSTRAINT "PK_a2cb6c9b942d68b109131beab44" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "delegation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "org_unit_id" uuid NOT NULL, "from_user_id" uuid NOT NULL, "to_user_id" uuid NOT NULL, "include_descendants" boolean NOT NULL DEFAULT true, "reason" character varying(20) NOT NULL, "valid_from" date NOT NULL, "valid_to" date, CONSTRAINT "CHK_delegation_distinct_users" CHECK ("from_user_id" <> "to_user_id"), CONSTRAINT "CHK_delegation_valid_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "CHK_delegation_reason" CHECK ("reason" IN ('acting', 'vacation', 'permanent')), CONSTRAINT "PK_a2cb6c9b942d68b109131beab44" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_delegation_tenant_unit" ON "delegation"("tenant_id", "org_unit_id")`);
-    await queryRunner.query(`CREATE TABLE "role_assignment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid NOT NULL, "role" character varying(40) NOT NULL, "org_unit_id" uuid NOT NULL, "include_descendants" boolean NOT NULL DEFAULT true, "valid_from" date NOT NULL DEFAULT ('now'::text)::date, "valid_to" date, CONSTRAINT "CHK_role_assignment_valid_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN ('employee', 'department_leader', 'unit_leader', 'sector_leader', 'executive', 'hms_advisor', 'quality_coordinator', 'safety_rep', 'tenant_admin')), CONSTRAINT "PK_7e79671a8a5db18936173148cb4" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "role_assignment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "user_id" uuid NOT NULL, "role" character varying(40) NOT NULL, "org_unit_id" uuid NOT NULL, "include_descendants" boolean NOT NULL DEFAULT true, "valid_from" date NOT NULL DEFAULT ('now'::text)::date, "valid_to" date, CONSTRAINT "CHK_role_assignment_valid_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN ('employee', 'department_leader', 'unit_leader', 'sector_leader', 'executive', 'hms_advisor', 'quality_coordinator', 'safety_rep', 'tenant_admin')), CONSTRAINT "PK_7e79671a8a5db18936173148cb4" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_role_assignment_tenant_unit" ON "role_assignment"("tenant_id", "org_unit_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_role_assignment_tenant_user" ON "role_assignment"("tenant_id", "user_id")`);
-    await queryRunner.query(`ALTER TABLE "org_unit" ADD CONSTRAINT "FK_6fc20b83b5063b4da856e862050" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "org_unit" ADD CONSTRAINT "FK_b8e4301109a2850200ba2c7c512" FOREIGN KEY ("parent_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "org_unit" ADD CONSTRAINT "FK_a3bc324529804e30927379b254f" FOREIGN KEY ("leader_user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "FK_29ed668eb2c458a129aa6bbd31a" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "FK_95e2d0456da186d7158f8edc9cc" FOREIGN KEY ("primary_org_unit_id") REFERENCES "org_unit"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitation" ADD CONSTRAINT "FK_5576a65056f5e040e310f248d69" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitation" ADD CONSTRAINT "FK_dbf801c80100c878509602456ff" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_bad6f2d9e82f894840ec9b49adf" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_6bbe63d2fe75e7f0ba1710351d4" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "delegation" ADD CONSTRAINT "FK_499e283cbcb7d159d43b8ff356b" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "delegation" ADD CONSTRAINT "FK_c8e9897737ae5a2b4707375dfc2" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "delegation" ADD CONSTRAINT "FK_274cf9c13b4551f0e5515ca475b" FOREIGN KEY ("from_user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "delegation" ADD CONSTRAINT "FK_3192242aba59102215b2082ac14" FOREIGN KEY ("to_user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_619292b88fbf4504158860bff4b" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_0308896e1a10f74ce104f6cc93f" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_4c3f49160db5780f98e19d27c84" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "org_unit" ADD CONSTRAINT "FK_6fc20b83b5063b4da856e862050" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "org_unit" ADD CONSTRAINT "FK_b8e4301109a2850200ba2c7c512" FOREIGN KEY ("parent_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "org_unit" ADD CONSTRAINT "FK_a3bc324529804e30927379b254f" FOREIGN KEY ("leader_user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "FK_29ed668eb2c458a129aa6bbd31a" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "FK_95e2d0456da186d7158f8edc9cc" FOREIGN KEY ("primary_org_unit_id") REFERENCES "org_unit"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "FK_5576a65056f5e040e310f248d69" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "FK_dbf801c80100c878509602456ff" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_bad6f2d9e82f894840ec9b49adf" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_6bbe63d2fe75e7f0ba1710351d4" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "delegation" ADD CONSTRAINT "FK_499e283cbcb7d159d43b8ff356b" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "delegation" ADD CONSTRAINT "FK_c8e9897737ae5a2b4707375dfc2" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "delegation" ADD CONSTRAINT "FK_274cf9c13b4551f0e5515ca475b" FOREIGN KEY ("from_user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "delegation" ADD CONSTRAINT "FK_3192242aba59102215b2082ac14" FOREIGN KEY ("to_user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_619292b88fbf4504158860bff4b" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_0308896e1a10f74ce104f6cc93f" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_4c3f49160db5780f98e19d27c84" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_org_unit_path_gist" ON "org_unit" USING GIST ("path")`);
     await queryRunner.query(
       `CREATE FUNCTION audit_log_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log_entry is append-only'; END $$`,

@@ -512,12 +512,8 @@ export class CreateIncidents1795879824388 implements MigrationInterface {
             ALTER TABLE "notification_delivery"
             ADD CONSTRAINT "FK_2e70a64359ce7416b06a4d7a432" FOREIGN KEY ("notification_id") REFERENCES "notification"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_AFTER}))`,
-    );
+    await queryRunner.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`);
+    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_AFTER}))`);
     await queryRunner.query(
       `CREATE FUNCTION access_log_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'access_log_entry is append-only'; END $$`,
     );
@@ -527,19 +523,11 @@ export class CreateIncidents1795879824388 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `DROP TRIGGER "TRG_access_log_entry_append_only" ON "access_log_entry"`,
-    );
+    await queryRunner.query(`DROP TRIGGER "TRG_access_log_entry_append_only" ON "access_log_entry"`);
     await queryRunner.query(`DROP FUNCTION access_log_entry_append_only()`);
-    await queryRunner.query(
-      `DELETE FROM "role_assignment" WHERE "role" IN ('dpo', 'infosec_lead')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_BEFORE}))`,
-    );
+    await queryRunner.query(`DELETE FROM "role_assignment" WHERE "role" IN ('dpo', 'infosec_lead')`);
+    await queryRunner.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`);
+    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_BEFORE}))`);
     await queryRunner.query(`
             ALTER TABLE "notification_delivery" DROP CONSTRAINT "FK_2e70a64359ce7416b06a4d7a432"
         `);

@@ -130,24 +130,14 @@ export class CreateRiskAnalyses1795884674077 implements MigrationInterface {
             ALTER TABLE "risk_scenario"
             ADD CONSTRAINT "FK_02ae5ebd7831d59e8fcc74ae717" FOREIGN KEY ("analysis_id") REFERENCES "risk_analysis"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_AFTER}))`,
-    );
+    await queryRunner.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`);
+    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_AFTER}))`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `DELETE FROM "role_assignment" WHERE "role" = 'preparedness_coordinator'`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_BEFORE}))`,
-    );
+    await queryRunner.query(`DELETE FROM "role_assignment" WHERE "role" = 'preparedness_coordinator'`);
+    await queryRunner.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "CHK_role_assignment_role"`);
+    await queryRunner.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "CHK_role_assignment_role" CHECK ("role" IN (${ROLES_BEFORE}))`);
     await queryRunner.query(`
             ALTER TABLE "risk_scenario" DROP CONSTRAINT "FK_02ae5ebd7831d59e8fcc74ae717"
         `);

@@ -22,7 +22,10 @@ const CHUNK = 1000;
  */
 const keysFor = (rows: number) => {
   const secret = process.env['REPORTER_IDENTITY_KEY'];
-  if (!secret) throw new Error(`${rows} avvik hidden from the handler must be encrypted: set REPORTER_IDENTITY_KEY (the app's key) and migrate again. ${REPORTER_IDENTITY_KEY_MESSAGE}`);
+  if (!secret)
+    throw new Error(
+      `${rows} avvik hidden from the handler must be encrypted: set REPORTER_IDENTITY_KEY (the app's key) and migrate again. ${REPORTER_IDENTITY_KEY_MESSAGE}`,
+    );
   return deriveReporterIdentityKeys(secret);
 };
 
@@ -80,20 +83,28 @@ export class EncryptHiddenReporters1795894000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_incident_tenant_reporter_lookup" ON "incident" ("tenant_id", "reporter_lookup")`);
 
     await queryRunner.query(`ALTER TABLE "incident_event" DROP CONSTRAINT "CHK_incident_event_type"`);
-    await queryRunner.query(`ALTER TABLE "incident_event" ADD CONSTRAINT "CHK_incident_event_type" CHECK ("type" IN (${EVENT_TYPES_AFTER}))`);
+    await queryRunner.query(
+      `ALTER TABLE "incident_event" ADD CONSTRAINT "CHK_incident_event_type" CHECK ("type" IN (${EVENT_TYPES_AFTER}))`,
+    );
 
     await queryRunner.query(`ALTER TABLE "access_log_entry" ADD "reason" text`);
     await queryRunner.query(`ALTER TABLE "access_log_entry" DROP CONSTRAINT "CHK_access_log_entry_purpose"`);
-    await queryRunner.query(`ALTER TABLE "access_log_entry" ADD CONSTRAINT "CHK_access_log_entry_purpose" CHECK ("purpose" IN (${PURPOSES_AFTER}))`);
+    await queryRunner.query(
+      `ALTER TABLE "access_log_entry" ADD CONSTRAINT "CHK_access_log_entry_purpose" CHECK ("purpose" IN (${PURPOSES_AFTER}))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     // The access log is append-only and the history keeps what happened: the narrower checks come back NOT VALID.
     await queryRunner.query(`ALTER TABLE "access_log_entry" DROP CONSTRAINT "CHK_access_log_entry_purpose"`);
-    await queryRunner.query(`ALTER TABLE "access_log_entry" ADD CONSTRAINT "CHK_access_log_entry_purpose" CHECK ("purpose" IN (${PURPOSES_BEFORE})) NOT VALID`);
+    await queryRunner.query(
+      `ALTER TABLE "access_log_entry" ADD CONSTRAINT "CHK_access_log_entry_purpose" CHECK ("purpose" IN (${PURPOSES_BEFORE})) NOT VALID`,
+    );
     await queryRunner.query(`ALTER TABLE "access_log_entry" DROP COLUMN "reason"`);
     await queryRunner.query(`ALTER TABLE "incident_event" DROP CONSTRAINT "CHK_incident_event_type"`);
-    await queryRunner.query(`ALTER TABLE "incident_event" ADD CONSTRAINT "CHK_incident_event_type" CHECK ("type" IN (${EVENT_TYPES_BEFORE})) NOT VALID`);
+    await queryRunner.query(
+      `ALTER TABLE "incident_event" ADD CONSTRAINT "CHK_incident_event_type" CHECK ("type" IN (${EVENT_TYPES_BEFORE})) NOT VALID`,
+    );
 
     await queryRunner.query(`DROP INDEX "IDX_incident_tenant_reporter_lookup"`);
     await queryRunner.query(`ALTER TABLE "incident" DROP CONSTRAINT "CHK_incident_anonymous_has_no_reporter"`);

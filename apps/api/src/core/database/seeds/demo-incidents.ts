@@ -35,11 +35,27 @@ const SEVERITY_WEIGHTS: [Severity, number][] = [
   ['high', 10],
   ['critical', 2],
 ];
-const DEFAULT_DESCRIPTIONS = ['Rutinen ble ikke fulgt ved vaktskifte.', 'Manglende dokumentasjon oppdaget ved gjennomgang.', 'Utstyr var ikke tilgjengelig da det trengtes.'];
+const DEFAULT_DESCRIPTIONS = [
+  'Rutinen ble ikke fulgt ved vaktskifte.',
+  'Manglende dokumentasjon oppdaget ved gjennomgang.',
+  'Utstyr var ikke tilgjengelig da det trengtes.',
+];
 const DESCRIPTIONS: Record<string, string[]> = {
-  personal_injury: ['Ansatt skled på vått gulv i korridoren.', 'Kuttskade ved oppvask av glass.', 'Belastningsskade i rygg ved forflytning uten hjelpemiddel.'],
-  violence_threats: ['Bruker slo etter ansatt under morgenstell.', 'Trusler fra pårørende i telefon.', 'Elev kastet stol mot ansatt i friminuttet.'],
-  work_environment: ['Alenearbeid på kveldsvakt på grunn av sykefravær.', 'For høy temperatur på vaktrommet over lang tid.', 'Høyt støynivå i fellesrom.'],
+  personal_injury: [
+    'Ansatt skled på vått gulv i korridoren.',
+    'Kuttskade ved oppvask av glass.',
+    'Belastningsskade i rygg ved forflytning uten hjelpemiddel.',
+  ],
+  violence_threats: [
+    'Bruker slo etter ansatt under morgenstell.',
+    'Trusler fra pårørende i telefon.',
+    'Elev kastet stol mot ansatt i friminuttet.',
+  ],
+  work_environment: [
+    'Alenearbeid på kveldsvakt på grunn av sykefravær.',
+    'For høy temperatur på vaktrommet over lang tid.',
+    'Høyt støynivå i fellesrom.',
+  ],
 };
 
 interface CategoryRow {
@@ -79,13 +95,28 @@ export const seedDemoIncidents = async (manager: EntityManager, demo: DemoMunici
     const daysAgo = Math.floor(365 * random.next() ** 1.3);
     const reportedAt = new Date(today.getTime() - daysAgo * 86_400_000 - random.int(0, 10 * 3_600_000));
     const occurredAt = new Date(reportedAt.getTime() - random.int(10, 48 * 60) * 60_000);
-    const kind: IncidentKind = category.code === 'improvement' ? 'improvement' : random.chance(0.15) ? 'near_miss' : random.chance(0.2) ? 'adverse_event' : 'deviation';
+    const kind: IncidentKind =
+      category.code === 'improvement'
+        ? 'improvement'
+        : random.chance(0.15)
+          ? 'near_miss'
+          : random.chance(0.2)
+            ? 'adverse_event'
+            : 'deviation';
     const severity = category.has_severity && kind !== 'improvement' ? random.pickWeighted(SEVERITY_WEIGHTS, ([, w]) => w)[0] : null;
     const severityActual = kind === 'near_miss' ? null : severity;
     const severityPotential = severity ? random.pickWeighted(SEVERITY_WEIGHTS, ([, w]) => w)[0] : null;
     const worst = worstSeverity(severityActual, severityPotential);
     const status: IncidentStatus =
-      daysAgo > 45 ? (random.chance(0.93) ? 'closed' : random.chance(0.5) ? 'rejected' : 'measures') : daysAgo > 6 ? random.pickWeighted<IncidentStatus>(['closed', 'in_progress', 'measures'], (s) => (s === 'closed' ? 5 : 3)) : random.pickWeighted<IncidentStatus>(['registered', 'in_progress'], (s) => (s === 'registered' ? 3 : 1));
+      daysAgo > 45
+        ? random.chance(0.93)
+          ? 'closed'
+          : random.chance(0.5)
+            ? 'rejected'
+            : 'measures'
+        : daysAgo > 6
+          ? random.pickWeighted<IncidentStatus>(['closed', 'in_progress', 'measures'], (s) => (s === 'closed' ? 5 : 3))
+          : random.pickWeighted<IncidentStatus>(['registered', 'in_progress'], (s) => (s === 'registered' ? 3 : 1));
     const texts = DESCRIPTIONS[category.code] ?? DEFAULT_DESCRIPTIONS;
     const leader = unit.leaderUserId;
     const done = status === 'closed' || status === 'rejected';
@@ -101,7 +132,11 @@ export const seedDemoIncidents = async (manager: EntityManager, demo: DemoMunici
       random.pick(texts),
       severityActual,
       severityPotential,
-      category.code === 'violence_threats' || category.code === 'personal_injury' ? 'employee' : category.code === 'user_safety' ? 'user_patient' : 'none',
+      category.code === 'violence_threats' || category.code === 'personal_injury'
+        ? 'employee'
+        : category.code === 'user_safety'
+          ? 'user_patient'
+          : 'none',
       reporter.id,
       status,
       leader,
@@ -109,7 +144,9 @@ export const seedDemoIncidents = async (manager: EntityManager, demo: DemoMunici
       closeDeadline(reportedAt, worst, DEFAULT_DEADLINE_POLICY),
       status === 'registered' ? null : new Date(reportedAt.getTime() + random.int(1, 72) * 3_600_000),
       done ? new Date(Math.min(today.getTime(), reportedAt.getTime() + random.int(2, 40) * 86_400_000)) : null,
-      status === 'closed' ? random.pick(['human', 'technical', 'organisational', 'routine_missing', 'routine_not_followed', 'external']) : null,
+      status === 'closed'
+        ? random.pick(['human', 'technical', 'organisational', 'routine_missing', 'routine_not_followed', 'external'])
+        : null,
       status === 'closed' ? 'Gjennomgått i personalmøte; rutinen er oppdatert.' : null,
       done ? 'Takk for meldingen. Saken er fulgt opp i enheten.' : null,
       status === 'closed' ? 'Tiltak ikke nødvendig utover gjennomgang.' : null,

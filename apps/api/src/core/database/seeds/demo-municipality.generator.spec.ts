@@ -17,7 +17,13 @@ const expectConsistent = (municipality: DemoMunicipality): void => {
   const userById = new Map(users.map((user) => [user.id, user]));
 
   // ids are unique across all tables
-  const ids = [tenant.id, ...orgUnits.map((u) => u.id), ...users.map((u) => u.id), ...roleAssignments.map((r) => r.id), ...delegations.map((d) => d.id)];
+  const ids = [
+    tenant.id,
+    ...orgUnits.map((u) => u.id),
+    ...users.map((u) => u.id),
+    ...roleAssignments.map((r) => r.id),
+    ...delegations.map((d) => d.id),
+  ];
   expect(new Set(ids).size).toBe(ids.length);
 
   // one root, parents before children, paths built from the parent's path
@@ -27,7 +33,10 @@ const expectConsistent = (municipality: DemoMunicipality): void => {
   const seen = new Set<string>();
   const badPaths = orgUnits.filter((unit) => {
     const parent = unit.parentId === null ? null : unitById.get(unit.parentId);
-    const ok = (unit.parentId === null || seen.has(unit.parentId)) && unit.path === childPath(parent?.path ?? null, unit.id) && unit.tenantId === tenant.id;
+    const ok =
+      (unit.parentId === null || seen.has(unit.parentId)) &&
+      unit.path === childPath(parent?.path ?? null, unit.id) &&
+      unit.tenantId === tenant.id;
     seen.add(unit.id);
     return !ok;
   });
@@ -42,7 +51,9 @@ const expectConsistent = (municipality: DemoMunicipality): void => {
   expect(orgUnits.filter((unit) => userById.get(unit.leaderUserId)?.primaryOrgUnitId !== unit.id)).toEqual([]);
   // units, departments and teams have a service type from the shared list; the levels above none
   const badServiceTypes = orgUnits.filter((unit) =>
-    ['unit', 'department', 'team'].includes(unit.levelType) ? !(SERVICE_TYPES as readonly (string | null)[]).includes(unit.serviceType) : unit.serviceType !== null,
+    ['unit', 'department', 'team'].includes(unit.levelType)
+      ? !(SERVICE_TYPES as readonly (string | null)[]).includes(unit.serviceType)
+      : unit.serviceType !== null,
   );
   expect(badServiceTypes).toEqual([]);
 
@@ -57,14 +68,22 @@ const expectConsistent = (municipality: DemoMunicipality): void => {
 
   // roles reference real users and units, with known role ids; leaders lead, everyone else is an employee of their unit
   const leaders = new Set(orgUnits.map((unit) => unit.leaderUserId));
-  expect(roleAssignments.filter((a) => !(ROLES as readonly string[]).includes(a.role) || !userById.has(a.userId) || !unitById.has(a.orgUnitId))).toEqual([]);
+  expect(
+    roleAssignments.filter((a) => !(ROLES as readonly string[]).includes(a.role) || !userById.has(a.userId) || !unitById.has(a.orgUnitId)),
+  ).toEqual([]);
   const employeeGrants = new Set(
     roleAssignments.filter((a) => a.role === 'employee' && !a.includeDescendants).map((a) => `${a.userId}|${a.orgUnitId}`),
   );
   const missing = users.filter((user) => !leaders.has(user.id) && !employeeGrants.has(`${user.id}|${user.primaryOrgUnitId}`));
   expect(missing).toEqual([]);
   const leaderRole: Record<string, string> = {
-    agency: 'sector_leader', department: 'department_leader', district: 'sector_leader', municipality: 'executive', sector: 'sector_leader', team: 'department_leader', unit: 'unit_leader',
+    agency: 'sector_leader',
+    department: 'department_leader',
+    district: 'sector_leader',
+    municipality: 'executive',
+    sector: 'sector_leader',
+    team: 'department_leader',
+    unit: 'unit_leader',
   };
   const grants = new Set(roleAssignments.map((a) => `${a.userId}|${a.orgUnitId}|${a.role}|${a.includeDescendants}`));
   expect(orgUnits.filter((unit) => !grants.has(`${unit.leaderUserId}|${unit.id}|${leaderRole[unit.levelType]}|true`))).toEqual([]);
@@ -98,7 +117,11 @@ describe('generateDemoMunicipality', () => {
 
     it('should have the five sectors and no bydeler', () => {
       expect(municipality.orgUnits.filter((unit) => unit.levelType === 'sector').map((unit) => unit.name)).toEqual([
-        'Oppvekst', 'Helse og omsorg', 'Teknisk', 'Kultur og fritid', 'Stab og støtte',
+        'Oppvekst',
+        'Helse og omsorg',
+        'Teknisk',
+        'Kultur og fritid',
+        'Stab og støtte',
       ]);
       expect(count(municipality, 'district')).toBe(0);
       expect(municipality.tenant).toMatchObject({ governanceModel: 'alderman', municipalityNumber: '3199', name: 'Fjordvik kommune' });
@@ -115,7 +138,12 @@ describe('generateDemoMunicipality', () => {
     it('should keep unit sizes within domain.md §1.5 ranges', () => {
       const headcount = (serviceType: string) =>
         municipality.orgUnits.filter((unit) => unit.levelType === 'unit' && unit.serviceType === serviceType).map((unit) => unit.headcount);
-      for (const [serviceType, min, max] of [['kindergarten', 15, 30], ['primary_school', 30, 90], ['nursing_home', 60, 150], ['home_care', 80, 200]] as const) {
+      for (const [serviceType, min, max] of [
+        ['kindergarten', 15, 30],
+        ['primary_school', 30, 90],
+        ['nursing_home', 60, 150],
+        ['home_care', 80, 200],
+      ] as const) {
         expect(Math.min(...headcount(serviceType))).toBeGreaterThanOrEqual(min);
         expect(Math.max(...headcount(serviceType))).toBeLessThanOrEqual(max);
       }
@@ -136,11 +164,16 @@ describe('generateDemoMunicipality', () => {
 
   describe('same seed twice', () => {
     it('should produce identical output', () => {
-      expect(generateDemoMunicipality({ employees: 2000, seed: 42, today: TODAY })).toEqual(generateDemoMunicipality({ employees: 2000, seed: 42, today: TODAY }));
+      expect(generateDemoMunicipality({ employees: 2000, seed: 42, today: TODAY })).toEqual(
+        generateDemoMunicipality({ employees: 2000, seed: 42, today: TODAY }),
+      );
     });
 
     it('should differ for another seed', () => {
-      const [a, b] = [generateDemoMunicipality({ employees: 2000, seed: 42, today: TODAY }), generateDemoMunicipality({ employees: 2000, seed: 43, today: TODAY })];
+      const [a, b] = [
+        generateDemoMunicipality({ employees: 2000, seed: 42, today: TODAY }),
+        generateDemoMunicipality({ employees: 2000, seed: 43, today: TODAY }),
+      ];
       expect(a.tenant.id).not.toBe(b.tenant.id);
       expect(a.users.map((user) => user.name)).not.toEqual(b.users.map((user) => user.name));
     });
@@ -155,7 +188,11 @@ describe('generateDemoMunicipality', () => {
         const rolesOf = (email: string) =>
           municipality.roleAssignments
             .filter((assignment) => assignment.userId === userByEmail.get(email)?.id)
-            .map((assignment) => ({ includeDescendants: assignment.includeDescendants, role: assignment.role, unit: unitById.get(assignment.orgUnitId)?.name }));
+            .map((assignment) => ({
+              includeDescendants: assignment.includeDescendants,
+              role: assignment.role,
+              unit: unitById.get(assignment.orgUnitId)?.name,
+            }));
         const root = municipality.orgUnits.find((unit) => unit.parentId === null);
         const home = municipality.orgUnits.find((unit) => unit.name === 'Liavegen sykehjem');
 
@@ -167,32 +204,57 @@ describe('generateDemoMunicipality', () => {
 
         it('should make the kommunedirektør the root leader with executive over everything', () => {
           expect(root?.leaderUserId).toBe(userByEmail.get('kommunedirektor@fjordvik.kommune.no')?.id);
-          expect(rolesOf('kommunedirektor@fjordvik.kommune.no')).toEqual([{ includeDescendants: true, role: 'executive', unit: 'Fjordvik kommune' }]);
+          expect(rolesOf('kommunedirektor@fjordvik.kommune.no')).toEqual([
+            { includeDescendants: true, role: 'executive', unit: 'Fjordvik kommune' },
+          ]);
         });
 
         it('should make the two kommunalsjefer leaders of Helse og omsorg and Oppvekst', () => {
-          expect(rolesOf('kommunalsjef.helse@fjordvik.kommune.no')).toEqual([{ includeDescendants: true, role: 'sector_leader', unit: 'Helse og omsorg' }]);
-          expect(rolesOf('kommunalsjef.oppvekst@fjordvik.kommune.no')).toEqual([{ includeDescendants: true, role: 'sector_leader', unit: 'Oppvekst' }]);
+          expect(rolesOf('kommunalsjef.helse@fjordvik.kommune.no')).toEqual([
+            { includeDescendants: true, role: 'sector_leader', unit: 'Helse og omsorg' },
+          ]);
+          expect(rolesOf('kommunalsjef.oppvekst@fjordvik.kommune.no')).toEqual([
+            { includeDescendants: true, role: 'sector_leader', unit: 'Oppvekst' },
+          ]);
         });
 
         it('should place the enhetsleder, verneombud and ansatt at Liavegen sykehjem in Helse og omsorg', () => {
           const health = municipality.orgUnits.find((unit) => unit.name === 'Helse og omsorg');
           expect(home?.path.startsWith(`${health?.path}.`)).toBe(true);
           expect(home?.leaderUserId).toBe(userByEmail.get('enhetsleder.sykehjem@fjordvik.kommune.no')?.id);
-          expect(rolesOf('enhetsleder.sykehjem@fjordvik.kommune.no')).toEqual([{ includeDescendants: true, role: 'unit_leader', unit: 'Liavegen sykehjem' }]);
+          expect(rolesOf('enhetsleder.sykehjem@fjordvik.kommune.no')).toEqual([
+            { includeDescendants: true, role: 'unit_leader', unit: 'Liavegen sykehjem' },
+          ]);
           expect(rolesOf('verneombud@fjordvik.kommune.no')).toEqual(
-            expect.arrayContaining([{ includeDescendants: true, role: 'safety_rep', unit: 'Liavegen sykehjem' }, { includeDescendants: false, role: 'employee', unit: 'Liavegen sykehjem' }]),
+            expect.arrayContaining([
+              { includeDescendants: true, role: 'safety_rep', unit: 'Liavegen sykehjem' },
+              { includeDescendants: false, role: 'employee', unit: 'Liavegen sykehjem' },
+            ]),
           );
           expect(rolesOf('verneombud@fjordvik.kommune.no')).toHaveLength(2);
-          expect(rolesOf('ansatt@fjordvik.kommune.no')).toEqual([{ includeDescendants: false, role: 'employee', unit: 'Liavegen sykehjem' }]);
+          expect(rolesOf('ansatt@fjordvik.kommune.no')).toEqual([
+            { includeDescendants: false, role: 'employee', unit: 'Liavegen sykehjem' },
+          ]);
           expect(userByEmail.get('ansatt@fjordvik.kommune.no')?.primaryOrgUnitId).toBe(home?.id);
           expect(municipality.delegations.some((delegation) => delegation.orgUnitId === home?.id)).toBe(false);
         });
 
         it('should give the staff roles at the root with descendants', () => {
-          expect(rolesOf('admin@fjordvik.kommune.no')).toContainEqual({ includeDescendants: true, role: 'tenant_admin', unit: 'Fjordvik kommune' });
-          expect(rolesOf('hms@fjordvik.kommune.no')).toContainEqual({ includeDescendants: true, role: 'hms_advisor', unit: 'Fjordvik kommune' });
-          expect(rolesOf('kvalitet@fjordvik.kommune.no')).toContainEqual({ includeDescendants: true, role: 'quality_coordinator', unit: 'Fjordvik kommune' });
+          expect(rolesOf('admin@fjordvik.kommune.no')).toContainEqual({
+            includeDescendants: true,
+            role: 'tenant_admin',
+            unit: 'Fjordvik kommune',
+          });
+          expect(rolesOf('hms@fjordvik.kommune.no')).toContainEqual({
+            includeDescendants: true,
+            role: 'hms_advisor',
+            unit: 'Fjordvik kommune',
+          });
+          expect(rolesOf('kvalitet@fjordvik.kommune.no')).toContainEqual({
+            includeDescendants: true,
+            role: 'quality_coordinator',
+            unit: 'Fjordvik kommune',
+          });
           const count = (role: string) => municipality.roleAssignments.filter((assignment) => assignment.role === role).length;
           expect(count('tenant_admin')).toBe(1);
           expect(count('hms_advisor')).toBeGreaterThanOrEqual(1);
@@ -200,9 +262,15 @@ describe('generateDemoMunicipality', () => {
           expect(count('quality_coordinator')).toBeGreaterThanOrEqual(1);
           expect(count('quality_coordinator')).toBeLessThanOrEqual(2);
           expect(count('safety_rep')).toBeGreaterThan(1);
-          expect(rolesOf('personvernombud@fjordvik.kommune.no')).toContainEqual({ includeDescendants: true, role: 'dpo', unit: 'Fjordvik kommune' });
+          expect(rolesOf('personvernombud@fjordvik.kommune.no')).toContainEqual({
+            includeDescendants: true,
+            role: 'dpo',
+            unit: 'Fjordvik kommune',
+          });
           const occupationalHealth = municipality.roleAssignments.filter((assignment) => assignment.role === 'occupational_health');
-          expect(occupationalHealth.map((assignment) => [unitById.get(assignment.orgUnitId)?.name, assignment.includeDescendants])).toEqual([['Helse og omsorg', true]]);
+          expect(occupationalHealth.map((assignment) => [unitById.get(assignment.orgUnitId)?.name, assignment.includeDescendants])).toEqual(
+            [['Helse og omsorg', true]],
+          );
         });
 
         it('should satisfy every structural rule', () => expectConsistent(municipality));
@@ -226,7 +294,9 @@ describe('generateDemoMunicipality', () => {
       expect(count(municipality, 'agency')).toBeGreaterThan(0);
       expect(municipality.tenant.governanceModel).toBe('parliamentary');
       const districts = new Set(municipality.orgUnits.filter((unit) => unit.levelType === 'district').map((unit) => unit.id));
-      expect(municipality.orgUnits.some((unit) => unit.serviceType === 'kindergarten' && unit.parentId && districts.has(unit.parentId))).toBe(true);
+      expect(
+        municipality.orgUnits.some((unit) => unit.serviceType === 'kindergarten' && unit.parentId && districts.has(unit.parentId)),
+      ).toBe(true);
     });
 
     it('should keep Helse og omsorg and Oppvekst unique by name', () => {

@@ -1,7 +1,7 @@
 import { addDays, childPath, isDateOnly, SeededRandom, todayDateOnly } from '@helhet/domain';
 import type { OrgLevelType, Role, ServiceType } from '@helhet/shared';
 
-import { type DemoLoginKey, DEMO_LOGINS, demoLogin } from './demo-logins.constants';
+import { DEMO_LOGINS, demoLogin, type DemoLoginKey } from './demo-logins.constants';
 import type {
   DemoDelegationRow,
   DemoMunicipality,
@@ -14,8 +14,8 @@ import { PersonFactory } from './demo-people';
 import {
   DISTRICT_NAMES,
   LARGE_MUNICIPALITY_EMPLOYEES,
-  SECTORS,
   type SectorKey,
+  SECTORS,
   type SubunitPlan,
   UNIT_TEMPLATES,
   type UnitTemplate,
@@ -87,7 +87,8 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
   };
   const municipality = node('municipality', tenant.name, null);
   const sectors = new Map<SectorKey, TreeNode>();
-  for (const sector of SECTORS.filter((candidate) => large || !candidate.largeOnly)) sectors.set(sector.key, node('sector', sector.name, municipality));
+  for (const sector of SECTORS.filter((candidate) => large || !candidate.largeOnly))
+    sectors.set(sector.key, node('sector', sector.name, municipality));
   const districtCount = large ? clamp(Math.round(employees / 3500), 4, DISTRICT_NAMES.length) : 0;
   const districts = DISTRICT_NAMES.slice(0, districtCount).map((name) => ({ name, node: node('district', `Bydel ${name}`, municipality) }));
 
@@ -122,7 +123,11 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
     const unit = node('unit', namer.next(plan.template, district?.name ?? null), parent, plan.template.serviceType);
     return Object.assign(unit, { ordinal: plan.ordinal, template: plan.template });
   });
-  const overhead = 1 + municipality.staff + sum([...sectors.values()].map((s) => 1 + s.staff)) + sum(districts.map((d) => 1 + d.node.staff)) +
+  const overhead =
+    1 +
+    municipality.staff +
+    sum([...sectors.values()].map((s) => 1 + s.staff)) +
+    sum(districts.map((d) => 1 + d.node.staff)) +
     sum([...agencies.values()].map((a) => 1 + a.staff));
   const demoHome = units.find((unit) => unit.template.key === 'nursing_home' && unit.ordinal === 0);
   if (!demoHome) throw new Error('The demo municipality needs a nursing home');
@@ -139,7 +144,10 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
   const { codes, paths } = codesAndPaths(municipality);
 
   // 6. People: every node's leader, then its staff; demo logins in their fixed places.
-  const factory = new PersonFactory(people, DEMO_LOGINS.map((login) => login.email));
+  const factory = new PersonFactory(
+    people,
+    DEMO_LOGINS.map((login) => login.email),
+  );
   const users: DemoUserRow[] = [];
   const demoIds = new Map<DemoLoginKey, string>();
   const addUser = (primary: TreeNode, demo?: DemoLoginKey): string => {
@@ -147,18 +155,30 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
     const login = demo ? demoLogin(demo) : undefined;
     const person = login ? { email: login.email, locale: 'nb' as const, name: login.name } : factory.next();
     users.push({
-      email: person.email, employeeNumber: String(100_001 + users.length), id, isDemoLogin: !!login, locale: person.locale, name: person.name,
-      primaryOrgUnitId: primary.id, tenantId: tenant.id,
+      email: person.email,
+      employeeNumber: String(100_001 + users.length),
+      id,
+      isDemoLogin: !!login,
+      locale: person.locale,
+      name: person.name,
+      primaryOrgUnitId: primary.id,
+      tenantId: tenant.id,
     });
     if (demo) demoIds.set(demo, id);
     return id;
   };
-  const demoLeaders = new Map<TreeNode, DemoLoginKey>([[municipality, 'executive'], [demoHome, 'nursingHomeLeader']]);
+  const demoLeaders = new Map<TreeNode, DemoLoginKey>([
+    [municipality, 'executive'],
+    [demoHome, 'nursingHomeLeader'],
+  ]);
   const health = sectors.get('health');
   const education = sectors.get('education');
   if (health) demoLeaders.set(health, 'sectorLeaderHealth');
   if (education) demoLeaders.set(education, 'sectorLeaderEducation');
-  const demoStaff = new Map<TreeNode, DemoLoginKey[]>([[municipality, ['admin', 'hmsAdvisor', 'qualityCoordinator', 'dpo']], [demoHome, ['safetyRep', 'employee']]]);
+  const demoStaff = new Map<TreeNode, DemoLoginKey[]>([
+    [municipality, ['admin', 'hmsAdvisor', 'qualityCoordinator', 'dpo']],
+    [demoHome, ['safetyRep', 'employee']],
+  ]);
   for (const current of ordered) {
     current.leaderId = addUser(current, demoLeaders.get(current));
     const fixed = demoStaff.get(current) ?? [];
@@ -167,10 +187,31 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
 
   // 7. Roles: leaders by level, everyone else employee of their unit, staff roles, safety reps.
   const roleAssignments: DemoRoleAssignmentRow[] = [];
-  const grant = (userId: string, role: Role, unit: TreeNode, includeDescendants: boolean, period: { from: string; to: string | null } = { from: validFrom, to: null }) =>
-    roleAssignments.push({ id: ids.uuid(), includeDescendants, orgUnitId: unit.id, role, tenantId: tenant.id, userId, validFrom: period.from, validTo: period.to });
+  const grant = (
+    userId: string,
+    role: Role,
+    unit: TreeNode,
+    includeDescendants: boolean,
+    period: { from: string; to: string | null } = { from: validFrom, to: null },
+  ) =>
+    roleAssignments.push({
+      id: ids.uuid(),
+      includeDescendants,
+      orgUnitId: unit.id,
+      role,
+      tenantId: tenant.id,
+      userId,
+      validFrom: period.from,
+      validTo: period.to,
+    });
   const leaderRole: Record<OrgLevelType, Role> = {
-    agency: 'sector_leader', department: 'department_leader', district: 'sector_leader', municipality: 'executive', sector: 'sector_leader', team: 'department_leader', unit: 'unit_leader',
+    agency: 'sector_leader',
+    department: 'department_leader',
+    district: 'sector_leader',
+    municipality: 'executive',
+    sector: 'sector_leader',
+    team: 'department_leader',
+    unit: 'unit_leader',
   };
   for (const current of ordered) {
     grant(current.leaderId ?? '', leaderRole[current.kind], current, true);
@@ -178,8 +219,12 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
   }
   const rootStaff = municipality.members;
   grant(demoIds.get('admin') ?? '', 'tenant_admin', municipality, true);
-  for (const userId of [demoIds.get('hmsAdvisor') ?? '', ...rootStaff.slice(4, 4 + rootExtras.hms)]) grant(userId, 'hms_advisor', municipality, true);
-  for (const userId of [demoIds.get('qualityCoordinator') ?? '', ...rootStaff.slice(4 + rootExtras.hms, 4 + rootExtras.hms + rootExtras.quality)]) {
+  for (const userId of [demoIds.get('hmsAdvisor') ?? '', ...rootStaff.slice(4, 4 + rootExtras.hms)])
+    grant(userId, 'hms_advisor', municipality, true);
+  for (const userId of [
+    demoIds.get('qualityCoordinator') ?? '',
+    ...rootStaff.slice(4 + rootExtras.hms, 4 + rootExtras.hms + rootExtras.quality),
+  ]) {
     grant(userId, 'quality_coordinator', municipality, true);
   }
   grant(demoIds.get('dpo') ?? '', 'dpo', municipality, true);
@@ -202,8 +247,15 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
     if (!standIn) return;
     const period = { from: addDays(today, -from), to: addDays(today, to) };
     delegations.push({
-      fromUserId: unit.leaderId, id: ids.uuid(), includeDescendants: true, orgUnitId: unit.id, reason: 'acting', tenantId: tenant.id, toUserId: standIn,
-      validFrom: period.from, validTo: period.to,
+      fromUserId: unit.leaderId,
+      id: ids.uuid(),
+      includeDescendants: true,
+      orgUnitId: unit.id,
+      reason: 'acting',
+      tenantId: tenant.id,
+      toUserId: standIn,
+      validFrom: period.from,
+      validTo: period.to,
     });
     // The acting leader holds the unit leader's role for the period (access follows the konstituering).
     grant(standIn, 'unit_leader', unit, true, period);
@@ -221,9 +273,18 @@ export const generateDemoMunicipality = (input: DemoMunicipalityOptions = {}): D
   };
   headcount(municipality);
   const orgUnits: DemoOrgUnitRow[] = ordered.map((current) => ({
-    code: codes.get(current) ?? '', headcount: headcounts.get(current) ?? 0, id: current.id, leaderUserId: current.leaderId ?? '', levelType: current.kind,
-    name: current.name, parentId: current.parent?.id ?? null, path: paths.get(current) ?? '', serviceType: current.serviceType, tenantId: tenant.id,
-    validFrom, validTo: null,
+    code: codes.get(current) ?? '',
+    headcount: headcounts.get(current) ?? 0,
+    id: current.id,
+    leaderUserId: current.leaderId ?? '',
+    levelType: current.kind,
+    name: current.name,
+    parentId: current.parent?.id ?? null,
+    path: paths.get(current) ?? '',
+    serviceType: current.serviceType,
+    tenantId: tenant.id,
+    validFrom,
+    validTo: null,
   }));
   return { delegations, options, orgUnits, roleAssignments, tenant, users };
 };
@@ -250,7 +311,12 @@ const planUnits = (employees: number, large: boolean, districtCount: number, ran
     if (template.required) count = Math.max(count, 1);
     for (let ordinal = 0; ordinal < count; ordinal++) {
       const [min, max] = template.size;
-      planned.push({ district: inDistricts ? ordinal % districtCount : null, ordinal, size: min + Math.round((max - min) * random.next() ** SIZE_SKEW), template });
+      planned.push({
+        district: inDistricts ? ordinal % districtCount : null,
+        ordinal,
+        size: min + Math.round((max - min) * random.next() ** SIZE_SKEW),
+        template,
+      });
     }
   }
   return planned;
@@ -260,7 +326,12 @@ const planUnits = (employees: number, large: boolean, districtCount: number, ran
  * Moves unit sizes up or down, within each kind's range while possible, until they add up to `target`.
  * Only a tiny municipality pushes sizes outside the ranges (never below `hardMin`).
  */
-const balanceSizes = (planned: readonly PlannedUnit[], target: number, random: SeededRandom, hardMin: (index: number) => number): number[] => {
+const balanceSizes = (
+  planned: readonly PlannedUnit[],
+  target: number,
+  random: SeededRandom,
+  hardMin: (index: number) => number,
+): number[] => {
   const sizes = planned.map((plan, index) => Math.max(plan.size, hardMin(index)));
   let diff = target - sum(sizes);
   let strict = true;

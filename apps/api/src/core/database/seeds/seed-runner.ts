@@ -12,7 +12,15 @@ import type { DemoMunicipalityOptions } from './demo-municipality.types';
 export interface SeedReport {
   tenantId: string;
   options: Required<DemoMunicipalityOptions>;
-  counts: { orgUnits: number; users: number; roleAssignments: number; delegations: number; auditLogEntries: number; incidents: number; riskAnalyses: number };
+  counts: {
+    orgUnits: number;
+    users: number;
+    roleAssignments: number;
+    delegations: number;
+    auditLogEntries: number;
+    incidents: number;
+    riskAnalyses: number;
+  };
   timings: { generateMs: number; hashMs: number; insertMs: number; analyzeMs: number };
 }
 
@@ -33,7 +41,10 @@ const bulkInsert = async <T>(runner: QueryRunner, table: string, columns: readon
   const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
     const chunk = rows.slice(start, start + CHUNK_SIZE);
-    await runner.query(sql, columns.map((column) => chunk.map(column.value)));
+    await runner.query(
+      sql,
+      columns.map((column) => chunk.map(column.value)),
+    );
   }
 };
 
@@ -62,37 +73,51 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
   try {
     await runner.startTransaction();
     const { tenant } = demo;
-    const existing = (await runner.query(`SELECT 1 FROM "tenant" WHERE "municipality_number" = $1`, [tenant.municipalityNumber])) as unknown[];
+    const existing = (await runner.query(`SELECT 1 FROM "tenant" WHERE "municipality_number" = $1`, [
+      tenant.municipalityNumber,
+    ])) as unknown[];
     if (existing.length > 0) {
-      throw new Error(`${tenant.name} (${tenant.municipalityNumber}) is already seeded in this database; use a fresh database (or --if-empty to skip)`);
+      throw new Error(
+        `${tenant.name} (${tenant.municipalityNumber}) is already seeded in this database; use a fresh database (or --if-empty to skip)`,
+      );
     }
     await runner.query(
       `INSERT INTO "tenant" ("id", "municipality_number", "name", "org_number", "governance_model") VALUES ($1, $2, $3, $4, $5)`,
       [tenant.id, tenant.municipalityNumber, tenant.name, tenant.orgNumber, tenant.governanceModel],
     );
-    await bulkInsert(runner, 'org_unit', [
-      { name: 'id', type: 'uuid', value: (u) => u.id },
-      { name: 'tenant_id', type: 'uuid', value: (u) => u.tenantId },
-      { name: 'parent_id', type: 'uuid', value: (u) => u.parentId },
-      { name: 'path', type: 'ltree', value: (u) => u.path },
-      { name: 'code', type: 'varchar', value: (u) => u.code },
-      { name: 'name', type: 'varchar', value: (u) => u.name },
-      { name: 'level_type', type: 'varchar', value: (u) => u.levelType },
-      { name: 'service_type', type: 'varchar', value: (u) => u.serviceType },
-      { name: 'valid_from', type: 'date', value: (u) => u.validFrom },
-      { name: 'valid_to', type: 'date', value: (u) => u.validTo },
-      { name: 'headcount', type: 'int4', value: (u) => u.headcount },
-    ], demo.orgUnits);
-    await bulkInsert(runner, 'app_user', [
-      { name: 'id', type: 'uuid', value: (u) => u.id },
-      { name: 'tenant_id', type: 'uuid', value: (u) => u.tenantId },
-      { name: 'email', type: 'varchar', value: (u) => u.email },
-      { name: 'name', type: 'varchar', value: (u) => u.name },
-      { name: 'password_hash', type: 'varchar', value: (u) => (u.isDemoLogin ? passwordHash : null) },
-      { name: 'employee_number', type: 'varchar', value: (u) => u.employeeNumber },
-      { name: 'primary_org_unit_id', type: 'uuid', value: (u) => u.primaryOrgUnitId },
-      { name: 'locale', type: 'varchar', value: (u) => u.locale },
-    ], demo.users);
+    await bulkInsert(
+      runner,
+      'org_unit',
+      [
+        { name: 'id', type: 'uuid', value: (u) => u.id },
+        { name: 'tenant_id', type: 'uuid', value: (u) => u.tenantId },
+        { name: 'parent_id', type: 'uuid', value: (u) => u.parentId },
+        { name: 'path', type: 'ltree', value: (u) => u.path },
+        { name: 'code', type: 'varchar', value: (u) => u.code },
+        { name: 'name', type: 'varchar', value: (u) => u.name },
+        { name: 'level_type', type: 'varchar', value: (u) => u.levelType },
+        { name: 'service_type', type: 'varchar', value: (u) => u.serviceType },
+        { name: 'valid_from', type: 'date', value: (u) => u.validFrom },
+        { name: 'valid_to', type: 'date', value: (u) => u.validTo },
+        { name: 'headcount', type: 'int4', value: (u) => u.headcount },
+      ],
+      demo.orgUnits,
+    );
+    await bulkInsert(
+      runner,
+      'app_user',
+      [
+        { name: 'id', type: 'uuid', value: (u) => u.id },
+        { name: 'tenant_id', type: 'uuid', value: (u) => u.tenantId },
+        { name: 'email', type: 'varchar', value: (u) => u.email },
+        { name: 'name', type: 'varchar', value: (u) => u.name },
+        { name: 'password_hash', type: 'varchar', value: (u) => (u.isDemoLogin ? passwordHash : null) },
+        { name: 'employee_number', type: 'varchar', value: (u) => u.employeeNumber },
+        { name: 'primary_org_unit_id', type: 'uuid', value: (u) => u.primaryOrgUnitId },
+        { name: 'locale', type: 'varchar', value: (u) => u.locale },
+      ],
+      demo.users,
+    );
     for (let start = 0; start < demo.orgUnits.length; start += CHUNK_SIZE) {
       const chunk = demo.orgUnits.slice(start, start + CHUNK_SIZE);
       await runner.query(
@@ -100,27 +125,37 @@ export const seedDemoMunicipality = async (dataSource: DataSource, options: Demo
         [chunk.map((u) => u.id), chunk.map((u) => u.leaderUserId)],
       );
     }
-    await bulkInsert(runner, 'role_assignment', [
-      { name: 'id', type: 'uuid', value: (r) => r.id },
-      { name: 'tenant_id', type: 'uuid', value: (r) => r.tenantId },
-      { name: 'user_id', type: 'uuid', value: (r) => r.userId },
-      { name: 'role', type: 'varchar', value: (r) => r.role },
-      { name: 'org_unit_id', type: 'uuid', value: (r) => r.orgUnitId },
-      { name: 'include_descendants', type: 'bool', value: (r) => r.includeDescendants },
-      { name: 'valid_from', type: 'date', value: (r) => r.validFrom },
-      { name: 'valid_to', type: 'date', value: (r) => r.validTo },
-    ], demo.roleAssignments);
-    await bulkInsert(runner, 'delegation', [
-      { name: 'id', type: 'uuid', value: (d) => d.id },
-      { name: 'tenant_id', type: 'uuid', value: (d) => d.tenantId },
-      { name: 'org_unit_id', type: 'uuid', value: (d) => d.orgUnitId },
-      { name: 'from_user_id', type: 'uuid', value: (d) => d.fromUserId },
-      { name: 'to_user_id', type: 'uuid', value: (d) => d.toUserId },
-      { name: 'include_descendants', type: 'bool', value: (d) => d.includeDescendants },
-      { name: 'reason', type: 'varchar', value: (d) => d.reason },
-      { name: 'valid_from', type: 'date', value: (d) => d.validFrom },
-      { name: 'valid_to', type: 'date', value: (d) => d.validTo },
-    ], demo.delegations);
+    await bulkInsert(
+      runner,
+      'role_assignment',
+      [
+        { name: 'id', type: 'uuid', value: (r) => r.id },
+        { name: 'tenant_id', type: 'uuid', value: (r) => r.tenantId },
+        { name: 'user_id', type: 'uuid', value: (r) => r.userId },
+        { name: 'role', type: 'varchar', value: (r) => r.role },
+        { name: 'org_unit_id', type: 'uuid', value: (r) => r.orgUnitId },
+        { name: 'include_descendants', type: 'bool', value: (r) => r.includeDescendants },
+        { name: 'valid_from', type: 'date', value: (r) => r.validFrom },
+        { name: 'valid_to', type: 'date', value: (r) => r.validTo },
+      ],
+      demo.roleAssignments,
+    );
+    await bulkInsert(
+      runner,
+      'delegation',
+      [
+        { name: 'id', type: 'uuid', value: (d) => d.id },
+        { name: 'tenant_id', type: 'uuid', value: (d) => d.tenantId },
+        { name: 'org_unit_id', type: 'uuid', value: (d) => d.orgUnitId },
+        { name: 'from_user_id', type: 'uuid', value: (d) => d.fromUserId },
+        { name: 'to_user_id', type: 'uuid', value: (d) => d.toUserId },
+        { name: 'include_descendants', type: 'bool', value: (d) => d.includeDescendants },
+        { name: 'reason', type: 'varchar', value: (d) => d.reason },
+        { name: 'valid_from', type: 'date', value: (d) => d.validFrom },
+        { name: 'valid_to', type: 'date', value: (d) => d.validTo },
+      ],
+      demo.delegations,
+    );
     await ensureDefaultIncidentCategories(runner.manager, tenant.id);
     await ensureDefaultScaleSets(runner.manager, tenant.id);
     incidents = await seedDemoIncidents(runner.manager, demo);

@@ -20,11 +20,11 @@ import { parseArgs } from 'node:util';
 
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '../data-source-options';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins.constants';
 import { ensureDefaultIncidentCategories } from '../../../incidents/default-categories';
 import { ensureDefaultRiskFactors } from '../../../risk/default-risk-factors';
 import { ensureDefaultScaleSets } from '../../../risk/default-scale-sets';
+import { dataSourceOptions } from '../data-source-options';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins.constants';
 import { isDatabaseEmpty, seedDemoMunicipality } from './seed-runner';
 
 const USAGE = 'usage: seed [--employees N] [--seed S] [--today YYYY-MM-DD] [--database-url URL] [--if-empty] [--logins-json] [--json]';

@@ -21,7 +21,9 @@ export class UnitNamer {
       const count = this.perDistrict.get(key) ?? 0;
       this.perDistrict.set(key, count + 1);
       const base = naming.inDistrict ? naming.inDistrict(district) : `${naming.names[0] ?? template.key} ${district}`;
-      return count === 0 ? base : `${base} ${ZONES[(count - 1) % ZONES.length] ?? count}${count > ZONES.length ? ` ${Math.ceil(count / ZONES.length)}` : ''}`;
+      return count === 0
+        ? base
+        : `${base} ${ZONES[(count - 1) % ZONES.length] ?? count}${count > ZONES.length ? ` ${Math.ceil(count / ZONES.length)}` : ''}`;
     }
     const index = this.used.get(template.key) ?? 0;
     this.used.set(template.key, index + 1);

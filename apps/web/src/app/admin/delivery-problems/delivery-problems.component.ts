@@ -30,25 +30,61 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
   imports: [MatButtonModule, MatProgressBarModule],
   selector: 'hh-delivery-problems',
   styles: `
-    .lead { color: var(--mat-sys-on-surface-variant); max-width: 70ch; }
-    .table-wrap { overflow-x: auto; }
-    table { width: 100%; border-collapse: collapse; }
-    th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
-    .error { color: var(--mat-sys-error); }
-    .empty { padding: 16px; border: 1px dashed var(--mat-sys-outline); border-radius: 8px; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .lead {
+      color: var(--mat-sys-on-surface-variant);
+      max-width: 70ch;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+    .empty {
+      padding: 16px;
+      border: 1px dashed var(--mat-sys-outline);
+      border-radius: 8px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   `,
   template: `
     <h1 i18n="@@deliveries.title">Varsler som ikke kom frem</h1>
-    <p class="lead" i18n="@@deliveries.lead">E-poster fra Helhet som mislyktes etter alle forsøk, eller der det er usikkert om de ble sendt fordi tjenesten stoppet underveis. Helhet sender aldri samme varsel to ganger: sjekk med mottakeren. Varselet ligger uansett i mottakerens innboks i Helhet.</p>
-    <div role="alert">@if (error(); as e) { <p class="error">{{ e }}</p> }</div>
+    <p class="lead" i18n="@@deliveries.lead">
+      E-poster fra Helhet som mislyktes etter alle forsøk, eller der det er usikkert om de ble sendt fordi tjenesten stoppet underveis.
+      Helhet sender aldri samme varsel to ganger: sjekk med mottakeren. Varselet ligger uansett i mottakerens innboks i Helhet.
+    </p>
+    <div role="alert">
+      @if (error(); as e) {
+        <p class="error">{{ e }}</p>
+      }
+    </div>
     @if (items(); as list) {
       @if (list.length === 0) {
         <p class="empty" i18n="@@deliveries.empty">Alle varsler er levert.</p>
       } @else {
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden" i18n="@@deliveries.caption">Varsler som ikke kom frem, nyeste først</caption>
+            <caption class="visually-hidden" i18n="@@deliveries.caption">
+              Varsler som ikke kom frem, nyeste først
+            </caption>
             <thead>
               <tr>
                 <th scope="col" i18n="@@deliveries.colWhen">Tidspunkt</th>
@@ -65,8 +101,11 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
                   <td>{{ item.recipient.name }}</td>
                   <td>{{ kind(item) }}</td>
                   <td>
-                    @if (item.status === 'failed') { <ng-container i18n="@@deliveries.failed">Mislyktes</ng-container> }
-                    @else { <ng-container i18n="@@deliveries.uncertain">Usikkert om sendt</ng-container> }
+                    @if (item.status === 'failed') {
+                      <ng-container i18n="@@deliveries.failed">Mislyktes</ng-container>
+                    } @else {
+                      <ng-container i18n="@@deliveries.uncertain">Usikkert om sendt</ng-container>
+                    }
                   </td>
                   <td>{{ item.attempts }}</td>
                 </tr>

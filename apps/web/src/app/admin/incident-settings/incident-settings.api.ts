@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { IncidentCategoryResponse, IncidentSettingsRequest, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
+import type {
+  IncidentCategoryResponse,
+  IncidentSettingsRequest,
+  IncidentSettingsResponse,
+  UpsertIncidentCategoryRequest,
+} from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
 /** HTTP calls of the avvik configuration (apps/api/src/incidents/incident-categories.controller.ts). */

@@ -6,7 +6,16 @@ import { IncidentSettingsApi } from './incident-settings.api';
 import { IncidentSettingsComponent } from './incident-settings.component';
 
 const categories: IncidentCategoryResponse[] = [
-  { active: true, code: 'work_environment', hasSeverity: true, id: 'c-hms', label: 'Arbeidsmiljø (HMS)', restriction: 'none', sortOrder: 3, subcategories: [] },
+  {
+    active: true,
+    code: 'work_environment',
+    hasSeverity: true,
+    id: 'c-hms',
+    label: 'Arbeidsmiljø (HMS)',
+    restriction: 'none',
+    sortOrder: 3,
+    subcategories: [],
+  },
 ];
 
 describe('IncidentSettingsComponent', () => {
@@ -14,10 +23,15 @@ describe('IncidentSettingsComponent', () => {
     const settings: IncidentSettingsResponse = { deadlines: DEFAULT_DEADLINE_POLICY, severities: DEFAULT_SEVERITY_POLICY };
     const api = {
       categories: jest.fn().mockResolvedValue(categories),
-      saveSettings: jest.fn((request: IncidentSettingsRequest) => Promise.resolve({ deadlines: request.deadlines, severities: request.severities ?? DEFAULT_SEVERITY_POLICY })),
+      saveSettings: jest.fn((request: IncidentSettingsRequest) =>
+        Promise.resolve({ deadlines: request.deadlines, severities: request.severities ?? DEFAULT_SEVERITY_POLICY }),
+      ),
       settings: jest.fn().mockResolvedValue(settings),
     };
-    await TestBed.configureTestingModule({ imports: [IncidentSettingsComponent], providers: [{ provide: IncidentSettingsApi, useValue: api }] }).compileComponents();
+    await TestBed.configureTestingModule({
+      imports: [IncidentSettingsComponent],
+      providers: [{ provide: IncidentSettingsApi, useValue: api }],
+    }).compileComponents();
     const fixture = TestBed.createComponent(IncidentSettingsComponent);
     await fixture.whenStable();
     await fixture.whenStable();

@@ -30,7 +30,10 @@ interface Draft {
 }
 
 /** An editable copy (the form mutates it in place). */
-const copyDeadlines = (deadlines: IncidentDeadlinePolicy): IncidentDeadlinePolicy => ({ ...deadlines, closeDays: { ...deadlines.closeDays } });
+const copyDeadlines = (deadlines: IncidentDeadlinePolicy): IncidentDeadlinePolicy => ({
+  ...deadlines,
+  closeDays: { ...deadlines.closeDays },
+});
 
 const emptyDraft = (parentId: string | null = null): Draft => ({ code: '', hasSeverity: true, label: '', parentId, restriction: 'none' });
 
@@ -74,7 +77,10 @@ export class IncidentSettingsComponent {
    * property `aria-label`, which browsers do not reflect to the attribute, so the name never reached assistive technology.
    */
   protected readonly editLabel = (label: string) => $localize`:@@incidentSettings.editAria:Endre ${label}:INTERPOLATION:`;
-  protected readonly severities = [...SEVERITIES.map((id) => ({ id, label: SEVERITY_LABELS[id]() })), { id: 'none' as const, label: $localize`:@@incidentSettings.noSeverity:Uten alvorlighetsgrad` }];
+  protected readonly severities = [
+    ...SEVERITIES.map((id) => ({ id, label: SEVERITY_LABELS[id]() })),
+    { id: 'none' as const, label: $localize`:@@incidentSettings.noSeverity:Uten alvorlighetsgrad` },
+  ];
 
   constructor() {
     void this.load();
@@ -91,7 +97,12 @@ export class IncidentSettingsComponent {
     }
   }
 
-  protected startEdit(category: { id: string; code: string; label: string }, parent: IncidentCategoryResponse | null, restriction: CategoryRestriction, hasSeverity: boolean): void {
+  protected startEdit(
+    category: { id: string; code: string; label: string },
+    parent: IncidentCategoryResponse | null,
+    restriction: CategoryRestriction,
+    hasSeverity: boolean,
+  ): void {
     this.adding.set(null);
     this.errors.set({});
     this.draft = { code: category.code, hasSeverity, label: category.label, parentId: parent?.id ?? null, restriction };
@@ -115,11 +126,18 @@ export class IncidentSettingsComponent {
     await this.run(async () => {
       this.categories.set(id ? await this.api.updateCategory(id, request) : await this.api.createCategory(request));
       this.cancel();
-      return id ? $localize`:@@incidentSettings.saved:Kategorien er lagret.` : $localize`:@@incidentSettings.created:Kategorien er lagt til.`;
+      return id
+        ? $localize`:@@incidentSettings.saved:Kategorien er lagret.`
+        : $localize`:@@incidentSettings.created:Kategorien er lagt til.`;
     });
   }
 
-  protected async setActive(category: { id: string; code: string; label: string; active: boolean }, parent: IncidentCategoryResponse | null, restriction: CategoryRestriction, hasSeverity: boolean): Promise<void> {
+  protected async setActive(
+    category: { id: string; code: string; label: string; active: boolean },
+    parent: IncidentCategoryResponse | null,
+    restriction: CategoryRestriction,
+    hasSeverity: boolean,
+  ): Promise<void> {
     const request: UpsertIncidentCategoryRequest = {
       active: !category.active,
       code: category.code,

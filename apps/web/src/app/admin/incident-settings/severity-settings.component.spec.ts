@@ -9,9 +9,20 @@ import { SeveritySettingsComponent } from './severity-settings.component';
 describe('SeveritySettingsComponent', () => {
   let api: { saveSettings: jest.Mock };
 
-  const render = async (): Promise<{ fixture: ComponentFixture<SeveritySettingsComponent>; element: HTMLElement; saved: IncidentSettingsResponse[] }> => {
-    api = { saveSettings: jest.fn((request: IncidentSettingsRequest) => Promise.resolve({ deadlines: request.deadlines, severities: request.severities })) };
-    await TestBed.configureTestingModule({ imports: [SeveritySettingsComponent], providers: [{ provide: IncidentSettingsApi, useValue: api }] }).compileComponents();
+  const render = async (): Promise<{
+    fixture: ComponentFixture<SeveritySettingsComponent>;
+    element: HTMLElement;
+    saved: IncidentSettingsResponse[];
+  }> => {
+    api = {
+      saveSettings: jest.fn((request: IncidentSettingsRequest) =>
+        Promise.resolve({ deadlines: request.deadlines, severities: request.severities }),
+      ),
+    };
+    await TestBed.configureTestingModule({
+      imports: [SeveritySettingsComponent],
+      providers: [{ provide: IncidentSettingsApi, useValue: api }],
+    }).compileComponents();
     const fixture = TestBed.createComponent(SeveritySettingsComponent);
     fixture.componentRef.setInput('policy', DEFAULT_SEVERITY_POLICY);
     fixture.componentRef.setInput('deadlines', DEFAULT_DEADLINE_POLICY);
@@ -41,7 +52,12 @@ describe('SeveritySettingsComponent', () => {
 
   it('should show the four fixed levels with labelled settings, and keep critical always on', async () => {
     const { element } = await render();
-    expect(Array.from(element.querySelectorAll('legend')).map((legend) => legend.textContent!.trim())).toEqual(['Nivå 1 (lavest)', 'Nivå 2', 'Nivå 3', 'Nivå 4 (høyest)']);
+    expect(Array.from(element.querySelectorAll('legend')).map((legend) => legend.textContent!.trim())).toEqual([
+      'Nivå 1 (lavest)',
+      'Nivå 2',
+      'Nivå 3',
+      'Nivå 4 (høyest)',
+    ]);
     expect(element.querySelector<HTMLInputElement>('#severity-high-label')!.value).toBe('Høy');
     expect(element.querySelector('label[for="severity-high-label"]')?.textContent).toContain('Navn');
     expect(element.querySelector('#severity-low-active')).not.toBeNull();
@@ -86,7 +102,12 @@ describe('SeveritySettingsComponent', () => {
     const { element, fixture } = await render();
     api.saveSettings.mockRejectedValue(
       new HttpErrorResponse({
-        error: { code: 'VALIDATION_FAILED', details: [{ field: 'severities.low.notify', reasons: ['must be one of handler, next_level, sector_and_top'] }], message: 'x', statusCode: 400 },
+        error: {
+          code: 'VALIDATION_FAILED',
+          details: [{ field: 'severities.low.notify', reasons: ['must be one of handler, next_level, sector_and_top'] }],
+          message: 'x',
+          statusCode: 400,
+        },
         status: 400,
       }),
     );

@@ -1,4 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,10 +20,10 @@ import {
   ALWAYS_ACTIVE_SEVERITIES,
   type IncidentDeadlinePolicy,
   SEVERITIES,
+  type Severity,
   SEVERITY_DESCRIPTION_MAX,
   SEVERITY_LABEL_MAX,
   SEVERITY_NOTIFY,
-  type Severity,
   type SeverityPolicy,
   validateSeverityPolicy,
 } from '@helhet/domain';
@@ -78,7 +89,11 @@ export class SeveritySettingsComponent {
   protected readonly status = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly errors = signal<Record<string, string>>({});
-  protected readonly levels = SEVERITIES.map((code, index) => ({ alwaysActive: ALWAYS_ACTIVE_SEVERITIES.includes(code), code, legend: legend(code, index + 1) }));
+  protected readonly levels = SEVERITIES.map((code, index) => ({
+    alwaysActive: ALWAYS_ACTIVE_SEVERITIES.includes(code),
+    code,
+    legend: legend(code, index + 1),
+  }));
   protected readonly notifyOptions = SEVERITY_NOTIFY.map((id) => ({ id, label: SEVERITY_NOTIFY_LABELS[id]() }));
   protected readonly labelMax = SEVERITY_LABEL_MAX;
   protected readonly descriptionMax = SEVERITY_DESCRIPTION_MAX;
@@ -102,7 +117,9 @@ export class SeveritySettingsComponent {
       const response = await this.api.saveSettings({ deadlines: this.deadlines(), severities });
       this.errors.set({});
       this.saved.emit(response);
-      this.status.set($localize`:@@severitySettings.saved:Alvorlighetsgradene er lagret. Navn og veiledning gjelder straks; varsling og frister gjelder nye saker.`);
+      this.status.set(
+        $localize`:@@severitySettings.saved:Alvorlighetsgradene er lagret. Navn og veiledning gjelder straks; varsling og frister gjelder nye saker.`,
+      );
     } catch (error) {
       this.showErrors(Object.keys(fieldErrors(error)));
       this.error.set(errorMessage(error));
@@ -112,6 +129,8 @@ export class SeveritySettingsComponent {
   private showErrors(fields: readonly string[]): void {
     this.errors.set(Object.fromEntries(fields.map((field) => [field, severityFieldMessage(field)])));
     this.error.set($localize`:@@severitySettings.fixErrors:Noen felt er ikke riktig fylt ut. Se markeringene.`);
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"], #severities-error')?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"], #severities-error')?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -10,6 +10,8 @@ export class ReporterRevealApi {
 
   /** `idOrNumber`: the case number (`2026-000123`) or id. */
   reveal(idOrNumber: string, request: RevealReporterRequest): Promise<RevealReporterResponse> {
-    return firstValueFrom(this.http.post<RevealReporterResponse>(`/api/incidents/${encodeURIComponent(idOrNumber)}/reporter-identity`, request));
+    return firstValueFrom(
+      this.http.post<RevealReporterResponse>(`/api/incidents/${encodeURIComponent(idOrNumber)}/reporter-identity`, request),
+    );
   }
 }

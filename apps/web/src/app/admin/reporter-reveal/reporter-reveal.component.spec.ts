@@ -10,7 +10,13 @@ describe('ReporterRevealComponent', () => {
 
   const render = async () => {
     api.reveal.mockReset();
-    await TestBed.configureTestingModule({ imports: [ReporterRevealComponent], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, { provide: ReporterRevealApi, useValue: api }] }).compileComponents();
+    await TestBed.configureTestingModule({
+      imports: [ReporterRevealComponent],
+      providers: [
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: ReporterRevealApi, useValue: api },
+      ],
+    }).compileComponents();
     const fixture = TestBed.createComponent(ReporterRevealComponent);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -46,11 +52,15 @@ describe('ReporterRevealComponent', () => {
   it('should name each missing field at the field, without asking or calling the API', async () => {
     const { element, submit, type } = await render();
     await submit();
-    expect(text(element.querySelector('#reveal-number')!.closest('mat-form-field'))).toContain('Skriv saksnummeret, for eksempel 2026-000123.');
+    expect(text(element.querySelector('#reveal-number')!.closest('mat-form-field'))).toContain(
+      'Skriv saksnummeret, for eksempel 2026-000123.',
+    );
     expect(text(element.querySelector('#reveal-reason')!.closest('mat-form-field'))).toContain('Skriv en begrunnelse på minst 10 tegn.');
     // The message is tied to its input for screen readers.
     const describedBy = element.querySelector('#reveal-number')!.getAttribute('aria-describedby') ?? '';
-    expect(describedBy.split(' ').map((id) => text(element.querySelector(`[id="${id}"]`)))).toContain('Skriv saksnummeret, for eksempel 2026-000123.');
+    expect(describedBy.split(' ').map((id) => text(element.querySelector(`[id="${id}"]`)))).toContain(
+      'Skriv saksnummeret, for eksempel 2026-000123.',
+    );
     type('#reveal-number', '2026-123');
     type('#reveal-reason', '  for kort ');
     await submit();
@@ -72,7 +82,12 @@ describe('ReporterRevealComponent', () => {
     await answer(fixture, false);
     expect(api.reveal).not.toHaveBeenCalled();
 
-    api.reveal.mockResolvedValueOnce({ incidentId: 'i1', number: '2026-000123', reporter: { id: 'u1', name: 'Kari Nordmann' }, revealedAt: '2026-11-28T10:00:00Z' });
+    api.reveal.mockResolvedValueOnce({
+      incidentId: 'i1',
+      number: '2026-000123',
+      reporter: { id: 'u1', name: 'Kari Nordmann' },
+      revealedAt: '2026-11-28T10:00:00Z',
+    });
     await submit();
     await answer(fixture, true);
     expect(api.reveal).toHaveBeenCalledWith('2026-000123', { reason: 'Pålegg fra politiet i straffesak 24-1234.' });
@@ -86,7 +101,10 @@ describe('ReporterRevealComponent', () => {
     type('#reveal-number', '2026-000045');
     type('#reveal-reason', 'Tilsynet ber om opplysninger om saken.');
     api.reveal.mockRejectedValueOnce(
-      new HttpErrorResponse({ error: { code: 'INCIDENT_REPORTER_NOT_HIDDEN', details: { reporterVisibility: 'anonymous' }, message: 'x', statusCode: 409 }, status: 409 }),
+      new HttpErrorResponse({
+        error: { code: 'INCIDENT_REPORTER_NOT_HIDDEN', details: { reporterVisibility: 'anonymous' }, message: 'x', statusCode: 409 },
+        status: 409,
+      }),
     );
     await submit();
     await answer(fixture, true);

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -5,7 +6,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { REVEAL_REASON_MAX_LENGTH, REVEAL_REASON_MIN_LENGTH, type RevealReporterResponse } from '@helhet/shared';
-import { HttpErrorResponse } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 
 import { errorMessage, fieldErrors, isApiError } from '../../core/http-error';
@@ -48,7 +48,8 @@ export class ReporterRevealComponent {
     const reason = this.reason().trim();
     const errors: Partial<Record<Field, string>> = {};
     if (!key) errors.number = $localize`:@@reporterReveal.numberError:Skriv saksnummeret, for eksempel 2026-000123.`;
-    if (reason.length < REVEAL_REASON_MIN_LENGTH) errors.reason = $localize`:@@reporterReveal.reasonError:Skriv en begrunnelse på minst 10 tegn.`;
+    if (reason.length < REVEAL_REASON_MIN_LENGTH)
+      errors.reason = $localize`:@@reporterReveal.reasonError:Skriv en begrunnelse på minst 10 tegn.`;
     this.errors.set(errors);
     if (!key || errors.reason) {
       focusById(errors.number ? 'reveal-number' : 'reveal-reason');

@@ -10,7 +10,10 @@ describe('permissionGuard', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        { provide: AuthService, useValue: { hasPermission: (p: string) => permissions.includes(p), restore: async () => ME, signedIn: () => true } },
+        {
+          provide: AuthService,
+          useValue: { hasPermission: (p: string) => permissions.includes(p), restore: async () => ME, signedIn: () => true },
+        },
       ],
     });
     return TestBed.runInInjectionContext(() => permissionGuard('audit.read')({} as ActivatedRouteSnapshot, {} as RouterStateSnapshot));

@@ -13,7 +13,17 @@ export const ME: MeResponse = {
   name: 'Bjørn Solheim',
   permissions: ['organisation.read', 'users.read'],
   primaryOrgUnitId: 's1',
-  roles: [{ id: 'r1', includeDescendants: true, orgUnitId: 's1', orgUnitName: 'Helse og omsorg', role: 'sector_leader', validFrom: '2020-01-01', validTo: null }],
+  roles: [
+    {
+      id: 'r1',
+      includeDescendants: true,
+      orgUnitId: 's1',
+      orgUnitName: 'Helse og omsorg',
+      role: 'sector_leader',
+      validFrom: '2020-01-01',
+      validTo: null,
+    },
+  ],
   tenant: { id: 't1', municipalityNumber: '3199', name: 'Fjordvik kommune' },
 };
 

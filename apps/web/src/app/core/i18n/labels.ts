@@ -94,5 +94,8 @@ export const ENTITY_LABELS: Record<string, () => string> = {
 export const formatDate = (value: string | null, withTime = false): string => {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
-  return new Intl.DateTimeFormat($localize.locale === 'en' ? 'en-GB' : 'nb-NO', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(
+    $localize.locale === 'en' ? 'en-GB' : 'nb-NO',
+    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+  ).format(date);
 };

@@ -15,12 +15,24 @@ import { AuthService } from '../auth/auth.service';
 import { ROUTES } from '../route-paths';
 
 const canReadIncidents = (can: ReadonlySet<string>): boolean =>
-  [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle, PERMISSIONS.incidentsInjuryRegister, PERMISSIONS.incidentsInfosec].some((p) => can.has(p));
+  [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle, PERMISSIONS.incidentsInjuryRegister, PERMISSIONS.incidentsInfosec].some((p) =>
+    can.has(p),
+  );
 
 /** Toolbar, navigation (only what the user's permissions allow) and the main landmark. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [InboxBellComponent, MatButtonModule, MatListModule, MatMenuModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [
+    InboxBellComponent,
+    MatButtonModule,
+    MatListModule,
+    MatMenuModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
   selector: 'hh-shell',
   styleUrl: './shell.component.scss',
   templateUrl: './shell.component.html',
@@ -29,9 +41,14 @@ export class ShellComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly me = this.auth.me;
-  protected readonly handset = toSignal(inject(BreakpointObserver).observe('(max-width: 839px)').pipe(map((state) => state.matches)), {
-    initialValue: false,
-  });
+  protected readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 839px)')
+      .pipe(map((state) => state.matches)),
+    {
+      initialValue: false,
+    },
+  );
   protected readonly routes = ROUTES;
   protected readonly otherLocale = $localize.locale === 'en' ? 'nb' : 'en';
   protected readonly links = computed(() => {
@@ -45,10 +62,18 @@ export class ShellComponent {
       { label: $localize`:@@nav.riskAnalyses:Risikoanalyser`, path: `/${ROUTES.risk}/analyses`, show: can.has(PERMISSIONS.riskRead) },
       { label: $localize`:@@nav.organisation:Organisasjon`, path: `/${ROUTES.organisation}`, show: can.has(PERMISSIONS.organisationRead) },
       { label: $localize`:@@nav.users:Brukere og roller`, path: `/${ROUTES.users}`, show: can.has(PERMISSIONS.usersRead) },
-      { label: $localize`:@@nav.incidentSettings:Avvikskategorier`, path: `/${ROUTES.incidentSettings}`, show: can.has(PERMISSIONS.incidentsConfigure) },
+      {
+        label: $localize`:@@nav.incidentSettings:Avvikskategorier`,
+        path: `/${ROUTES.incidentSettings}`,
+        show: can.has(PERMISSIONS.incidentsConfigure),
+      },
       { label: $localize`:@@nav.deliveries:Varslingsfeil`, path: `/${ROUTES.deliveryProblems}`, show: can.has(PERMISSIONS.deliveriesRead) },
       { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
-      { label: $localize`:@@nav.reporterReveal:Innsyn i skjult melder`, path: `/${ROUTES.reporterReveal}`, show: can.has(PERMISSIONS.incidentsRevealReporter) },
+      {
+        label: $localize`:@@nav.reporterReveal:Innsyn i skjult melder`,
+        path: `/${ROUTES.reporterReveal}`,
+        show: can.has(PERMISSIONS.incidentsRevealReporter),
+      },
     ].filter((link) => link.show);
   });
 

@@ -7,9 +7,11 @@ const MB = 1024 * 1024;
 /** Why `file` cannot be attached, in Norwegian, or null. The API checks the same limits (and the content). */
 export const attachmentProblem = (file: File): string | null => {
   const name = file.name;
-  if (!ATTACHMENT_LIMITS.types.includes(file.type)) return $localize`:@@incidentFile.fileType:«${name}:fileName:» er ikke et bilde (JPEG, PNG eller WebP) eller en PDF.`;
+  if (!ATTACHMENT_LIMITS.types.includes(file.type))
+    return $localize`:@@incidentFile.fileType:«${name}:fileName:» er ikke et bilde (JPEG, PNG eller WebP) eller en PDF.`;
   if (file.size === 0) return $localize`:@@incidentFile.fileEmpty:«${name}:fileName:» er tom.`;
-  if (file.size > ATTACHMENT_LIMITS.maxBytes) return $localize`:@@incidentFile.fileTooLarge:«${name}:fileName:» er større enn ${ATTACHMENT_LIMITS.maxBytes / MB}:maxMb: MB.`;
+  if (file.size > ATTACHMENT_LIMITS.maxBytes)
+    return $localize`:@@incidentFile.fileTooLarge:«${name}:fileName:» er større enn ${ATTACHMENT_LIMITS.maxBytes / MB}:maxMb: MB.`;
   return null;
 };
 
@@ -25,12 +27,32 @@ const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size &&
   selector: 'hh-attachment-picker',
   styleUrl: './filing-form.scss',
   template: `
-    <p class="hint" id="attachments-hint" i18n="@@incidentFile.attachmentsHint">Bilder (JPEG, PNG, WebP) eller PDF, høyst {{ maxFiles }} filer på {{ maxMb }} MB hver. Ikke ta bilder av personer.</p>
+    <p class="hint" id="attachments-hint" i18n="@@incidentFile.attachmentsHint">
+      Bilder (JPEG, PNG, WebP) eller PDF, høyst {{ maxFiles }} filer på {{ maxMb }} MB hver. Ikke ta bilder av personer.
+    </p>
     <div class="actions">
       @if (touch) {
-        <button mat-stroked-button type="button" (click)="camera.click()" [disabled]="full()" aria-describedby="attachments-hint" i18n="@@incidentFile.takePhoto">Ta bilde</button>
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="camera.click()"
+          [disabled]="full()"
+          aria-describedby="attachments-hint"
+          i18n="@@incidentFile.takePhoto"
+        >
+          Ta bilde
+        </button>
       }
-      <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="full()" aria-describedby="attachments-hint" i18n="@@incidentFile.chooseFiles">Velg filer</button>
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="picker.click()"
+        [disabled]="full()"
+        aria-describedby="attachments-hint"
+        i18n="@@incidentFile.chooseFiles"
+      >
+        Velg filer
+      </button>
     </div>
     <input #picker hidden type="file" accept="image/*,application/pdf" multiple (change)="add(picker)" tabindex="-1" aria-hidden="true" />
     <input #camera hidden type="file" accept="image/*" capture="environment" (change)="add(camera)" tabindex="-1" aria-hidden="true" />
@@ -43,12 +65,23 @@ const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size &&
       <ul class="files" i18n-aria-label="@@incidentFile.chosenFiles" aria-label="Valgte filer">
         @for (file of files(); track $index) {
           <li>
-            <span class="file-name">{{ file.name }} <span class="meta">({{ size(file) }})</span>
+            <span class="file-name"
+              >{{ file.name }} <span class="meta">({{ size(file) }})</span>
               @if (refused().has($index)) {
-                <span class="error block" i18n="@@incidentFile.fileRefused">Filen ble ikke godtatt. Fjern den, eller velg et annet bilde eller en PDF.</span>
+                <span class="error block" i18n="@@incidentFile.fileRefused"
+                  >Filen ble ikke godtatt. Fjern den, eller velg et annet bilde eller en PDF.</span
+                >
               }
             </span>
-            <button mat-button type="button" (click)="remove($index)" [attr.aria-label]="removeLabel(file)" i18n="@@incidentFile.removeFile">Fjern</button>
+            <button
+              mat-button
+              type="button"
+              (click)="remove($index)"
+              [attr.aria-label]="removeLabel(file)"
+              i18n="@@incidentFile.removeFile"
+            >
+              Fjern
+            </button>
           </li>
         }
       </ul>

@@ -23,7 +23,17 @@ const CIA_HELP: Record<CiaType, () => string> = {
 /** The optional personal-data-breach record (GDPR art. 33; the fields Datatilsynet's form asks for). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCheckboxModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatRadioModule, PiiWarningComponent, ReactiveFormsModule, TextFieldModule],
+  imports: [
+    MatButtonModule,
+    MatCheckboxModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    PiiWarningComponent,
+    ReactiveFormsModule,
+    TextFieldModule,
+  ],
   selector: 'hh-breach-section',
   styleUrl: './filing-form.scss',
   templateUrl: './breach-section.component.html',

@@ -10,9 +10,36 @@ import { FileIncidentComponent } from './file-incident.component';
 
 const unit: FilingUnitResponse = { id: '0b5d7c1e-1111-4a5b-8c9d-000000000001', name: 'Liavegen sykehjem', parentName: 'Helse og omsorg' };
 const categories: IncidentCategoryResponse[] = [
-  { active: true, code: 'work_environment', hasSeverity: true, id: 'c-hms', label: 'Arbeidsmiljø (HMS)', restriction: 'none', sortOrder: 3, subcategories: [] },
-  { active: true, code: 'personal_injury', hasSeverity: true, id: 'c-injury', label: 'Personskade', restriction: 'injury', sortOrder: 2, subcategories: [] },
-  { active: true, code: 'information_security', hasSeverity: true, id: 'c-infosec', label: 'Informasjonssikkerhet', restriction: 'infosec', sortOrder: 6, subcategories: [] },
+  {
+    active: true,
+    code: 'work_environment',
+    hasSeverity: true,
+    id: 'c-hms',
+    label: 'Arbeidsmiljø (HMS)',
+    restriction: 'none',
+    sortOrder: 3,
+    subcategories: [],
+  },
+  {
+    active: true,
+    code: 'personal_injury',
+    hasSeverity: true,
+    id: 'c-injury',
+    label: 'Personskade',
+    restriction: 'injury',
+    sortOrder: 2,
+    subcategories: [],
+  },
+  {
+    active: true,
+    code: 'information_security',
+    hasSeverity: true,
+    id: 'c-infosec',
+    label: 'Informasjonssikkerhet',
+    restriction: 'infosec',
+    sortOrder: 6,
+    subcategories: [],
+  },
 ];
 
 const shippedScale: IncidentSeverityOption[] = [
@@ -34,7 +61,9 @@ describe('FileIncidentComponent', () => {
     Element.prototype.scrollIntoView = jest.fn(); // jsdom has no layout
   });
 
-  const render = async (scale: IncidentSeverityOption[] | HttpErrorResponse = shippedScale): Promise<{ fixture: ComponentFixture<FileIncidentComponent>; element: HTMLElement }> => {
+  const render = async (
+    scale: IncidentSeverityOption[] | HttpErrorResponse = shippedScale,
+  ): Promise<{ fixture: ComponentFixture<FileIncidentComponent>; element: HTMLElement }> => {
     api = {
       categories: jest.fn().mockResolvedValue(categories),
       file: jest.fn().mockResolvedValue({ id: 'i1', number: '2026-000042', receiptCode: null }),
@@ -43,7 +72,11 @@ describe('FileIncidentComponent', () => {
     };
     await TestBed.configureTestingModule({
       imports: [FileIncidentComponent],
-      providers: [provideRouter([]), { provide: IncidentsApi, useValue: api }, { provide: AuthService, useValue: { me: signal({ id: 'me' }) } }],
+      providers: [
+        provideRouter([]),
+        { provide: IncidentsApi, useValue: api },
+        { provide: AuthService, useValue: { me: signal({ id: 'me' }) } },
+      ],
     }).compileComponents();
     const fixture = TestBed.createComponent(FileIncidentComponent);
     await fixture.whenStable();
@@ -87,17 +120,24 @@ describe('FileIncidentComponent', () => {
 
   it('should offer the shipped severity scale with its guidance', async () => {
     const { element } = await render();
-    const labels = Array.from(element.querySelectorAll('[aria-labelledby="severity-actual-label"] mat-radio-button')).map((radio) => radio.textContent!.trim());
+    const labels = Array.from(element.querySelectorAll('[aria-labelledby="severity-actual-label"] mat-radio-button')).map((radio) =>
+      radio.textContent!.trim(),
+    );
     expect(labels).toEqual(['Lav', 'Middels', 'Høy', 'Kritisk']);
     expect(element.querySelector('#severity-help')!.textContent).toContain('Kritisk: Død, alvorlig personskade');
   });
 
   it('should offer only the tenant’s active levels, with the tenant’s names and guidance', async () => {
     const scale = shippedScale.map((option) =>
-      option.code === 'low' ? { ...option, active: false } : option.code === 'high' ? { ...option, description: 'Må følges opp av kommunalsjefen.', label: 'Alvorlig' } : option,
+      option.code === 'low'
+        ? { ...option, active: false }
+        : option.code === 'high'
+          ? { ...option, description: 'Må følges opp av kommunalsjefen.', label: 'Alvorlig' }
+          : option,
     );
     const { element, fixture } = await render(scale);
-    const radios = (group: string) => Array.from(element.querySelectorAll(`[aria-labelledby="${group}"] mat-radio-button`)).map((radio) => radio.textContent!.trim());
+    const radios = (group: string) =>
+      Array.from(element.querySelectorAll(`[aria-labelledby="${group}"] mat-radio-button`)).map((radio) => radio.textContent!.trim());
     expect(radios('severity-actual-label')).toEqual(['Middels', 'Alvorlig', 'Kritisk']);
     expect(radios('severity-potential-label')).toEqual(['Middels', 'Alvorlig', 'Kritisk']);
     const help = element.querySelector('#severity-help')!.textContent!;
@@ -110,7 +150,9 @@ describe('FileIncidentComponent', () => {
 
   it('should keep the shipped scale when the tenant’s cannot be loaded', async () => {
     const { element } = await render(new HttpErrorResponse({ status: 500 }));
-    const labels = Array.from(element.querySelectorAll('[aria-labelledby="severity-actual-label"] mat-radio-button')).map((radio) => radio.textContent!.trim());
+    const labels = Array.from(element.querySelectorAll('[aria-labelledby="severity-actual-label"] mat-radio-button')).map((radio) =>
+      radio.textContent!.trim(),
+    );
     expect(labels).toEqual(['Lav', 'Middels', 'Høy', 'Kritisk']);
     expect(element.querySelector('[role="alert"]')!.textContent!.trim()).toBe('');
   });
@@ -137,7 +179,14 @@ describe('FileIncidentComponent', () => {
     await component(fixture).submit();
     await fixture.whenStable();
     const request = api.file.mock.calls[0][0] as FileIncidentRequest;
-    expect(request).toMatchObject({ affectedPartyType: 'employee', categoryId: 'c-hms', kind: 'deviation', orgUnitId: unit.id, reporterVisibility: 'named', severityActual: 'low' });
+    expect(request).toMatchObject({
+      affectedPartyType: 'employee',
+      categoryId: 'c-hms',
+      kind: 'deviation',
+      orgUnitId: unit.id,
+      reporterVisibility: 'named',
+      severityActual: 'low',
+    });
     expect(request.injury).toBeNull();
     expect(element.querySelector('[data-testid="case-number"]')!.textContent).toBe('2026-000042');
     expect(element.textContent).toContain('Mine saker');
@@ -147,7 +196,12 @@ describe('FileIncidentComponent', () => {
     const { element, fixture } = await render();
     api.file.mockRejectedValue(
       new HttpErrorResponse({
-        error: { code: 'VALIDATION_FAILED', details: [{ field: 'occurredAt', reasons: ['must not be in the future'] }], message: 'x', statusCode: 400 },
+        error: {
+          code: 'VALIDATION_FAILED',
+          details: [{ field: 'occurredAt', reasons: ['must not be in the future'] }],
+          message: 'x',
+          statusCode: 400,
+        },
         status: 400,
       }),
     );
@@ -161,7 +215,12 @@ describe('FileIncidentComponent', () => {
   it('should show the receipt code once for an anonymous report', async () => {
     const { element, fixture } = await render();
     api.file.mockResolvedValue({ id: null, number: '2026-000043', receiptCode: '7K2M-Q9XD-4HNP-T3VA' });
-    component(fixture).form.patchValue({ categoryId: 'c-hms', description: 'Glatt gulv', reporterVisibility: 'anonymous', severityActual: 'low' });
+    component(fixture).form.patchValue({
+      categoryId: 'c-hms',
+      description: 'Glatt gulv',
+      reporterVisibility: 'anonymous',
+      severityActual: 'low',
+    });
     await fixture.whenStable();
     expect(element.textContent).toContain('I små enheter');
     await component(fixture).submit();

@@ -1,5 +1,17 @@
 import { TextFieldModule } from '@angular/cdk/text-field';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -50,10 +62,12 @@ const KIND_HELP: Record<IncidentKind, () => string> = {
 };
 
 const VISIBILITY_HELP: Record<ReporterVisibility, () => string> = {
-  anonymous: () => $localize`:@@incidentFile.visibilityAnonymousHelp:Ingenting om hvem du er, lagres. Du får en kvitteringskode som er den eneste måten å følge saken på.`,
+  anonymous: () =>
+    $localize`:@@incidentFile.visibilityAnonymousHelp:Ingenting om hvem du er, lagres. Du får en kvitteringskode som er den eneste måten å følge saken på.`,
   hidden_from_handler: () =>
     $localize`:@@incidentFile.visibilityHiddenHelp:Navnet ditt lagres kryptert og vises ikke for behandleren eller lederne. Du kan følge saken under «Mine saker».`,
-  named: () => $localize`:@@incidentFile.visibilityNamedHelp:Behandleren ser hvem du er og kan spørre deg om mer. Du kan følge saken under «Mine saker».`,
+  named: () =>
+    $localize`:@@incidentFile.visibilityNamedHelp:Behandleren ser hvem du er og kan spørre deg om mer. Du kan følge saken under «Mine saker».`,
 };
 
 /**
@@ -111,7 +125,9 @@ export class FileIncidentComponent {
 
   private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: this.form.controls.kind.value });
   private readonly categoryId = toSignal(this.form.controls.categoryId.valueChanges, { initialValue: '' });
-  protected readonly visibility = toSignal(this.form.controls.reporterVisibility.valueChanges, { initialValue: this.form.controls.reporterVisibility.value });
+  protected readonly visibility = toSignal(this.form.controls.reporterVisibility.valueChanges, {
+    initialValue: this.form.controls.reporterVisibility.value,
+  });
   protected readonly category = computed(() => this.categories()?.find((c) => c.id === this.categoryId()) ?? null);
   protected readonly subcategories = computed(() => this.category()?.subcategories.filter((s) => s.active) ?? []);
   protected readonly severity = computed(() => severityFields(this.kind(), this.category()));
@@ -121,9 +137,17 @@ export class FileIncidentComponent {
   /** The tenant's scale (labels and guidance); the shipped one until it has loaded. */
   private readonly severityOptions = signal<readonly IncidentSeverityOption[]>(DEFAULT_SEVERITY_OPTIONS);
   /** Only the levels the tenant uses are offered. */
-  protected readonly severities = computed(() => this.severityOptions().filter((option) => option.active).map((option) => ({ id: option.code, ...severityText(option) })));
+  protected readonly severities = computed(() =>
+    this.severityOptions()
+      .filter((option) => option.active)
+      .map((option) => ({ id: option.code, ...severityText(option) })),
+  );
   protected readonly affected = AFFECTED_PARTY_TYPES.map((id) => ({ id, label: AFFECTED_LABELS[id]() }));
-  protected readonly visibilities = REPORTER_VISIBILITIES.map((id) => ({ help: VISIBILITY_HELP[id](), id, label: VISIBILITY_LABELS[id]() }));
+  protected readonly visibilities = REPORTER_VISIBILITIES.map((id) => ({
+    help: VISIBILITY_HELP[id](),
+    id,
+    label: VISIBILITY_LABELS[id](),
+  }));
   protected readonly today = localDateTime(new Date()).date;
   protected readonly textMax = TEXT_MAX;
   protected readonly descriptionRequired = $localize`:@@incidentFile.descriptionRequired:Beskriv hva som skjedde.`;
@@ -131,7 +155,8 @@ export class FileIncidentComponent {
   protected readonly severityActualRequired = $localize`:@@incidentFile.severityActualRequired:Velg hvor alvorlig det ble.`;
   protected readonly severityPotentialRequired = $localize`:@@incidentFile.severityPotentialRequired:Velg hvor alvorlig det kunne blitt.`;
   protected readonly timeMatcher = new GroupErrorMatcher(['future', 'tooOld']);
-  protected readonly unitName = (unit: FilingUnitResponse | string | null): string => (typeof unit === 'string' ? unit : (unit?.name ?? ''));
+  protected readonly unitName = (unit: FilingUnitResponse | string | null): string =>
+    typeof unit === 'string' ? unit : (unit?.name ?? '');
 
   constructor() {
     void this.loadCategories();
@@ -308,7 +333,9 @@ export class FileIncidentComponent {
     afterNextRender(
       () => {
         // Unused optional sections are invalid while empty but hidden in a closed panel: skip what cannot be seen.
-        const candidates = this.host.nativeElement.querySelectorAll<HTMLElement>('input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, mat-radio-group.ng-invalid');
+        const candidates = this.host.nativeElement.querySelectorAll<HTMLElement>(
+          'input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, mat-radio-group.ng-invalid',
+        );
         const first = Array.from(candidates).find((element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true);
         const target = first?.matches('mat-radio-group') ? first.querySelector<HTMLElement>('input') : first;
         const focus = target ?? this.host.nativeElement.querySelector<HTMLElement>('#filing-error');

@@ -10,18 +10,40 @@ import type { FileIncidentResponse } from '@helhet/shared';
   selector: 'hh-filing-confirmation',
   styleUrl: './filing-form.scss',
   styles: `
-    h1:focus { outline: none; }
-    .number { font-size: 1.25rem; }
-    .code { display: block; margin: 8px 0; padding: 12px; font: 600 1.5rem/1.3 ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace; letter-spacing: 0.05em;
-      overflow-wrap: anywhere; user-select: all; border: 2px dashed var(--mat-sys-outline); border-radius: 8px; background: var(--mat-sys-surface-container); }
+    h1:focus {
+      outline: none;
+    }
+    .number {
+      font-size: 1.25rem;
+    }
+    .code {
+      display: block;
+      margin: 8px 0;
+      padding: 12px;
+      font:
+        600 1.5rem/1.3 ui-monospace,
+        'Cascadia Mono',
+        'DejaVu Sans Mono',
+        monospace;
+      letter-spacing: 0.05em;
+      overflow-wrap: anywhere;
+      user-select: all;
+      border: 2px dashed var(--mat-sys-outline);
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container);
+    }
   `,
   template: `
     <h1 #heading tabindex="-1" i18n="@@incidentFile.doneTitle">Takk! Meldingen er sendt</h1>
-    <p class="number"><span i18n="@@incidentFile.caseNumber">Saksnummer:</span>&nbsp;<strong data-testid="case-number">{{ result().number }}</strong></p>
+    <p class="number">
+      <span i18n="@@incidentFile.caseNumber">Saksnummer:</span>&nbsp;<strong data-testid="case-number">{{ result().number }}</strong>
+    </p>
     @if (result().receiptCode; as code) {
       <section aria-labelledby="receipt-title" class="notice">
         <h2 id="receipt-title" i18n="@@incidentFile.receiptTitle">Kvitteringskoden din</h2>
-        <p i18n="@@incidentFile.receiptKeep">Ta vare på koden. Den vises bare nå, og Helhet vet ikke hvem du er. Uten koden kan du ikke følge meldingen.</p>
+        <p i18n="@@incidentFile.receiptKeep">
+          Ta vare på koden. Den vises bare nå, og Helhet vet ikke hvem du er. Uten koden kan du ikke følge meldingen.
+        </p>
         <code class="code" data-testid="receipt-code">{{ code }}</code>
         <div class="actions">
           <button mat-flat-button type="button" (click)="copy(code)" i18n="@@incidentFile.copyCode">Kopier koden</button>

@@ -72,7 +72,14 @@ describe('the filing form', () => {
       unit: { id: 'u1', name: 'Liavegen sykehjem', parentName: null },
     });
     const request = toFileRequest(form, category(), { breach: null, injury: null });
-    expect(request).toMatchObject({ description: 'Glatt gulv', location: null, orgUnitId: 'u1', severityActual: null, severityPotential: 'medium', subcategoryId: null });
+    expect(request).toMatchObject({
+      description: 'Glatt gulv',
+      location: null,
+      orgUnitId: 'u1',
+      severityActual: null,
+      severityPotential: 'medium',
+      subcategoryId: null,
+    });
     expect(request.occurredAt).toBe(new Date(2026, 10, 28, 8, 30).toISOString());
   });
 
@@ -82,15 +89,29 @@ describe('the filing form', () => {
     expect(injury.controls.medicalInfo.disabled).toBe(true);
     injury.controls.medicalInfoConsent.setValue(true);
     injury.controls.medicalInfo.setValue('Forstuing');
-    expect(toInjuryInput(injury, 'me')).toMatchObject({ injuredPersonText: null, injuredUserId: 'me', medicalInfo: 'Forstuing', medicalInfoConsent: true });
+    expect(toInjuryInput(injury, 'me')).toMatchObject({
+      injuredPersonText: null,
+      injuredUserId: 'me',
+      medicalInfo: 'Forstuing',
+      medicalInfoConsent: true,
+    });
     injury.controls.medicalInfoConsent.setValue(false);
     expect(toInjuryInput(injury, 'me').medicalInfo).toBeNull();
   });
 
   it('should turn the breach form into the API shape', () => {
     const breach = createBreachForm(fb);
-    breach.patchValue({ cia: { confidentiality: true }, dataCategories: 'navn, adresse,, helse ', discoveredAt: '2026-11-27T10:00', riskAssessment: 'risk' });
-    expect(toBreachInput(breach)).toMatchObject({ ciaTypes: ['confidentiality'], dataCategories: ['navn', 'adresse', 'helse'], riskAssessment: 'risk' });
+    breach.patchValue({
+      cia: { confidentiality: true },
+      dataCategories: 'navn, adresse,, helse ',
+      discoveredAt: '2026-11-27T10:00',
+      riskAssessment: 'risk',
+    });
+    expect(toBreachInput(breach)).toMatchObject({
+      ciaTypes: ['confidentiality'],
+      dataCategories: ['navn', 'adresse', 'helse'],
+      riskAssessment: 'risk',
+    });
     expect(splitList('a;b\nc')).toEqual(['a', 'b', 'c']);
     expect(breachIsLate('2026-11-25T11:00', now)).toBe(true);
     expect(breachIsLate('2026-11-27T10:00', now)).toBe(false);

@@ -86,7 +86,10 @@ export class GroupErrorMatcher implements ErrorStateMatcher {
 }
 
 /** Which severities the form asks for (domain.md §3.3): near misses have no actual consequence, suggestions none at all. */
-export const severityFields = (kind: IncidentKind, category: IncidentCategoryResponse | null): { actual: boolean; potential: boolean; potentialRequired: boolean } => {
+export const severityFields = (
+  kind: IncidentKind,
+  category: IncidentCategoryResponse | null,
+): { actual: boolean; potential: boolean; potentialRequired: boolean } => {
   const applies = kind !== 'improvement' && (category?.hasSeverity ?? true);
   return { actual: applies && kind !== 'near_miss', potential: applies, potentialRequired: applies && kind === 'near_miss' };
 };
@@ -146,7 +149,9 @@ export const createInjuryForm = (fb: NonNullableFormBuilder) => {
   });
   const { absence, absenceDays, medicalInfo, medicalInfoConsent } = group.controls;
   // Medical text only with the injured person's consent (aml § 5-1 (2)); withdrawn consent drops the text.
-  medicalInfoConsent.valueChanges.subscribe((consent) => (consent ? medicalInfo.enable() : medicalInfo.reset({ disabled: true, value: '' })));
+  medicalInfoConsent.valueChanges.subscribe((consent) =>
+    consent ? medicalInfo.enable() : medicalInfo.reset({ disabled: true, value: '' }),
+  );
   absence.valueChanges.subscribe((away) => (away ? absenceDays.enable() : absenceDays.reset({ disabled: true, value: null })));
   return group;
 };

@@ -17,7 +17,16 @@ import { PiiWarningComponent } from './pii-warning.component';
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCheckboxModule, MatExpansionModule, MatFormFieldModule, MatInputModule, PiiWarningComponent, ReactiveFormsModule, TextFieldModule],
+  imports: [
+    MatButtonModule,
+    MatCheckboxModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatInputModule,
+    PiiWarningComponent,
+    ReactiveFormsModule,
+    TextFieldModule,
+  ],
   selector: 'hh-injury-section',
   styleUrl: './filing-form.scss',
   templateUrl: './injury-section.component.html',

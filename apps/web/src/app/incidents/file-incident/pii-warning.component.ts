@@ -10,8 +10,17 @@ import { detectPii } from '@helhet/domain';
   host: { 'aria-live': 'polite', class: 'pii', '[id]': 'warningId()', role: 'status' },
   selector: 'hh-pii-warning',
   styles: `
-    :host { display: block; }
-    p { margin: 0 0 12px; padding: 6px 10px; border-left: 4px solid #8a5300; background: #fff4e0; color: #4a2c00; font-size: 0.9rem; }
+    :host {
+      display: block;
+    }
+    p {
+      margin: 0 0 12px;
+      padding: 6px 10px;
+      border-left: 4px solid #8a5300;
+      background: #fff4e0;
+      color: #4a2c00;
+      font-size: 0.9rem;
+    }
   `,
   template: `
     @if (message(); as text) {
@@ -29,7 +38,8 @@ export class PiiWarningComponent {
     if (kinds.has('national_id') && kinds.has('name')) {
       return $localize`:@@incidentFile.piiBoth:Teksten ser ut til å inneholde et fødselsnummer og et navn. Meld om saken, ikke personen.`;
     }
-    if (kinds.has('national_id')) return $localize`:@@incidentFile.piiNationalId:Teksten ser ut til å inneholde et fødselsnummer. Meld om saken, ikke personen.`;
+    if (kinds.has('national_id'))
+      return $localize`:@@incidentFile.piiNationalId:Teksten ser ut til å inneholde et fødselsnummer. Meld om saken, ikke personen.`;
     if (kinds.has('name')) return $localize`:@@incidentFile.piiName:Teksten ser ut til å inneholde et navn. Meld om saken, ikke personen.`;
     return null;
   });

@@ -26,7 +26,11 @@ describe('InboxBellComponent', () => {
     ];
     await TestBed.configureTestingModule({
       imports: [InboxBellComponent],
-      providers: [provideNoopAnimations(), provideRouter([]), { provide: IncidentsApi, useValue: { inbox: jest.fn().mockResolvedValue(items), markRead: jest.fn() } }],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: IncidentsApi, useValue: { inbox: jest.fn().mockResolvedValue(items), markRead: jest.fn() } },
+      ],
     }).compileComponents();
     const fixture = TestBed.createComponent(InboxBellComponent);
     await fixture.whenStable();
@@ -35,8 +39,17 @@ describe('InboxBellComponent', () => {
 
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.inbox-menu a[mat-menu-item]')].slice(0, 3);
     // The kind, after the "Ny" (unread) badge.
-    const kind = (a: HTMLAnchorElement) => [...a.querySelector('.kind')!.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('').trim();
-    expect(links.map(kind)).toEqual(['Tiltak: fristen nærmer seg', 'Tiltak: fristen er passert', 'Tiltak over fristen, sendt videre til deg']);
+    const kind = (a: HTMLAnchorElement) =>
+      [...a.querySelector('.kind')!.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join('')
+        .trim();
+    expect(links.map(kind)).toEqual([
+      'Tiltak: fristen nærmer seg',
+      'Tiltak: fristen er passert',
+      'Tiltak over fristen, sendt videre til deg',
+    ]);
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['/incidents/i1', '/incidents/i1', '/risk/analyses/r1']);
     fixture.destroy();
   });

@@ -28,28 +28,92 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
   imports: [MatButtonModule, MatMenuModule, RouterLink],
   selector: 'hh-inbox-bell',
   styles: `
-    :host { display: inline-flex; }
-    .bell { position: relative; color: inherit; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .badge {
-      position: absolute; top: 2px; right: 0; min-width: 18px; height: 18px; padding: 0 4px; box-sizing: border-box;
-      border-radius: 9px; background: var(--mat-sys-error); color: var(--mat-sys-on-error);
-      font-size: 11px; font-weight: 700; line-height: 18px; text-align: center; pointer-events: none;
+    :host {
+      display: inline-flex;
     }
-    .item { display: flex; flex-direction: column; line-height: 1.3; padding: 6px 0; white-space: normal; }
-    .kind { font-size: 0.8rem; color: var(--mat-sys-on-surface-variant); }
-    .title { overflow-wrap: anywhere; }
-    .unread .title { font-weight: 700; }
-    .new { font-size: 0.75rem; font-weight: 700; color: var(--mat-sys-on-error-container); background: var(--mat-sys-error-container); border-radius: 4px; padding: 0 4px; margin-right: 4px; }
-    .when { font-size: 0.8rem; color: var(--mat-sys-on-surface-variant); }
-    .empty { padding: 12px 16px; margin: 0; max-width: 280px; }
+    .bell {
+      position: relative;
+      color: inherit;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .badge {
+      position: absolute;
+      top: 2px;
+      right: 0;
+      min-width: 18px;
+      height: 18px;
+      padding: 0 4px;
+      box-sizing: border-box;
+      border-radius: 9px;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font-size: 11px;
+      font-weight: 700;
+      line-height: 18px;
+      text-align: center;
+      pointer-events: none;
+    }
+    .item {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.3;
+      padding: 6px 0;
+      white-space: normal;
+    }
+    .kind {
+      font-size: 0.8rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .title {
+      overflow-wrap: anywhere;
+    }
+    .unread .title {
+      font-weight: 700;
+    }
+    .new {
+      font-size: 0.75rem;
+      font-weight: 700;
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+      border-radius: 4px;
+      padding: 0 4px;
+      margin-right: 4px;
+    }
+    .when {
+      font-size: 0.8rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .empty {
+      padding: 12px 16px;
+      margin: 0;
+      max-width: 280px;
+    }
   `,
   template: `
-    <button mat-icon-button type="button" class="bell" [matMenuTriggerFor]="inbox" (menuOpened)="refresh()" [attr.aria-label]="buttonLabel()">
+    <button
+      mat-icon-button
+      type="button"
+      class="bell"
+      [matMenuTriggerFor]="inbox"
+      (menuOpened)="refresh()"
+      [attr.aria-label]="buttonLabel()"
+    >
       <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24">
-        <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z" />
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z"
+        />
       </svg>
-      @if (unread() > 0) { <span class="badge" aria-hidden="true">{{ unread() > 9 ? '9+' : unread() }}</span> }
+      @if (unread() > 0) {
+        <span class="badge" aria-hidden="true">{{ unread() > 9 ? '9+' : unread() }}</span>
+      }
     </button>
     <mat-menu #inbox="matMenu" xPosition="before" class="inbox-menu">
       @if (items().length === 0) {
@@ -58,7 +122,12 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
         @for (n of items(); track n.id) {
           <a mat-menu-item [routerLink]="link(n)" [class.unread]="!n.readAt" (click)="markRead(n)">
             <span class="item">
-              <span class="kind">@if (!n.readAt) { <span class="new" i18n="@@inbox.new">Ny</span><span class="visually-hidden">: </span> }{{ kind(n) }}</span>
+              <span class="kind">
+                @if (!n.readAt) {
+                  <span class="new" i18n="@@inbox.new">Ny</span><span class="visually-hidden">: </span>
+                }
+                {{ kind(n) }}</span
+              >
               <span class="title">{{ n.title }}</span>
               <span class="when">{{ when(n) }}</span>
             </span>

@@ -18,10 +18,14 @@ import { focusById } from './field-errors';
     <section class="block" aria-labelledby="attachments-title">
       <h2 id="attachments-title" i18n="@@incidentDetail.attachmentsTitle">Vedlegg</h2>
       <div role="status" class="result-region">
-        @if (message(); as m) { <p id="attachment-result" class="ok" tabindex="-1">{{ m }}</p> }
+        @if (message(); as m) {
+          <p id="attachment-result" class="ok" tabindex="-1">{{ m }}</p>
+        }
       </div>
       <div role="alert" class="alert-region">
-        @if (error(); as e) { <p class="error">{{ e }}</p> }
+        @if (error(); as e) {
+          <p class="error">{{ e }}</p>
+        }
       </div>
       @if (incident().attachments.length === 0) {
         <p class="meta" i18n="@@incidentDetail.noAttachments">Saken har ingen vedlegg.</p>
@@ -37,8 +41,21 @@ import { focusById } from './field-errors';
       }
       @if (canUpload()) {
         <input #picker type="file" multiple hidden [accept]="accept" (change)="upload(picker)" />
-        <button mat-stroked-button type="button" id="attachment-upload" [disabled]="busy()" (click)="picker.click()" aria-describedby="attachment-rules" i18n="@@incidentDetail.upload">Last opp vedlegg</button>
-        <p id="attachment-rules" class="meta" i18n="@@incidentDetail.uploadRules">Bilder (JPEG, PNG, WebP) eller PDF, høyst {{ maxFiles }} filer og {{ maxMb }} MB per fil. Ikke last opp bilder av pasienter eller brukere.</p>
+        <button
+          mat-stroked-button
+          type="button"
+          id="attachment-upload"
+          [disabled]="busy()"
+          (click)="picker.click()"
+          aria-describedby="attachment-rules"
+          i18n="@@incidentDetail.upload"
+        >
+          Last opp vedlegg
+        </button>
+        <p id="attachment-rules" class="meta" i18n="@@incidentDetail.uploadRules">
+          Bilder (JPEG, PNG, WebP) eller PDF, høyst {{ maxFiles }} filer og {{ maxMb }} MB per fil. Ikke last opp bilder av pasienter eller
+          brukere.
+        </p>
       }
     </section>
   `,
@@ -86,7 +103,8 @@ export class AttachmentsPanelComponent {
   }
 
   private check(files: File[]): string | null {
-    if (files.length > ATTACHMENT_LIMITS.maxFiles) return $localize`:@@incidentDetail.tooManyFiles:Velg høyst ${ATTACHMENT_LIMITS.maxFiles}:MAX: filer om gangen.`;
+    if (files.length > ATTACHMENT_LIMITS.maxFiles)
+      return $localize`:@@incidentDetail.tooManyFiles:Velg høyst ${ATTACHMENT_LIMITS.maxFiles}:MAX: filer om gangen.`;
     const wrongType = files.find((file) => !ATTACHMENT_LIMITS.types.includes(file.type));
     if (wrongType) return $localize`:@@incidentDetail.wrongType:«${wrongType.name}:FILE:» er ikke et bilde eller en PDF.`;
     const tooBig = files.find((file) => file.size > ATTACHMENT_LIMITS.maxBytes);

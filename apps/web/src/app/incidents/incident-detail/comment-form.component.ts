@@ -20,15 +20,31 @@ import { focusById, matchersFor } from './field-errors';
       <h2 id="comment-title" i18n="@@incidentDetail.commentTitle">Legg til kommentar</h2>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label i18n="@@incidentDetail.comment">Kommentar</mat-label>
-        <textarea matInput id="comment-text" name="note" rows="3" maxlength="4000" required [ngModel]="note()" (ngModelChange)="note.set($event)" [errorStateMatcher]="matchers.note"></textarea>
-        <mat-hint i18n="@@incidentDetail.commentHint">Alle med tilgang til saken ser kommentaren. Ikke skriv helseopplysninger eller navn på brukere og pasienter.</mat-hint>
+        <textarea
+          matInput
+          id="comment-text"
+          name="note"
+          rows="3"
+          maxlength="4000"
+          required
+          [ngModel]="note()"
+          (ngModelChange)="note.set($event)"
+          [errorStateMatcher]="matchers.note"
+        ></textarea>
+        <mat-hint i18n="@@incidentDetail.commentHint"
+          >Alle med tilgang til saken ser kommentaren. Ikke skriv helseopplysninger eller navn på brukere og pasienter.</mat-hint
+        >
         <mat-error>{{ errors()['note'] }}</mat-error>
       </mat-form-field>
       <div role="alert" class="alert-region">
-        @if (error(); as e) { <p class="error">{{ e }}</p> }
+        @if (error(); as e) {
+          <p class="error">{{ e }}</p>
+        }
       </div>
       <div role="status" class="result-region">
-        @if (message(); as m) { <p id="comment-result" class="ok" tabindex="-1">{{ m }}</p> }
+        @if (message(); as m) {
+          <p id="comment-result" class="ok" tabindex="-1">{{ m }}</p>
+        }
       </div>
       <button mat-stroked-button type="submit" [disabled]="busy()" i18n="@@incidentDetail.commentSend">Lagre kommentar</button>
     </form>

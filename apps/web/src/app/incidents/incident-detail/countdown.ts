@@ -21,10 +21,14 @@ export const spanText = (ms: number): string => {
   }
   if (span >= HOUR) {
     const hours = Math.floor(span / HOUR);
-    return hours === 1 ? $localize`:@@incidentDetail.countdownHour:1 time` : $localize`:@@incidentDetail.countdownHours:${hours}:COUNT: timer`;
+    return hours === 1
+      ? $localize`:@@incidentDetail.countdownHour:1 time`
+      : $localize`:@@incidentDetail.countdownHours:${hours}:COUNT: timer`;
   }
   const minutes = Math.max(1, Math.floor(span / MINUTE));
-  return minutes === 1 ? $localize`:@@incidentDetail.countdownMinute:1 minutt` : $localize`:@@incidentDetail.countdownMinutes:${minutes}:COUNT: minutter`;
+  return minutes === 1
+    ? $localize`:@@incidentDetail.countdownMinute:1 minutt`
+    : $localize`:@@incidentDetail.countdownMinutes:${minutes}:COUNT: minutter`;
 };
 
 export interface Countdown {
@@ -37,7 +41,9 @@ export interface Countdown {
 export const countdown = (deadline: string, now: number): Countdown => {
   const left = new Date(deadline).getTime() - now;
   const span = spanText(left);
-  return left >= 0 ? { overdue: false, text: $localize`:@@incidentDetail.countdownLeft:${span}:SPAN: igjen` } : { overdue: true, text: $localize`:@@incidentDetail.countdownOverdue:Forfalt for ${span}:SPAN: siden` };
+  return left >= 0
+    ? { overdue: false, text: $localize`:@@incidentDetail.countdownLeft:${span}:SPAN: igjen` }
+    : { overdue: true, text: $localize`:@@incidentDetail.countdownOverdue:Forfalt for ${span}:SPAN: siden` };
 };
 
 const intlLocale = (): string => ($localize.locale === 'en' ? 'en-GB' : 'nb-NO');

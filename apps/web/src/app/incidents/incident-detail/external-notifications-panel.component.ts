@@ -22,9 +22,13 @@ import { focusById, matchersFor } from './field-errors';
   template: `
     <section class="block" aria-labelledby="external-title">
       <h2 id="external-title" i18n="@@incidentDetail.externalTitle">Varsling til myndigheter og andre</h2>
-      <p class="meta" i18n="@@incidentDetail.externalLead">Varslingene loven krever for denne saken. Send dem i de vanlige kanalene og registrer her når det er gjort.</p>
+      <p class="meta" i18n="@@incidentDetail.externalLead">
+        Varslingene loven krever for denne saken. Send dem i de vanlige kanalene og registrer her når det er gjort.
+      </p>
       <div role="status" class="result-region">
-        @if (message(); as m) { <p id="external-result" class="ok" tabindex="-1">{{ m }}</p> }
+        @if (message(); as m) {
+          <p id="external-result" class="ok" tabindex="-1">{{ m }}</p>
+        }
       </div>
       <ul class="checklist">
         @for (n of incident().externalNotifications; track n.recipient) {
@@ -40,7 +44,9 @@ import { focusById, matchersFor } from './field-errors';
               } @else {
                 <p i18n="@@incidentDetail.externalSent">Sendt {{ dateTime(n.sentAt) }}.</p>
               }
-              @if (n.reference) { <p i18n="@@incidentDetail.externalReference">Referanse: {{ n.reference }}</p> }
+              @if (n.reference) {
+                <p i18n="@@incidentDetail.externalReference">Referanse: {{ n.reference }}</p>
+              }
             } @else {
               <p>
                 <span class="pending" i18n="@@incidentDetail.externalNotSent">Ikke registrert sendt.</span>
@@ -57,15 +63,34 @@ import { focusById, matchersFor } from './field-errors';
                   <form class="panel" (ngSubmit)="record(n)" novalidate [attr.aria-label]="recordLabel(n)">
                     <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label i18n="@@incidentDetail.externalSentAt">Sendt tidspunkt</mat-label>
-                      <input matInput id="external-sent-at" name="sentAt" type="datetime-local" required [ngModel]="sentAt()" (ngModelChange)="sentAt.set($event)" [errorStateMatcher]="matchers.sentAt" />
+                      <input
+                        matInput
+                        id="external-sent-at"
+                        name="sentAt"
+                        type="datetime-local"
+                        required
+                        [ngModel]="sentAt()"
+                        (ngModelChange)="sentAt.set($event)"
+                        [errorStateMatcher]="matchers.sentAt"
+                      />
                       <mat-error>{{ errors()['sentAt'] }}</mat-error>
                     </mat-form-field>
                     <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label i18n="@@incidentDetail.externalReferenceInput">Referanse (saksnummer, Altinn-kvittering e.l.)</mat-label>
-                      <input matInput id="external-reference" name="reference" maxlength="200" autocomplete="off" [ngModel]="reference()" (ngModelChange)="reference.set($event)" />
+                      <input
+                        matInput
+                        id="external-reference"
+                        name="reference"
+                        maxlength="200"
+                        autocomplete="off"
+                        [ngModel]="reference()"
+                        (ngModelChange)="reference.set($event)"
+                      />
                     </mat-form-field>
                     <div role="alert" class="alert-region">
-                      @if (error(); as e) { <p class="error">{{ e }}</p> }
+                      @if (error(); as e) {
+                        <p class="error">{{ e }}</p>
+                      }
                     </div>
                     <div class="panel-buttons">
                       <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@incidentDetail.externalSave">Lagre</button>
@@ -74,7 +99,8 @@ import { focusById, matchersFor } from './field-errors';
                   </form>
                 } @else {
                   <button mat-stroked-button type="button" [id]="'external-btn-' + n.recipient" (click)="start(n)">
-                    <ng-container i18n="@@incidentDetail.externalRecord">Registrer sendt</ng-container><span class="visually-hidden">: {{ recipient(n.recipient) }}</span>
+                    <ng-container i18n="@@incidentDetail.externalRecord">Registrer sendt</ng-container
+                    ><span class="visually-hidden">: {{ recipient(n.recipient) }}</span>
                   </button>
                 }
               }
@@ -106,7 +132,8 @@ export class ExternalNotificationsPanelComponent {
   protected readonly recipient = (recipient: NotificationRecipient) => RECIPIENT_LABELS[recipient]();
   protected readonly dateTime = (value: string) => formatDate(value, true);
   protected readonly due = (deadline: string) => countdown(deadline, this.now());
-  protected readonly recordLabel = (n: ExternalNotificationResponse) => $localize`:@@incidentDetail.externalFormLabel:Registrer varsling til ${RECIPIENT_LABELS[n.recipient]()}:RECIPIENT:`;
+  protected readonly recordLabel = (n: ExternalNotificationResponse) =>
+    $localize`:@@incidentDetail.externalFormLabel:Registrer varsling til ${RECIPIENT_LABELS[n.recipient]()}:RECIPIENT:`;
 
   protected canRecord(n: ExternalNotificationResponse): boolean {
     return this.editable() || (this.infosec() && (n.recipient === 'datatilsynet' || n.recipient === 'data_subjects'));
@@ -138,13 +165,19 @@ export class ExternalNotificationsPanelComponent {
     this.errors.set({});
     this.error.set(null);
     try {
-      const incident = await this.api.recordExternalNotification(this.incident().id, n.recipient, { reference: this.reference().trim() || null, sentAt: when.toISOString() });
+      const incident = await this.api.recordExternalNotification(this.incident().id, n.recipient, {
+        reference: this.reference().trim() || null,
+        sentAt: when.toISOString(),
+      });
       this.open.set(null);
-      this.message.set($localize`:@@incidentDetail.externalSaved:Varslingen til ${this.recipient(n.recipient)}:RECIPIENT: er registrert som sendt.`);
+      this.message.set(
+        $localize`:@@incidentDetail.externalSaved:Varslingen til ${this.recipient(n.recipient)}:RECIPIENT: er registrert som sendt.`,
+      );
       this.changed.emit(incident);
       focusById('external-result');
     } catch (error) {
-      if ('sentAt' in fieldErrors(error)) this.errors.set({ sentAt: $localize`:@@incidentDetail.errSentAt:Oppgi når varslingen ble sendt (ikke fram i tid).` });
+      if ('sentAt' in fieldErrors(error))
+        this.errors.set({ sentAt: $localize`:@@incidentDetail.errSentAt:Oppgi når varslingen ble sendt (ikke fram i tid).` });
       this.error.set(errorMessage(error));
     } finally {
       this.busy.set(false);

@@ -18,7 +18,10 @@ export class FieldErrorMatcher implements ErrorStateMatcher {
 }
 
 /** One matcher per field name, made once (Material compares them by reference). */
-export const matchersFor = <F extends string>(errors: Signal<Readonly<Record<string, unknown>>>, fields: readonly F[]): Record<F, FieldErrorMatcher> =>
+export const matchersFor = <F extends string>(
+  errors: Signal<Readonly<Record<string, unknown>>>,
+  fields: readonly F[],
+): Record<F, FieldErrorMatcher> =>
   Object.fromEntries(fields.map((field) => [field, new FieldErrorMatcher(errors, field)])) as Record<F, FieldErrorMatcher>;
 
 /** Focuses the element with `id` once the view has shown the errors (the first field in error, a result message). */

@@ -93,12 +93,27 @@ describe('IncidentActionsComponent', () => {
     const summary = element.querySelector('#close-summary')!;
     expect(summary.closest('mat-form-field')!.classList).toContain('mat-form-field-invalid');
     const describedBy = summary.getAttribute('aria-describedby')!.split(' ');
-    expect(describedBy.map((id) => element.querySelector(`[id="${id}"]`)?.textContent?.trim())).toContain('Skriv en kort oppsummering av behandlingen.');
+    expect(describedBy.map((id) => element.querySelector(`[id="${id}"]`)?.textContent?.trim())).toContain(
+      'Skriv en kort oppsummering av behandlingen.',
+    );
   });
 
   it('should tell the handler to finish the measures before closing', async () => {
     const { element, fixture } = await render(
-      incident({ measures: [{ completedAt: null, deadline: null, description: null, id: 'm1', overdue: false, owner: null, status: 'planned', title: 'Merk rømningsvei' }] }),
+      incident({
+        measures: [
+          {
+            completedAt: null,
+            deadline: null,
+            description: null,
+            id: 'm1',
+            overdue: false,
+            owner: null,
+            status: 'planned',
+            title: 'Merk rømningsvei',
+          },
+        ],
+      }),
     );
     element.querySelector<HTMLButtonElement>('#action-btn-close')!.click();
     await fixture.whenStable();

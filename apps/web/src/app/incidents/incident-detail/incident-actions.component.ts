@@ -27,7 +27,8 @@ const FIELD_MESSAGES: Record<string, () => string> = {
   toOrgUnitId: () => $localize`:@@incidentDetail.errUnit:Velg enheten saken skal sendes til fra forslagslisten.`,
 };
 
-const messageFor = (field: string): string => FIELD_MESSAGES[field]?.() ?? $localize`:@@incidentDetail.errField:Feltet er ikke riktig fylt ut.`;
+const messageFor = (field: string): string =>
+  FIELD_MESSAGES[field]?.() ?? $localize`:@@incidentDetail.errField:Feltet er ikke riktig fylt ut.`;
 
 const DONE_MESSAGES: Record<IncidentAction, () => string> = {
   acknowledge: () => $localize`:@@incidentDetail.doneAcknowledge:Du har tatt saken.`,
@@ -95,7 +96,9 @@ export class IncidentActionsComponent {
 
   /** Measures that still count (a cancelled one is as if it never was). */
   protected readonly liveMeasures = computed(() => this.incident().measures.filter((measure) => measure.status !== 'cancelled'));
-  protected readonly unfinishedMeasures = computed(() => this.incident().measures.filter((measure) => !isFinishedMeasure(measure.status)).length);
+  protected readonly unfinishedMeasures = computed(
+    () => this.incident().measures.filter((measure) => !isFinishedMeasure(measure.status)).length,
+  );
   protected readonly needsCause = computed(() => this.incident().kind !== 'improvement');
 
   protected readonly noteLabel = computed(() => {
@@ -246,7 +249,15 @@ export class IncidentActionsComponent {
   }
 
   private resetFields(): void {
-    for (const field of [this.note, this.handlerUserId, this.toOrgUnitId, this.closureSummary, this.feedbackToReporter, this.noMeasureReason]) field.set('');
+    for (const field of [
+      this.note,
+      this.handlerUserId,
+      this.toOrgUnitId,
+      this.closureSummary,
+      this.feedbackToReporter,
+      this.noMeasureReason,
+    ])
+      field.set('');
     this.causeCategory.set('');
   }
 }

@@ -10,6 +10,7 @@ import { errorMessage } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
 import { AFFECTED_LABELS, CAUSE_LABELS, KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS, VISIBILITY_LABELS } from '../incident-labels';
+import { IncidentRiskLinksComponent } from '../incident-risk-links/incident-risk-links.component';
 import { IncidentsApi } from '../incidents.api';
 import { AttachmentsPanelComponent } from './attachments-panel.component';
 import { CommentFormComponent } from './comment-form.component';
@@ -18,7 +19,6 @@ import { ExternalNotificationsPanelComponent } from './external-notifications-pa
 import { IncidentActionsComponent } from './incident-actions.component';
 import { IncidentRecordsComponent } from './incident-records.component';
 import { IncidentTimelineComponent } from './incident-timeline.component';
-import { IncidentRiskLinksComponent } from '../incident-risk-links/incident-risk-links.component';
 import { MeasuresPanelComponent } from './measures-panel.component';
 
 /** One avvik: the report, the deadlines, the actions the API allows, measures, notifications and history. */
@@ -72,9 +72,17 @@ export class IncidentDetailComponent {
     const now = this.now();
     const list = [];
     if (incident.status === 'registered' && !incident.acknowledgedAt) {
-      list.push({ at: incident.acknowledgeDueAt, label: $localize`:@@incidentDetail.ackDue:Frist for å ta imot saken`, ...countdown(incident.acknowledgeDueAt, now) });
+      list.push({
+        at: incident.acknowledgeDueAt,
+        label: $localize`:@@incidentDetail.ackDue:Frist for å ta imot saken`,
+        ...countdown(incident.acknowledgeDueAt, now),
+      });
     }
-    list.push({ at: incident.closeDueAt, label: $localize`:@@incidentDetail.closeDue:Frist for å lukke saken`, ...countdown(incident.closeDueAt, now) });
+    list.push({
+      at: incident.closeDueAt,
+      label: $localize`:@@incidentDetail.closeDue:Frist for å lukke saken`,
+      ...countdown(incident.closeDueAt, now),
+    });
     return list;
   });
 

@@ -38,7 +38,13 @@ import { BREACH_RISK_LABELS, CIA_LABELS } from '../incident-labels';
             }
           </dd>
           <dt i18n="@@incidentDetail.occupationalDisease">Arbeidsrelatert sykdom</dt>
-          <dd>@if (i.occupationalDisease) { <ng-container i18n="@@incidentDetail.yes">Ja</ng-container> } @else { <ng-container i18n="@@incidentDetail.no">Nei</ng-container> }</dd>
+          <dd>
+            @if (i.occupationalDisease) {
+              <ng-container i18n="@@incidentDetail.yes">Ja</ng-container>
+            } @else {
+              <ng-container i18n="@@incidentDetail.no">Nei</ng-container>
+            }
+          </dd>
           @if (i.medicalInfo) {
             <dt i18n="@@incidentDetail.medicalInfo">Medisinske opplysninger (med samtykke)</dt>
             <dd class="text">{{ i.medicalInfo }}</dd>
@@ -59,7 +65,13 @@ import { BREACH_RISK_LABELS, CIA_LABELS } from '../incident-labels';
           <dt i18n="@@incidentDetail.dataCategories">Typer personopplysninger</dt>
           <dd>{{ b.dataCategories.join(', ') || '–' }}</dd>
           <dt i18n="@@incidentDetail.specialCategories">Særlige kategorier (f.eks. helse)</dt>
-          <dd>@if (b.specialCategories) { <ng-container i18n="@@incidentDetail.yes">Ja</ng-container> } @else { <ng-container i18n="@@incidentDetail.no">Nei</ng-container> }</dd>
+          <dd>
+            @if (b.specialCategories) {
+              <ng-container i18n="@@incidentDetail.yes">Ja</ng-container>
+            } @else {
+              <ng-container i18n="@@incidentDetail.no">Nei</ng-container>
+            }
+          </dd>
           <dt i18n="@@incidentDetail.relationToSubjects">Forhold til de registrerte</dt>
           <dd class="text">{{ b.relationToSubjects || '–' }}</dd>
           <dt i18n="@@incidentDetail.whereDataNow">Hvor opplysningene er nå</dt>
@@ -71,9 +83,13 @@ import { BREACH_RISK_LABELS, CIA_LABELS } from '../incident-labels';
           <dt i18n="@@incidentDetail.dpaRequired">Melding til Datatilsynet</dt>
           <dd>
             @if (b.dpaNotificationRequired) {
-              <ng-container i18n="@@incidentDetail.dpaRequiredYes">Påkrevd, frist {{ dateTime(b.notificationDeadlineAt) }} (72 timer)</ng-container>
+              <ng-container i18n="@@incidentDetail.dpaRequiredYes"
+                >Påkrevd, frist {{ dateTime(b.notificationDeadlineAt) }} (72 timer)</ng-container
+              >
             } @else {
-              <ng-container i18n="@@incidentDetail.dpaRequiredNo">Ikke påkrevd etter risikovurderingen (føres i avvikslisten for brudd)</ng-container>
+              <ng-container i18n="@@incidentDetail.dpaRequiredNo"
+                >Ikke påkrevd etter risikovurderingen (føres i avvikslisten for brudd)</ng-container
+              >
             }
           </dd>
           @if (b.lateReason) {

@@ -29,7 +29,14 @@ describe('IncidentTimelineComponent', () => {
 
   it('should list the events oldest first, saying who did what', async () => {
     const items = await render([
-      event({ action: 'close', actor: { id: 'u1', name: 'Åse Lunde' }, at: '2026-03-12T10:00:00Z', fromStatus: 'measures', toStatus: 'closed', type: 'transition' }),
+      event({
+        action: 'close',
+        actor: { id: 'u1', name: 'Åse Lunde' },
+        at: '2026-03-12T10:00:00Z',
+        fromStatus: 'measures',
+        toStatus: 'closed',
+        type: 'transition',
+      }),
       event({ actor: { id: 'u2', name: 'Sofie Hansen' } }),
       event({ at: '2026-03-11T10:00:00Z', details: { from: 'planned', title: 'Merk rømningsvei', to: 'done' }, type: 'measure' }),
     ]);
@@ -45,7 +52,14 @@ describe('IncidentTimelineComponent', () => {
       [
         event({}),
         event({ at: '2026-03-10T11:00:00Z', details: { level: 1 }, type: 'escalated' }),
-        event({ action: 'reject', at: '2026-03-10T12:00:00Z', fromStatus: 'registered', note: 'Duplikat av 2026-000041', toStatus: 'rejected', type: 'transition' }),
+        event({
+          action: 'reject',
+          at: '2026-03-10T12:00:00Z',
+          fromStatus: 'registered',
+          note: 'Duplikat av 2026-000041',
+          toStatus: 'rejected',
+          type: 'transition',
+        }),
       ],
       { reporterVisibility: 'anonymous' },
     );

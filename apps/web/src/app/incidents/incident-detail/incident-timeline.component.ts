@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MEASURE_STATUSES, type MeasureStatus, NOTIFICATION_RECIPIENTS, type NotificationRecipient, type ReporterVisibility } from '@helhet/domain';
+import {
+  MEASURE_STATUSES,
+  type MeasureStatus,
+  NOTIFICATION_RECIPIENTS,
+  type NotificationRecipient,
+  type ReporterVisibility,
+} from '@helhet/domain';
 import type { IncidentEventResponse } from '@helhet/shared';
 
 import { formatDate } from '../../core/i18n/labels';
@@ -24,9 +30,15 @@ const detail = (event: IncidentEventResponse, key: string): string | null => {
         <ol class="timeline" data-testid="incident-timeline">
           @for (item of items(); track item.id) {
             <li>
-              <p class="what"><strong>{{ item.what }}</strong></p>
-              <p class="meta"><time [attr.datetime]="item.at">{{ item.when }}</time> · {{ item.who }}</p>
-              @if (item.note) { <p class="text note">{{ item.note }}</p> }
+              <p class="what">
+                <strong>{{ item.what }}</strong>
+              </p>
+              <p class="meta">
+                <time [attr.datetime]="item.at">{{ item.when }}</time> · {{ item.who }}
+              </p>
+              @if (item.note) {
+                <p class="text note">{{ item.note }}</p>
+              }
             </li>
           }
         </ol>
@@ -42,7 +54,14 @@ export class IncidentTimelineComponent {
   protected readonly items = computed(() =>
     [...this.events()]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-      .map((event) => ({ at: event.at, id: event.id, note: event.note, what: this.what(event), when: formatDate(event.at, true), who: this.who(event) })),
+      .map((event) => ({
+        at: event.at,
+        id: event.id,
+        note: event.note,
+        what: this.what(event),
+        when: formatDate(event.at, true),
+        who: this.who(event),
+      })),
   );
 
   private who(event: IncidentEventResponse): string {
@@ -73,7 +92,9 @@ export class IncidentTimelineComponent {
         return $localize`:@@incidentDetail.eventComment:Kommentar`;
       case 'escalated': {
         const level = detail(event, 'level');
-        return level ? $localize`:@@incidentDetail.eventEscalatedLevel:Fristen gikk ut – saken ble eskalert til nivå ${level}:LEVEL:` : $localize`:@@incidentDetail.eventEscalated:Fristen gikk ut – saken ble eskalert`;
+        return level
+          ? $localize`:@@incidentDetail.eventEscalatedLevel:Fristen gikk ut – saken ble eskalert til nivå ${level}:LEVEL:`
+          : $localize`:@@incidentDetail.eventEscalated:Fristen gikk ut – saken ble eskalert`;
       }
       case 'notified':
         return $localize`:@@incidentDetail.eventNotified:Varsel sendt til ledere`;
@@ -96,7 +117,9 @@ export class IncidentTimelineComponent {
       }
       case 'attachment': {
         const fileName = detail(event, 'fileName');
-        return fileName ? $localize`:@@incidentDetail.eventAttachmentName:Vedlegg lagt til: ${fileName}:FILE:` : $localize`:@@incidentDetail.eventAttachment:Vedlegg lagt til`;
+        return fileName
+          ? $localize`:@@incidentDetail.eventAttachmentName:Vedlegg lagt til: ${fileName}:FILE:`
+          : $localize`:@@incidentDetail.eventAttachment:Vedlegg lagt til`;
       }
       case 'reporter_revealed':
         return $localize`:@@incidentDetail.eventReporterRevealed:Personvernombudet fikk innsyn i hvem som meldte saken`;

@@ -46,7 +46,12 @@ const measureDue = (measure: MeasureResponse, now: number): MeasureDue | null =>
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, UserPickerComponent],
   selector: 'hh-measures-panel',
   styleUrl: './incident-panels.scss',
-  styles: `.due { margin-left: 4px; font-weight: 600; }`,
+  styles: `
+    .due {
+      margin-left: 4px;
+      font-weight: 600;
+    }
+  `,
   templateUrl: './measures-panel.component.html',
 })
 export class MeasuresPanelComponent {
@@ -125,7 +130,10 @@ export class MeasuresPanelComponent {
     const label = this.statusLabel(status);
     const title = measure.title;
     // Focus stays on the select: the result is announced through the status region.
-    await this.run(() => this.api.updateMeasure(this.incident().id, measure.id, { status }), $localize`:@@incidentDetail.measureStatusChanged:«${title}:TITLE:» har nå status ${label}:STATUS:.`);
+    await this.run(
+      () => this.api.updateMeasure(this.incident().id, measure.id, { status }),
+      $localize`:@@incidentDetail.measureStatusChanged:«${title}:TITLE:» har nå status ${label}:STATUS:.`,
+    );
   }
 
   private async run(action: () => Promise<IncidentResponse>, success: string): Promise<boolean> {

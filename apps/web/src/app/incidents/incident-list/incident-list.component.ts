@@ -10,22 +10,23 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus, type Severity, SEVERITIES } from '@helhet/domain';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus, SEVERITIES, type Severity } from '@helhet/domain';
 import { DEFAULT_PAGE_SIZE, type IncidentCategoryResponse, type IncidentSummary, type ListIncidentsQuery, type Page } from '@helhet/shared';
 import { map } from 'rxjs';
 
 import { errorMessage } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 import { ROUTES } from '../../core/route-paths';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
 import { KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
-import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 
 type FilterKey = 'category' | 'from' | 'kind' | 'overdue' | 'severity' | 'status' | 'to' | 'unit';
 
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
 const positive = (value: string | undefined, fallback: number): number => {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
@@ -34,7 +35,18 @@ const positive = (value: string | undefined, fallback: number): number => {
 /** Avvik the user may see, filtered through the URL (so a filtered list can be bookmarked and shared). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+    UnitPickerComponent,
+  ],
   providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-incident-list',
   styleUrl: './incident-list.component.scss',
@@ -57,7 +69,12 @@ export class IncidentListComponent {
   readonly page = input<string>();
   readonly size = input<string>();
 
-  protected readonly phone = toSignal(inject(BreakpointObserver).observe('(max-width: 719px)').pipe(map((state) => state.matches)), { initialValue: false });
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 719px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
   protected readonly kinds = INCIDENT_KINDS.map((id) => ({ id, label: KIND_LABELS[id]() }));
   protected readonly statuses = INCIDENT_STATUSES.map((id) => ({ id, label: STATUS_LABELS[id]() }));
   protected readonly severities = SEVERITIES.map((id) => ({ id, label: SEVERITY_LABELS[id]() }));
@@ -109,7 +126,8 @@ export class IncidentListComponent {
   protected severityText(item: IncidentSummary): string {
     const actual = item.severityActual ? SEVERITY_LABELS[item.severityActual]() : null;
     const potential = item.severityPotential ? SEVERITY_LABELS[item.severityPotential]() : null;
-    if (actual && potential && potential !== actual) return $localize`:@@incidentList.severityBoth:${actual}:ACTUAL: (potensielt ${potential}:POTENTIAL:)`;
+    if (actual && potential && potential !== actual)
+      return $localize`:@@incidentList.severityBoth:${actual}:ACTUAL: (potensielt ${potential}:POTENTIAL:)`;
     if (actual) return actual;
     if (potential) return $localize`:@@incidentList.severityPotential:Potensielt ${potential}:POTENTIAL:`;
     return '–';

@@ -13,7 +13,15 @@ const linked: IncidentRiskLinkResponse = {
   linkedBy: { id: 'u1', name: 'Åse Lunde' },
   note: null,
   residualRisk: null,
-  risk: { bandCode: 'high', bandLabel: 'Høy', colour: '#c01c28', consequenceRank: 4, likelihoodRank: 4, textColour: '#ffffff', typeCode: 'deaths' },
+  risk: {
+    bandCode: 'high',
+    bandLabel: 'Høy',
+    colour: '#c01c28',
+    consequenceRank: 4,
+    likelihoodRank: 4,
+    textColour: '#ffffff',
+    typeCode: 'deaths',
+  },
   scenarioId: 's1',
   scenarioTitle: 'For lav bemanning',
 };
@@ -22,7 +30,10 @@ describe('IncidentRiskLinksComponent', () => {
   const api = { link: jest.fn(), linkable: jest.fn(), risks: jest.fn(), unlink: jest.fn() };
 
   const render = async (canEdit: boolean) => {
-    await TestBed.configureTestingModule({ imports: [IncidentRiskLinksComponent], providers: [provideRouter([]), { provide: IncidentRiskLinksApi, useValue: api }] }).compileComponents();
+    await TestBed.configureTestingModule({
+      imports: [IncidentRiskLinksComponent],
+      providers: [provideRouter([]), { provide: IncidentRiskLinksApi, useValue: api }],
+    }).compileComponents();
     const fixture = TestBed.createComponent(IncidentRiskLinksComponent);
     fixture.componentRef.setInput('incidentId', 'i1');
     fixture.componentRef.setInput('canEdit', canEdit);

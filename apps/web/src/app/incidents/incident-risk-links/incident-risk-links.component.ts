@@ -21,15 +21,54 @@ import { IncidentRiskLinksApi } from './incident-risk-links.api';
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink],
   selector: 'hh-incident-risk-links',
   styles: `
-    :host { display: block; }
-    ul { list-style: none; margin: 0; padding: 0; }
-    li { border-bottom: 1px solid var(--mat-sys-outline-variant, #ccc); padding: 8px 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
-    .title { font-weight: 500; flex: 1 1 200px; }
-    .meta, .empty, .hint { color: var(--mat-sys-on-surface-variant); font-size: 0.875rem; margin: 4px 0; }
-    .band { border-radius: 4px; padding: 2px 8px; font-size: 0.875rem; border: 1px solid rgba(0, 0, 0, 0.3); }
-    .picker { display: flex; flex-direction: column; gap: 4px; max-width: 520px; margin-top: 8px; }
-    button, a.mat-mdc-button-base { min-height: 44px; }
-    .error { color: var(--mat-sys-error); margin: 4px 0; }
+    :host {
+      display: block;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      border-bottom: 1px solid var(--mat-sys-outline-variant, #ccc);
+      padding: 8px 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      align-items: center;
+    }
+    .title {
+      font-weight: 500;
+      flex: 1 1 200px;
+    }
+    .meta,
+    .empty,
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.875rem;
+      margin: 4px 0;
+    }
+    .band {
+      border-radius: 4px;
+      padding: 2px 8px;
+      font-size: 0.875rem;
+      border: 1px solid rgba(0, 0, 0, 0.3);
+    }
+    .picker {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      max-width: 520px;
+      margin-top: 8px;
+    }
+    button,
+    a.mat-mdc-button-base {
+      min-height: 44px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 4px 0;
+    }
   `,
   template: `
     <section aria-labelledby="incident-risks-heading">
@@ -48,13 +87,24 @@ import { IncidentRiskLinksApi } from './incident-risk-links.api';
                   </span>
                 </span>
                 @if (link.risk; as risk) {
-                  <span class="band" [style.background]="risk.colour" [style.color]="risk.textColour" i18n="@@incidentRisks.band">Risiko: {{ risk.bandLabel }}</span>
+                  <span class="band" [style.background]="risk.colour" [style.color]="risk.textColour" i18n="@@incidentRisks.band"
+                    >Risiko: {{ risk.bandLabel }}</span
+                  >
                 } @else {
                   <span class="meta" i18n="@@incidentRisks.notAssessed">Ikke vurdert</span>
                 }
                 <span class="meta" i18n="@@incidentRisks.linkedAt">Koblet {{ date(link.linkedAt) }}</span>
                 @if (link.canUnlink && canEdit()) {
-                  <button mat-button type="button" (click)="unlink(link)" [disabled]="busy()" [attr.aria-label]="unlinkLabel(link)" i18n="@@incidentRisks.unlink">Koble fra</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="unlink(link)"
+                    [disabled]="busy()"
+                    [attr.aria-label]="unlinkLabel(link)"
+                    i18n="@@incidentRisks.unlink"
+                  >
+                    Koble fra
+                  </button>
                 }
               </li>
             }
@@ -68,18 +118,36 @@ import { IncidentRiskLinksApi } from './incident-risk-links.api';
         <div class="picker">
           <mat-form-field appearance="outline">
             <mat-label i18n="@@incidentRisks.search">Søk etter scenario eller analyse</mat-label>
-            <input matInput id="incident-risk-search" type="search" autocomplete="off" [ngModel]="query()" (ngModelChange)="search($event)" />
+            <input
+              matInput
+              id="incident-risk-search"
+              type="search"
+              autocomplete="off"
+              [ngModel]="query()"
+              (ngModelChange)="search($event)"
+            />
             <mat-hint i18n="@@incidentRisks.searchHint">Bare analyser du kan redigere vises.</mat-hint>
           </mat-form-field>
           @if (candidates().length > 0) {
             <ul aria-labelledby="incident-risks-heading">
               @for (candidate of candidates(); track candidate.scenarioId) {
                 <li>
-                  <span class="title">{{ candidate.scenarioTitle }} <span class="meta">– {{ candidate.analysisTitle }}</span></span>
+                  <span class="title"
+                    >{{ candidate.scenarioTitle }} <span class="meta">– {{ candidate.analysisTitle }}</span></span
+                  >
                   @if (candidate.risk; as risk) {
                     <span class="band" [style.background]="risk.colour" [style.color]="risk.textColour">{{ risk.bandLabel }}</span>
                   }
-                  <button mat-stroked-button type="button" (click)="link(candidate)" [disabled]="busy() || isLinked(candidate)" [attr.aria-label]="linkLabel(candidate)" i18n="@@incidentRisks.link">Koble</button>
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    (click)="link(candidate)"
+                    [disabled]="busy() || isLinked(candidate)"
+                    [attr.aria-label]="linkLabel(candidate)"
+                    i18n="@@incidentRisks.link"
+                  >
+                    Koble
+                  </button>
                 </li>
               }
             </ul>
@@ -116,8 +184,10 @@ export class IncidentRiskLinksComponent {
 
   protected readonly riskPath = ROUTES.risk;
   protected readonly date = (value: string) => formatDate(value);
-  protected readonly unlinkLabel = (link: IncidentRiskLinkResponse) => $localize`:@@incidentRisks.unlinkLabel:Koble avviket fra «${link.scenarioTitle}:TITLE:»`;
-  protected readonly linkLabel = (candidate: LinkableScenario) => $localize`:@@incidentRisks.linkLabel:Koble avviket til «${candidate.scenarioTitle}:TITLE:»`;
+  protected readonly unlinkLabel = (link: IncidentRiskLinkResponse) =>
+    $localize`:@@incidentRisks.unlinkLabel:Koble avviket fra «${link.scenarioTitle}:TITLE:»`;
+  protected readonly linkLabel = (candidate: LinkableScenario) =>
+    $localize`:@@incidentRisks.linkLabel:Koble avviket til «${candidate.scenarioTitle}:TITLE:»`;
   protected readonly isLinked = (candidate: LinkableScenario) => (this.risks() ?? []).some((r) => r.scenarioId === candidate.scenarioId);
 
   constructor() {
@@ -161,12 +231,18 @@ export class IncidentRiskLinksComponent {
 
   protected async link(candidate: LinkableScenario): Promise<void> {
     const title = candidate.scenarioTitle;
-    await this.run(() => this.api.link(candidate.scenarioId, this.incidentId()), $localize`:@@incidentRisks.linked:Avviket er koblet til «${title}:TITLE:».`);
+    await this.run(
+      () => this.api.link(candidate.scenarioId, this.incidentId()),
+      $localize`:@@incidentRisks.linked:Avviket er koblet til «${title}:TITLE:».`,
+    );
   }
 
   protected async unlink(link: IncidentRiskLinkResponse): Promise<void> {
     const title = link.scenarioTitle;
-    await this.run(() => this.api.unlink(link.scenarioId, this.incidentId()), $localize`:@@incidentRisks.unlinked:Avviket er koblet fra «${title}:TITLE:».`);
+    await this.run(
+      () => this.api.unlink(link.scenarioId, this.incidentId()),
+      $localize`:@@incidentRisks.unlinked:Avviket er koblet fra «${title}:TITLE:».`,
+    );
   }
 
   private async run(action: () => Promise<unknown>, success: string): Promise<void> {

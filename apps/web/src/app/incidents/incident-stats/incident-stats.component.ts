@@ -13,7 +13,20 @@ import { UnitPickerComponent } from '../../shared/unit-picker.component';
 import { IncidentsApi } from '../incidents.api';
 
 /** Dark enough for 3:1 against white (WCAG 1.4.11); segments are also separated by a white line. */
-const PALETTE = ['#1f5fa8', '#b3541e', '#2e7d32', '#8e24aa', '#c62828', '#00796b', '#6d4c41', '#ad1457', '#455a64', '#8a6d00', '#3949ab', '#5d7f00'];
+const PALETTE = [
+  '#1f5fa8',
+  '#b3541e',
+  '#2e7d32',
+  '#8e24aa',
+  '#c62828',
+  '#00796b',
+  '#6d4c41',
+  '#ad1457',
+  '#455a64',
+  '#8a6d00',
+  '#3949ab',
+  '#5d7f00',
+];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const CHART = { bottom: 44, height: 300, left: 44, minBarSlot: 44, right: 12, top: 12 };
@@ -85,13 +98,29 @@ export class IncidentStatsComponent {
           base += segment.count;
           return { ...segment, height, y: top };
         });
-      return { label: this.monthLabels()[index], segments, total: stats.totals[index] ?? 0, x: CHART.left + index * slot + (slot - barWidth) / 2 };
+      return {
+        label: this.monthLabels()[index],
+        segments,
+        total: stats.totals[index] ?? 0,
+        x: CHART.left + index * slot + (slot - barWidth) / 2,
+      };
     });
     const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => ({ label: String(Math.round(max * share)), y: y(max * share) }));
-    return { barWidth, bars, height: CHART.height, labelY: CHART.height - CHART.bottom + 18, left: CHART.left, right: width - CHART.right, ticks, width };
+    return {
+      barWidth,
+      bars,
+      height: CHART.height,
+      labelY: CHART.height - CHART.bottom + 18,
+      left: CHART.left,
+      right: width - CHART.right,
+      ticks,
+      width,
+    };
   });
 
-  protected readonly legend = computed(() => (this.stats()?.rows ?? []).map((row, index) => ({ color: PALETTE[index % PALETTE.length], label: row.label, total: row.total })));
+  protected readonly legend = computed(() =>
+    (this.stats()?.rows ?? []).map((row, index) => ({ color: PALETTE[index % PALETTE.length], label: row.label, total: row.total })),
+  );
 
   /** What the chart shows, for screen readers (the table below has every number). */
   protected readonly summary = computed(() => {
@@ -117,7 +146,9 @@ export class IncidentStatsComponent {
   protected monthLabel(month: string, long = false): string {
     const [year = 0, number = 1] = month.split('-').map(Number);
     if (!year) return month;
-    return new Intl.DateTimeFormat(intlLocale(), { month: long ? 'long' : 'short', year: long ? 'numeric' : '2-digit' }).format(new Date(year, number - 1, 15));
+    return new Intl.DateTimeFormat(intlLocale(), { month: long ? 'long' : 'short', year: long ? 'numeric' : '2-digit' }).format(
+      new Date(year, number - 1, 15),
+    );
   }
 
   protected setParam(key: 'fromMonth' | 'toMonth' | 'unit', value: string | null): void {

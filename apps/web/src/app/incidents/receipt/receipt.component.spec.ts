@@ -7,7 +7,10 @@ import { ReceiptComponent } from './receipt.component';
 
 describe('ReceiptComponent', () => {
   const render = async (receipt: jest.Mock) => {
-    await TestBed.configureTestingModule({ imports: [ReceiptComponent], providers: [provideRouter([]), { provide: IncidentsApi, useValue: { receipt } }] }).compileComponents();
+    await TestBed.configureTestingModule({
+      imports: [ReceiptComponent],
+      providers: [provideRouter([]), { provide: IncidentsApi, useValue: { receipt } }],
+    }).compileComponents();
     const fixture = TestBed.createComponent(ReceiptComponent);
     fixture.componentRef.setInput('code', '7k2m q9xd 4hnp t3va');
     await fixture.whenStable();
@@ -16,7 +19,13 @@ describe('ReceiptComponent', () => {
   };
 
   it('should look up ?code= at once and show the status', async () => {
-    const receipt = jest.fn().mockResolvedValue({ closedAt: null, feedbackToReporter: null, number: '2026-000043', reportedAt: '2026-11-28T10:00:00Z', status: 'registered' });
+    const receipt = jest.fn().mockResolvedValue({
+      closedAt: null,
+      feedbackToReporter: null,
+      number: '2026-000043',
+      reportedAt: '2026-11-28T10:00:00Z',
+      status: 'registered',
+    });
     const element = await render(receipt);
     expect(receipt).toHaveBeenCalledWith('7K2M-Q9XD-4HNP-T3VA');
     expect(element.querySelector('h2')!.textContent).toContain('2026-000043');
@@ -31,7 +40,13 @@ describe('ReceiptComponent', () => {
   });
 
   it('should look up a typed code when the form is sent', async () => {
-    const receipt = jest.fn().mockResolvedValue({ closedAt: '2026-12-01T10:00:00Z', feedbackToReporter: 'Rutinen er endret.', number: '2026-000044', reportedAt: '2026-11-28T10:00:00Z', status: 'closed' });
+    const receipt = jest.fn().mockResolvedValue({
+      closedAt: '2026-12-01T10:00:00Z',
+      feedbackToReporter: 'Rutinen er endret.',
+      number: '2026-000044',
+      reportedAt: '2026-11-28T10:00:00Z',
+      status: 'closed',
+    });
     const element = await render(receipt);
     const input = element.querySelector<HTMLInputElement>('#receipt-code')!;
     input.value = 'abcd efgh jkmn pqrs';

@@ -1,5 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, type ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  type ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,17 +32,53 @@ import { IncidentsApi } from '../incidents.api';
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule, RouterLink],
   selector: 'hh-receipt',
   styles: `
-    :host { display: block; max-width: 640px; }
-    form { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: flex-start; }
-    mat-form-field { flex: 1 1 240px; }
-    form button { min-height: 48px; margin-top: 4px; }
-    h2:focus { outline: none; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; overflow-wrap: anywhere; }
-    .feedback { white-space: pre-line; }
-    @media (max-width: 599px) { dl { grid-template-columns: 1fr; gap: 0; } dd { margin-bottom: 10px; } }
-    .error { color: var(--mat-sys-error); }
+    :host {
+      display: block;
+      max-width: 640px;
+    }
+    form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      align-items: flex-start;
+    }
+    mat-form-field {
+      flex: 1 1 240px;
+    }
+    form button {
+      min-height: 48px;
+      margin-top: 4px;
+    }
+    h2:focus {
+      outline: none;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 6px 16px;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .feedback {
+      white-space: pre-line;
+    }
+    @media (max-width: 599px) {
+      dl {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+      dd {
+        margin-bottom: 10px;
+      }
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   templateUrl: './receipt.component.html',
 })
@@ -74,9 +122,13 @@ export class ReceiptComponent {
       this.result.set(await this.api.receipt(formatReceiptCode(this.codeControl.value)));
       afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
     } catch (error) {
-      const notFound = error instanceof HttpErrorResponse && (error.status === 404 || (isApiError(error.error) && error.error.code === 'INCIDENT_NOT_FOUND'));
+      const notFound =
+        error instanceof HttpErrorResponse &&
+        (error.status === 404 || (isApiError(error.error) && error.error.code === 'INCIDENT_NOT_FOUND'));
       this.error.set(
-        notFound ? $localize`:@@incidentReceipt.notFound:Fant ingen melding med denne koden. Sjekk at du har skrevet den riktig, med alle 16 tegn.` : errorMessage(error),
+        notFound
+          ? $localize`:@@incidentReceipt.notFound:Fant ingen melding med denne koden. Sjekk at du har skrevet den riktig, med alle 16 tegn.`
+          : errorMessage(error),
       );
     } finally {
       this.busy.set(false);

@@ -11,7 +11,12 @@ describe('UnitQrComponent', () => {
   });
 
   it('should show the unit name, the QR code as an image with a label, and the address', async () => {
-    const unit = { active: true, ancestors: [{ id: 'p', levelType: 'sector', name: 'Helse og omsorg' }], id: 'u-1', name: 'Liavegen sykehjem' };
+    const unit = {
+      active: true,
+      ancestors: [{ id: 'p', levelType: 'sector', name: 'Helse og omsorg' }],
+      id: 'u-1',
+      name: 'Liavegen sykehjem',
+    };
     await TestBed.configureTestingModule({
       imports: [UnitQrComponent],
       providers: [provideRouter([]), { provide: OrganisationApi, useValue: { get: jest.fn().mockResolvedValue(unit) } }],

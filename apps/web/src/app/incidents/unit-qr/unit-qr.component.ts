@@ -35,7 +35,9 @@ export class UnitQrComponent {
   protected readonly svg = signal<SafeHtml | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly url = computed(() => filingUrl(this.document.location.origin, $localize.locale, this.unitId()));
-  protected readonly qrLabel = computed(() => $localize`:@@unitQr.imageLabel:QR-kode som åpner avviksskjemaet for ${this.unit()?.name ?? ''}:unitName:`);
+  protected readonly qrLabel = computed(
+    () => $localize`:@@unitQr.imageLabel:QR-kode som åpner avviksskjemaet for ${this.unit()?.name ?? ''}:unitName:`,
+  );
 
   constructor() {
     effect(() => {
@@ -49,7 +51,10 @@ export class UnitQrComponent {
     this.unit.set(null);
     this.svg.set(null);
     try {
-      const [unit, svg] = await Promise.all([this.api.get(id), renderQrSvg(this.url(), { errorCorrectionLevel: 'M', margin: 2, type: 'svg' })]);
+      const [unit, svg] = await Promise.all([
+        this.api.get(id),
+        renderQrSvg(this.url(), { errorCorrectionLevel: 'M', margin: 2, type: 'svg' }),
+      ]);
       this.unit.set(unit);
       // The library's own SVG markup (paths only, from a URL we built): safe to insert as is.
       this.svg.set(this.sanitizer.bypassSecurityTrustHtml(svg));

@@ -36,7 +36,12 @@ describe('ManagementLineComponent', () => {
 
   it('should mark an acting leader with the end date and the formal leader', async () => {
     const element = await render([
-      entry({ formalLeader: { id: 'p9', name: 'Ola Hansen' }, responsible: { id: 'p1', name: 'Kari Nordmann' }, source: 'acting', until: '2027-01-31' }),
+      entry({
+        formalLeader: { id: 'p9', name: 'Ola Hansen' },
+        responsible: { id: 'p1', name: 'Kari Nordmann' },
+        source: 'acting',
+        until: '2027-01-31',
+      }),
     ]);
     const item = element.querySelector('li')!;
     expect(item.classList).toContain('standin');

@@ -125,10 +125,18 @@ export class OrgTreeComponent {
       queueMicrotask(() => this.items()[rows.indexOf(next)]?.nativeElement.focus());
     };
     switch (event.key) {
-      case 'ArrowDown': focus(index + 1); break;
-      case 'ArrowUp': focus(index - 1); break;
-      case 'Home': focus(0); break;
-      case 'End': focus(rows.length - 1); break;
+      case 'ArrowDown':
+        focus(index + 1);
+        break;
+      case 'ArrowUp':
+        focus(index - 1);
+        break;
+      case 'Home':
+        focus(0);
+        break;
+      case 'End':
+        focus(rows.length - 1);
+        break;
       case 'ArrowRight':
         if (row.unit.childCount > 0 && !row.expanded) await this.expand(row.unit);
         else if (row.expanded) focus(index + 1);

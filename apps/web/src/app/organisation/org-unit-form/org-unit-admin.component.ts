@@ -6,7 +6,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { DELEGATION_REASONS, type DelegationReason, ORG_LEVEL_TYPES, type OrgLevelType, type OrgUnitResponse, SERVICE_TYPES, type ServiceType } from '@helhet/shared';
+import {
+  DELEGATION_REASONS,
+  type DelegationReason,
+  ORG_LEVEL_TYPES,
+  type OrgLevelType,
+  type OrgUnitResponse,
+  SERVICE_TYPES,
+  type ServiceType,
+} from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { DELEGATION_LABELS, LEVEL_LABELS, SERVICE_LABELS } from '../../core/i18n/labels';
@@ -19,7 +27,16 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 /** Administrator actions on a unit: edit, add a subunit, move, deactivate. Refusals come back in Norwegian. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatExpansionModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, UnitPickerComponent, UserPickerComponent],
+  imports: [
+    MatButtonModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    UnitPickerComponent,
+    UserPickerComponent,
+  ],
   selector: 'hh-org-unit-admin',
   styleUrl: './org-unit-admin.component.scss',
   templateUrl: './org-unit-admin.component.html',
@@ -60,7 +77,12 @@ export class OrgUnitAdminComponent {
   constructor() {
     effect(() => {
       const unit = this.unit();
-      this.edit.reset({ code: unit.code, levelType: unit.levelType === 'municipality' ? 'unit' : unit.levelType, name: unit.name, serviceType: unit.serviceType ?? '' });
+      this.edit.reset({
+        code: unit.code,
+        levelType: unit.levelType === 'municipality' ? 'unit' : unit.levelType,
+        name: unit.name,
+        serviceType: unit.serviceType ?? '',
+      });
     });
   }
 
@@ -71,13 +93,14 @@ export class OrgUnitAdminComponent {
   protected async saveEdit(): Promise<void> {
     if (this.edit.invalid) return this.edit.markAllAsTouched();
     const value = this.edit.getRawValue();
-    await this.run(() =>
-      this.api.update(this.unit().id, {
-        code: value.code,
-        name: value.name,
-        serviceType: value.serviceType || null,
-        ...(this.isRoot() ? {} : { levelType: value.levelType }),
-      }),
+    await this.run(
+      () =>
+        this.api.update(this.unit().id, {
+          code: value.code,
+          name: value.name,
+          serviceType: value.serviceType || null,
+          ...(this.isRoot() ? {} : { levelType: value.levelType }),
+        }),
       $localize`:@@orgAdmin.saved:Endringene er lagret.`,
     );
   }
@@ -86,7 +109,14 @@ export class OrgUnitAdminComponent {
     if (this.child.invalid) return this.child.markAllAsTouched();
     const value = this.child.getRawValue();
     const created = await this.run(
-      () => this.api.create({ code: value.code, levelType: value.levelType, name: value.name, parentId: this.unit().id, serviceType: value.serviceType || null }),
+      () =>
+        this.api.create({
+          code: value.code,
+          levelType: value.levelType,
+          name: value.name,
+          parentId: this.unit().id,
+          serviceType: value.serviceType || null,
+        }),
       $localize`:@@orgAdmin.created:Underenheten er opprettet.`,
     );
     // resetForm also clears the submitted state, so the empty form does not show errors.
@@ -114,7 +144,15 @@ export class OrgUnitAdminComponent {
     }
     const value = this.delegation.getRawValue();
     await this.run(
-      () => this.api.createDelegation({ fromUserId: leader.id, orgUnitId: this.unit().id, reason: value.reason, toUserId: this.standInId(), validFrom: value.validFrom, validTo: value.validTo || null }),
+      () =>
+        this.api.createDelegation({
+          fromUserId: leader.id,
+          orgUnitId: this.unit().id,
+          reason: value.reason,
+          toUserId: this.standInId(),
+          validFrom: value.validFrom,
+          validTo: value.validTo || null,
+        }),
       $localize`:@@orgAdmin.delegated:Stedfortreder er registrert og vises i lederlinjen.`,
     );
   }

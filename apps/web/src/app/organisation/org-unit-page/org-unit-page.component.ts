@@ -2,7 +2,13 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal } fro
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { type DelegationResponse, type ManagementLineEntryResponse, type OrgUnitResponse, type OrgUnitSummary, PERMISSIONS } from '@helhet/shared';
+import {
+  type DelegationResponse,
+  type ManagementLineEntryResponse,
+  type OrgUnitResponse,
+  type OrgUnitSummary,
+  PERMISSIONS,
+} from '@helhet/shared';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage } from '../../core/http-error';

@@ -13,12 +13,12 @@ import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
 import { HmsItemsComponent } from '../hms-items/hms-items.component';
 import { RiskReportPanelComponent } from '../report-panel/risk-report-panel.component';
+import { RiskApi } from '../risk.api';
+import { fieldReasonText, RISK_STATUS_LABELS, RISK_TYPE_LABELS, STATUS_ACTION_LABELS, threeLevel } from '../risk-labels';
 import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
+import { riskPicture } from '../risk-matrix/risk-matrix.model';
 import { ScenarioExportComponent } from '../scenario-export/scenario-export.component';
 import { ScenarioLinksComponent } from '../scenario-links/scenario-links.component';
-import { riskPicture } from '../risk-matrix/risk-matrix.model';
-import { fieldReasonText, RISK_STATUS_LABELS, RISK_TYPE_LABELS, STATUS_ACTION_LABELS, threeLevel } from '../risk-labels';
-import { RiskApi } from '../risk.api';
 
 interface MetadataDraft {
   title: string;
@@ -31,7 +31,19 @@ interface MetadataDraft {
 /** One risk analysis: facts, metadata and status changes (when the user may edit), scenarios and the risk picture. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, HmsItemsComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RiskMatrixComponent, RiskReportPanelComponent, RouterLink, ScenarioExportComponent, ScenarioLinksComponent],
+  imports: [
+    FormsModule,
+    HmsItemsComponent,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    RiskMatrixComponent,
+    RiskReportPanelComponent,
+    RouterLink,
+    ScenarioExportComponent,
+    ScenarioLinksComponent,
+  ],
   selector: 'hh-analysis-detail',
   styleUrl: './analysis-detail.component.scss',
   templateUrl: './analysis-detail.component.html',
@@ -70,7 +82,9 @@ export class AnalysisDetailComponent {
 
   protected readonly steps = computed(() => {
     const analysis = this.analysis();
-    return analysis?.canEdit ? RISK_ANALYSIS_STATUS_STEPS[analysis.status].map((status) => ({ label: STATUS_ACTION_LABELS[status](), status })) : [];
+    return analysis?.canEdit
+      ? RISK_ANALYSIS_STATUS_STEPS[analysis.status].map((status) => ({ label: STATUS_ACTION_LABELS[status](), status }))
+      : [];
   });
   protected readonly picture = computed(() => {
     const scale = this.scale();
@@ -79,7 +93,10 @@ export class AnalysisDetailComponent {
   });
   protected readonly problems = computed(() => {
     const server = this.serverErrors();
-    return Object.fromEntries(Object.entries(server).map(([field, reasons]) => [field, fieldReasonText(reasons)])) as Record<string, string | null>;
+    return Object.fromEntries(Object.entries(server).map(([field, reasons]) => [field, fieldReasonText(reasons)])) as Record<
+      string,
+      string | null
+    >;
   });
 
   protected readonly typeLabel = (type: RiskAnalysisType) => RISK_TYPE_LABELS[type]();
@@ -106,7 +123,10 @@ export class AnalysisDetailComponent {
     if (!risk) return '–';
     const scale = this.scale();
     const type = scale?.consequenceTypes.find((t) => t.code === risk.typeCode);
-    const level = type?.levels.find((l) => l.rank === risk.consequenceRank)?.labelNb ?? scale?.consequenceLevels.find((l) => l.rank === risk.consequenceRank)?.labelNb ?? String(risk.consequenceRank);
+    const level =
+      type?.levels.find((l) => l.rank === risk.consequenceRank)?.labelNb ??
+      scale?.consequenceLevels.find((l) => l.rank === risk.consequenceRank)?.labelNb ??
+      String(risk.consequenceRank);
     return `${type?.labelNb ?? risk.typeCode}: ${level}`;
   }
 
@@ -149,7 +169,9 @@ export class AnalysisDetailComponent {
       mandate: draft.mandate.trim() || null,
       nextRevisionAt: draft.nextRevisionAt || null,
       title: draft.title.trim(),
-      ...(this.isHolistic() ? { councilCaseNumber: draft.councilCaseNumber.trim() || null, councilDecisionDate: draft.councilDecisionDate || null } : {}),
+      ...(this.isHolistic()
+        ? { councilCaseNumber: draft.councilCaseNumber.trim() || null, councilDecisionDate: draft.councilDecisionDate || null }
+        : {}),
     };
     if (await this.update(body)) {
       this.editing.set(false);

@@ -7,14 +7,20 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { RISK_ANALYSIS_TYPES, type RiskAnalysisType } from '@helhet/domain';
-import { type CreateRiskAnalysisRequest, PERMISSIONS, type RiskAnalysisSummary, type RiskAnalysisTemplate, type ScaleSetResponse } from '@helhet/shared';
+import {
+  type CreateRiskAnalysisRequest,
+  PERMISSIONS,
+  type RiskAnalysisSummary,
+  type RiskAnalysisTemplate,
+  type ScaleSetResponse,
+} from '@helhet/shared';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { ROUTES } from '../../core/route-paths';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
-import { fieldReasonText, RISK_TYPE_LABELS } from '../risk-labels';
 import { RiskApi } from '../risk.api';
+import { fieldReasonText, RISK_TYPE_LABELS } from '../risk-labels';
 import { defaultRevisionDate, defaultScaleCode, localToday } from './analysis-form.model';
 
 type StartFrom = 'blank' | 'copy' | 'template';
@@ -22,7 +28,16 @@ type StartFrom = 'blank' | 'copy' | 'template';
 /** Create a risk analysis: type, title, unit, mandate, scale, next revision, and where to start from. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    RouterLink,
+    UnitPickerComponent,
+  ],
   selector: 'hh-analysis-form',
   styleUrl: './analysis-form.component.scss',
   templateUrl: './analysis-form.component.html',
@@ -36,7 +51,10 @@ export class AnalysisFormComponent {
 
   private readonly canHolistic = this.auth.hasPermission(PERMISSIONS.riskEditHolistic);
   private readonly canOther = this.auth.hasPermission(PERMISSIONS.riskEdit) || this.canHolistic;
-  protected readonly types = RISK_ANALYSIS_TYPES.filter((id) => (id === 'holistic_ros' ? this.canHolistic : this.canOther)).map((id) => ({ id, label: RISK_TYPE_LABELS[id]() }));
+  protected readonly types = RISK_ANALYSIS_TYPES.filter((id) => (id === 'holistic_ros' ? this.canHolistic : this.canOther)).map((id) => ({
+    id,
+    label: RISK_TYPE_LABELS[id](),
+  }));
   protected readonly listPath = `/${ROUTES.risk}/analyses`;
   protected readonly unitLabel = $localize`:@@analysisForm.unit:Enhet analysen gjelder`;
 
@@ -75,15 +93,20 @@ export class AnalysisFormComponent {
     const required = $localize`:@@analysisForm.required:Feltet må fylles ut.`;
     const local: Record<string, string | null> = this.submitted()
       ? {
-          copyOfAnalysisId: this.startFrom() === 'copy' && !this.copyOfId() ? $localize`:@@analysisForm.pickCopy:Velg analysen du vil kopiere.` : null,
+          copyOfAnalysisId:
+            this.startFrom() === 'copy' && !this.copyOfId() ? $localize`:@@analysisForm.pickCopy:Velg analysen du vil kopiere.` : null,
           scopeOrgUnitId: this.unitId() ? null : $localize`:@@analysisForm.pickUnit:Velg en enhet fra listen.`,
-          templateCode: this.startFrom() === 'template' && !this.templateCode() ? $localize`:@@analysisForm.pickTemplate:Velg en mal.` : null,
+          templateCode:
+            this.startFrom() === 'template' && !this.templateCode() ? $localize`:@@analysisForm.pickTemplate:Velg en mal.` : null,
           title: this.title().trim() ? null : required,
           type: this.type() ? null : required,
         }
       : {};
     const fields = ['type', 'title', 'scopeOrgUnitId', 'mandate', 'scaleSetCode', 'nextRevisionAt', 'templateCode', 'copyOfAnalysisId'];
-    return Object.fromEntries(fields.map((field) => [field, local[field] ?? fieldReasonText(server[field])])) as Record<string, string | null>;
+    return Object.fromEntries(fields.map((field) => [field, local[field] ?? fieldReasonText(server[field])])) as Record<
+      string,
+      string | null
+    >;
   });
 
   constructor() {

@@ -13,17 +13,18 @@ import { type Page, PERMISSIONS, type RiskAnalysisSummary } from '@helhet/shared
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 import { ROUTES } from '../../core/route-paths';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
-import { RISK_STATUS_LABELS, RISK_TYPE_LABELS } from '../risk-labels';
 import { type ListRiskAnalysesQuery, RiskApi } from '../risk.api';
-import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
+import { RISK_STATUS_LABELS, RISK_TYPE_LABELS } from '../risk-labels';
 
 type FilterKey = 'overdue' | 'status' | 'type' | 'unit';
 const PAGE_SIZE = 50;
 
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
 const positive = (value: string | undefined, fallback: number): number => {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
@@ -32,7 +33,17 @@ const positive = (value: string | undefined, fallback: number): number => {
 /** The risk analyses the user can read, with filters; "Ny analyse" for those who may create one. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+    UnitPickerComponent,
+  ],
   providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-analysis-list',
   styleUrl: './analysis-list.component.scss',

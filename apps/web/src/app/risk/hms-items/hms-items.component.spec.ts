@@ -7,13 +7,37 @@ import { HmsItemsApi } from './hms-items.api';
 import { HmsItemsComponent } from './hms-items.component';
 
 const FACTORS: RiskFactorResponse[] = [
-  { code: 'violence_users', group: 'violence_threats', id: 'f-violence', labelEn: 'Violence', labelNb: 'Vold fra brukere, pasienter eller elever', serviceTypes: ['nursing_home'], sourceUrl: 'https://www.arbeidstilsynet.no/tema/vold-og-trusler/' },
-  { code: 'patient_handling', group: 'ergonomic', id: 'f-lift', labelEn: 'Patient handling', labelNb: 'Tunge løft og forflytning av pasienter', serviceTypes: ['nursing_home'], sourceUrl: null },
+  {
+    code: 'violence_users',
+    group: 'violence_threats',
+    id: 'f-violence',
+    labelEn: 'Violence',
+    labelNb: 'Vold fra brukere, pasienter eller elever',
+    serviceTypes: ['nursing_home'],
+    sourceUrl: 'https://www.arbeidstilsynet.no/tema/vold-og-trusler/',
+  },
+  {
+    code: 'patient_handling',
+    group: 'ergonomic',
+    id: 'f-lift',
+    labelEn: 'Patient handling',
+    labelNb: 'Tunge løft og forflytning av pasienter',
+    serviceTypes: ['nursing_home'],
+    sourceUrl: null,
+  },
 ];
 
 const position = (l: number, c: number) => {
   const level = riskLevel(HMS_SCALE, l, c);
-  return { bandCode: level.code, bandLabel: level.labelNb, colour: level.colour, consequenceRank: c, likelihoodRank: l, textColour: level.textColour, typeCode: 'health_harm' };
+  return {
+    bandCode: level.code,
+    bandLabel: level.labelNb,
+    colour: level.colour,
+    consequenceRank: c,
+    likelihoodRank: l,
+    textColour: level.textColour,
+    typeCode: 'health_harm',
+  };
 };
 
 const item = (factor: RiskFactorResponse, over: Partial<HmsRiskItemResponse> = {}): HmsRiskItemResponse => ({
@@ -21,7 +45,14 @@ const item = (factor: RiskFactorResponse, over: Partial<HmsRiskItemResponse> = {
   existingMeasures: null,
   exposedCount: null,
   exposedGroup: null,
-  factor: { code: factor.code, group: factor.group, id: factor.id, labelEn: factor.labelEn, labelNb: factor.labelNb, sourceUrl: factor.sourceUrl },
+  factor: {
+    code: factor.code,
+    group: factor.group,
+    id: factor.id,
+    labelEn: factor.labelEn,
+    labelNb: factor.labelNb,
+    sourceUrl: factor.sourceUrl,
+  },
   id: `item-${factor.code}`,
   likelihoodRank: null,
   proposedMeasures: null,
@@ -66,7 +97,10 @@ describe('HmsItemsComponent', () => {
     Object.values(api).forEach((fn) => fn.mockReset());
     api.factors.mockResolvedValue(FACTORS);
     api.scaleSets.mockResolvedValue([{ code: 'hms_default', definition: HMS_SCALE, id: 's-hms', version: 1 }]);
-    await TestBed.configureTestingModule({ imports: [HmsItemsComponent], providers: [{ provide: HmsItemsApi, useValue: api }] }).compileComponents();
+    await TestBed.configureTestingModule({
+      imports: [HmsItemsComponent],
+      providers: [{ provide: HmsItemsApi, useValue: api }],
+    }).compileComponents();
     const fixture = TestBed.createComponent(HmsItemsComponent);
     fixture.componentRef.setInput('analysis', value);
     const changed = jest.fn();
@@ -83,12 +117,24 @@ describe('HmsItemsComponent', () => {
       analysis({
         hmsItems: [
           item(FACTORS[1]!, { consequenceRank: 2, likelihoodRank: 2, risk: position(2, 2) }),
-          item(FACTORS[0]!, { consequenceRank: 3, exposedCount: 35, exposedGroup: 'Helsefagarbeidere', likelihoodRank: 5, risk: position(5, 3), residualRisk: position(3, 3), residualLikelihoodRank: 3, residualConsequenceRank: 3 }),
+          item(FACTORS[0]!, {
+            consequenceRank: 3,
+            exposedCount: 35,
+            exposedGroup: 'Helsefagarbeidere',
+            likelihoodRank: 5,
+            risk: position(5, 3),
+            residualRisk: position(3, 3),
+            residualLikelihoodRank: 3,
+            residualConsequenceRank: 3,
+          }),
         ],
       }),
     );
     // Catalogue group order: violence before ergonomic, whatever the item order.
-    expect([...element.querySelectorAll('h3.group-title')].map(text)).toEqual(['Vold og trusler (1)', 'Mekaniske og ergonomiske faktorer (1)']);
+    expect([...element.querySelectorAll('h3.group-title')].map(text)).toEqual([
+      'Vold og trusler (1)',
+      'Mekaniske og ergonomiske faktorer (1)',
+    ]);
     const violence = element.querySelectorAll('li.item')[0]!;
     const band = violence.querySelector<HTMLElement>('.item-head .band')!;
     expect(text(band)).toBe(`Risiko: ${riskLevel(HMS_SCALE, 5, 3).labelNb}`);
@@ -114,17 +160,32 @@ describe('HmsItemsComponent', () => {
     expect(text(element.querySelector('form'))).toContain('Velg en arbeidsmiljøfaktor.');
     expect(text(element.querySelector('form'))).toContain('Skriv hvilken arbeidsoppgave eller hvilket sted det gjelder.');
 
-    const component = fixture.componentInstance as unknown as { riskFactorId: { set(v: string): void }; taskOrLocation: { set(v: string): void }; likelihoodRank: { set(v: number): void } };
+    const component = fixture.componentInstance as unknown as {
+      riskFactorId: { set(v: string): void };
+      taskOrLocation: { set(v: string): void };
+      likelihoodRank: { set(v: number): void };
+    };
     component.riskFactorId.set('f-violence');
     component.taskOrLocation.set('Nattevakt');
     component.likelihoodRank.set(5);
     api.add.mockRejectedValueOnce(
-      new HttpErrorResponse({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'likelihoodRank', reasons: ['must be 1–5 on this scale'] }], message: 'x', statusCode: 400 }, status: 400 }),
+      new HttpErrorResponse({
+        error: {
+          code: 'VALIDATION_FAILED',
+          details: [{ field: 'likelihoodRank', reasons: ['must be 1–5 on this scale'] }],
+          message: 'x',
+          statusCode: 400,
+        },
+        status: 400,
+      }),
     );
     element.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(api.add).toHaveBeenCalledWith('a1', expect.objectContaining({ likelihoodRank: 5, riskFactorId: 'f-violence', taskOrLocation: 'Nattevakt' }));
+    expect(api.add).toHaveBeenCalledWith(
+      'a1',
+      expect.objectContaining({ likelihoodRank: 5, riskFactorId: 'f-violence', taskOrLocation: 'Nattevakt' }),
+    );
     expect(text(element.querySelector('[role=alert]'))).toContain('Noen felt er ikke riktig fylt ut.');
     expect(text(element.querySelector('form'))).toContain('Velg et nivå fra skalaen.');
     expect(changed).not.toHaveBeenCalled();

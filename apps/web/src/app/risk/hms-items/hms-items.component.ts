@@ -10,12 +10,20 @@ import type { HmsRiskItemInput, HmsRiskItemResponse, RiskAnalysisResponse, RiskF
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { focusById, matchersFor } from '../../incidents/incident-detail/field-errors';
 import { THREE_LEVEL_LABELS } from '../risk-labels';
-import { RISK_FACTOR_GROUP_LABELS } from './hms-labels';
 import { HmsItemsApi } from './hms-items.api';
+import { RISK_FACTOR_GROUP_LABELS } from './hms-labels';
 
 const english = (): boolean => ($localize.locale ?? 'nb').startsWith('en');
 const pick = (item: { labelNb: string; labelEn: string }): string => (english() ? item.labelEn : item.labelNb);
-const FIELDS = ['riskFactorId', 'taskOrLocation', 'exposedCount', 'likelihoodRank', 'consequenceRank', 'residualLikelihoodRank', 'residualConsequenceRank'] as const;
+const FIELDS = [
+  'riskFactorId',
+  'taskOrLocation',
+  'exposedCount',
+  'likelihoodRank',
+  'consequenceRank',
+  'residualLikelihoodRank',
+  'residualConsequenceRank',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Option {
@@ -75,22 +83,32 @@ export class HmsItemsComponent {
 
   /** Items per factor group, in the catalogue's group order; empty groups left out. */
   protected readonly groups = computed(() =>
-    RISK_FACTOR_GROUPS.map((group) => ({ group, items: this.analysis().hmsItems.filter((item) => item.factor.group === group) })).filter((entry) => entry.items.length > 0),
+    RISK_FACTOR_GROUPS.map((group) => ({ group, items: this.analysis().hmsItems.filter((item) => item.factor.group === group) })).filter(
+      (entry) => entry.items.length > 0,
+    ),
   );
   protected readonly assessedCount = computed(() => this.analysis().hmsItems.filter((item) => item.risk !== null).length);
 
   /** The factor picker's groups. */
   protected readonly factorGroups = computed(() =>
-    RISK_FACTOR_GROUPS.map((group) => ({ factors: this.factors().filter((f) => f.group === group), group })).filter((entry) => entry.factors.length > 0),
+    RISK_FACTOR_GROUPS.map((group) => ({ factors: this.factors().filter((f) => f.group === group), group })).filter(
+      (entry) => entry.factors.length > 0,
+    ),
   );
 
   protected readonly likelihoodOptions = computed<Option[]>(() =>
-    (this.scale()?.likelihoodLevels ?? []).map((level) => ({ label: `${level.rank} – ${pick(level)} (${english() ? level.descriptionEn : level.descriptionNb})`, rank: level.rank })),
+    (this.scale()?.likelihoodLevels ?? []).map((level) => ({
+      label: `${level.rank} – ${pick(level)} (${english() ? level.descriptionEn : level.descriptionNb})`,
+      rank: level.rank,
+    })),
   );
   protected readonly consequenceOptions = computed<Option[]>(() => {
     const scale = this.scale();
     if (!scale) return [];
-    const type = scale.consequenceTypes.find((t) => t.code === 'health_harm') ?? scale.consequenceTypes.find((t) => t.valueGroup === 'life_health') ?? scale.consequenceTypes[0];
+    const type =
+      scale.consequenceTypes.find((t) => t.code === 'health_harm') ??
+      scale.consequenceTypes.find((t) => t.valueGroup === 'life_health') ??
+      scale.consequenceTypes[0];
     return scale.consequenceLevels.map((axis) => {
       const level = type?.levels.find((l) => l.rank === axis.rank);
       const description = level ? (english() ? level.descriptionEn : level.descriptionNb) : '';
@@ -152,9 +170,11 @@ export class HmsItemsComponent {
   protected async save(): Promise<void> {
     const local: Partial<Record<Field, string>> = {};
     if (!this.riskFactorId()) local.riskFactorId = $localize`:@@hmsItems.errFactor:Velg en arbeidsmiljøfaktor.`;
-    if (this.taskOrLocation().trim() === '') local.taskOrLocation = $localize`:@@hmsItems.errTask:Skriv hvilken arbeidsoppgave eller hvilket sted det gjelder.`;
+    if (this.taskOrLocation().trim() === '')
+      local.taskOrLocation = $localize`:@@hmsItems.errTask:Skriv hvilken arbeidsoppgave eller hvilket sted det gjelder.`;
     const count = this.exposedCount();
-    if (count !== null && (!Number.isInteger(count) || count < 0)) local.exposedCount = $localize`:@@hmsItems.errCount:Antall må være et helt tall, 0 eller mer.`;
+    if (count !== null && (!Number.isInteger(count) || count < 0))
+      local.exposedCount = $localize`:@@hmsItems.errCount:Antall må være et helt tall, 0 eller mer.`;
     if (Object.keys(local).length > 0) {
       this.errors.set(local);
       focusById(FIELDS.find((field) => field in local) === 'riskFactorId' ? 'hms-factor' : local.taskOrLocation ? 'hms-task' : 'hms-count');
@@ -179,7 +199,9 @@ export class HmsItemsComponent {
     const analysisId = this.analysis().id;
     const saved = await this.run(
       () => (editing && editing !== 'new' ? this.api.update(analysisId, editing, input) : this.api.add(analysisId, input)),
-      editing && editing !== 'new' ? $localize`:@@hmsItems.updated:Endringen er lagret.` : $localize`:@@hmsItems.added:Faktoren er lagt til i vurderingen.`,
+      editing && editing !== 'new'
+        ? $localize`:@@hmsItems.updated:Endringen er lagret.`
+        : $localize`:@@hmsItems.added:Faktoren er lagt til i vurderingen.`,
     );
     if (saved) {
       this.editing.set(null);
@@ -199,7 +221,10 @@ export class HmsItemsComponent {
 
   protected async remove(item: HmsRiskItemResponse): Promise<void> {
     const name = pick(item.factor);
-    const done = await this.run(() => this.api.remove(this.analysis().id, item.id), $localize`:@@hmsItems.deleted:«${name}:FACTOR:» er slettet fra vurderingen.`);
+    const done = await this.run(
+      () => this.api.remove(this.analysis().id, item.id),
+      $localize`:@@hmsItems.deleted:«${name}:FACTOR:» er slettet fra vurderingen.`,
+    );
     this.confirmingDelete.set(null);
     focusById(done ? 'hms-result' : `hms-delete-${item.id}`);
   }
@@ -242,10 +267,13 @@ export class HmsItemsComponent {
       const fields = fieldErrors(error);
       const messages: Partial<Record<Field, string>> = {};
       const outOfScale = $localize`:@@hmsItems.errRank:Velg et nivå fra skalaen.`;
-      if ('riskFactorId' in fields) messages.riskFactorId = $localize`:@@hmsItems.errFactorServer:Faktoren finnes ikke i kommunens katalog.`;
-      if ('taskOrLocation' in fields) messages.taskOrLocation = $localize`:@@hmsItems.errTaskServer:Arbeidsoppgave eller sted mangler eller er for lang.`;
+      if ('riskFactorId' in fields)
+        messages.riskFactorId = $localize`:@@hmsItems.errFactorServer:Faktoren finnes ikke i kommunens katalog.`;
+      if ('taskOrLocation' in fields)
+        messages.taskOrLocation = $localize`:@@hmsItems.errTaskServer:Arbeidsoppgave eller sted mangler eller er for lang.`;
       if ('exposedCount' in fields) messages.exposedCount = $localize`:@@hmsItems.errCount:Antall må være et helt tall, 0 eller mer.`;
-      for (const field of ['likelihoodRank', 'consequenceRank', 'residualLikelihoodRank', 'residualConsequenceRank'] as const) if (field in fields) messages[field] = outOfScale;
+      for (const field of ['likelihoodRank', 'consequenceRank', 'residualLikelihoodRank', 'residualConsequenceRank'] as const)
+        if (field in fields) messages[field] = outOfScale;
       this.errors.set(messages);
       this.error.set(errorMessage(error));
       return false;
@@ -259,7 +287,10 @@ export class HmsItemsComponent {
     this.loadedScaleId = scaleSetId;
     this.loadError.set(null);
     try {
-      const [factors, scales] = await Promise.all([this.factors().length > 0 ? Promise.resolve(this.factors()) : this.api.factors(), this.api.scaleSets()]);
+      const [factors, scales] = await Promise.all([
+        this.factors().length > 0 ? Promise.resolve(this.factors()) : this.api.factors(),
+        this.api.scaleSets(),
+      ]);
       this.factors.set(factors);
       const code = this.analysis().scaleSet.code;
       this.scale.set((scales.find((set) => set.id === scaleSetId) ?? scales.find((set) => set.code === code))?.definition ?? null);

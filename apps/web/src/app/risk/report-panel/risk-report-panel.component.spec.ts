@@ -2,15 +2,10 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import type { RiskReportResponse } from '@helhet/shared';
 
-import {
-  REPORT_POLL_MS,
-  RiskReportPanelComponent,
-} from './risk-report-panel.component';
 import { RiskReportApi } from './risk-report.api';
+import { REPORT_POLL_MS, RiskReportPanelComponent } from './risk-report-panel.component';
 
-const report = (
-  overrides: Partial<RiskReportResponse>,
-): RiskReportResponse => ({
+const report = (overrides: Partial<RiskReportResponse>): RiskReportResponse => ({
   analysisId: 'a1',
   byteSize: null,
   createdAt: '2027-03-01T10:00:00.000Z',
@@ -50,10 +45,7 @@ describe('RiskReportPanelComponent', () => {
     return { element: fixture.nativeElement as HTMLElement, fixture };
   };
 
-  const flush = async (
-    fixture: Awaited<ReturnType<typeof render>>['fixture'],
-    ms = REPORT_POLL_MS,
-  ) => {
+  const flush = async (fixture: Awaited<ReturnType<typeof render>>['fixture'], ms = REPORT_POLL_MS) => {
     await jest.advanceTimersByTimeAsync(ms);
     fixture.detectChanges();
   };
@@ -69,9 +61,7 @@ describe('RiskReportPanelComponent', () => {
   it('should start a report, show its real progress and stage, then offer the download', async () => {
     const { element, fixture } = await render();
     expect(element.querySelector('[role=progressbar]')).toBeNull();
-    api.request.mockResolvedValue(
-      report({ progress: 3, stage: 'loading', status: 'running' }),
-    );
+    api.request.mockResolvedValue(report({ progress: 3, stage: 'loading', status: 'running' }));
     api.status
       .mockResolvedValueOnce(
         report({
@@ -98,45 +88,32 @@ describe('RiskReportPanelComponent', () => {
     await flush(fixture, 0);
     const bar = () => element.querySelector('[role=progressbar]');
     expect(bar()?.getAttribute('aria-valuenow')).toBe('3');
-    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain(
-      'Henter analysen',
-    );
+    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain('Henter analysen');
     expect(element.querySelector('button')?.disabled).toBe(true);
 
     await flush(fixture);
     expect(bar()?.getAttribute('aria-valuenow')).toBe('60');
     expect(element.textContent).toContain('scenario 17 av 40');
-    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain(
-      'scenarioskjema',
-    );
+    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain('scenarioskjema');
 
     await flush(fixture);
     expect(bar()).toBeNull();
     expect(element.textContent).toContain('52 sider');
-    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain(
-      'Rapporten er klar',
-    );
+    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain('Rapporten er klar');
     const buttons = [...element.querySelectorAll('button')];
-    expect(buttons.map((b) => b.textContent?.trim())).toEqual([
-      'Lag PDF-rapport',
-      'Last ned PDF',
-    ]);
+    expect(buttons.map((b) => b.textContent?.trim())).toEqual(['Lag PDF-rapport', 'Last ned PDF']);
     expect(api.status).toHaveBeenCalledTimes(2);
 
     Object.assign(URL, {
       createObjectURL: jest.fn(() => 'blob:x'),
       revokeObjectURL: jest.fn(),
     });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => undefined);
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     api.file.mockResolvedValue(new Blob(['%PDF-']));
     buttons[1]?.click();
     await flush(fixture, 0);
     expect(api.file).toHaveBeenCalledWith('r1');
-    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe(
-      'ROS-rapport X 2027-03-01.pdf',
-    );
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('ROS-rapport X 2027-03-01.pdf');
     click.mockRestore();
   });
 
@@ -158,23 +135,13 @@ describe('RiskReportPanelComponent', () => {
         status: 'done',
       }),
     });
-    api.status.mockResolvedValue(
-      report({ id: 'r2', progress: 70, stage: 'scenarios', status: 'running' }),
-    );
+    api.status.mockResolvedValue(report({ id: 'r2', progress: 70, stage: 'scenarios', status: 'running' }));
     const { element, fixture } = await render();
     expect(element.textContent).toContain('12 sider');
-    expect(
-      element
-        .querySelector('[role=progressbar]')
-        ?.getAttribute('aria-valuenow'),
-    ).toBe('40');
+    expect(element.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('40');
     await flush(fixture);
     expect(api.status).toHaveBeenCalledWith('r2');
-    expect(
-      element
-        .querySelector('[role=progressbar]')
-        ?.getAttribute('aria-valuenow'),
-    ).toBe('70');
+    expect(element.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('70');
     fixture.destroy();
     await jest.advanceTimersByTimeAsync(REPORT_POLL_MS * 3);
     expect(api.status).toHaveBeenCalledTimes(1);
@@ -187,9 +154,7 @@ describe('RiskReportPanelComponent', () => {
     element.querySelector('button')?.click();
     await flush(fixture, 0);
     await flush(fixture);
-    expect(element.querySelector('[role=alert]')?.textContent).toContain(
-      'Rapporten kunne ikke lages',
-    );
+    expect(element.querySelector('[role=alert]')?.textContent).toContain('Rapporten kunne ikke lages');
     expect(element.querySelector('button')?.disabled).toBe(false);
 
     api.request.mockRejectedValue(
@@ -204,8 +169,6 @@ describe('RiskReportPanelComponent', () => {
     );
     element.querySelector('button')?.click();
     await flush(fixture, 0);
-    expect(element.querySelector('[role=alert]')?.textContent).toContain(
-      'Fant ikke analysen',
-    );
+    expect(element.querySelector('[role=alert]')?.textContent).toContain('Fant ikke analysen');
   });
 });

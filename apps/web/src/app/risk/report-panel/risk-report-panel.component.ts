@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { RiskReportResponse, RiskReportStage } from '@helhet/shared';
 
@@ -108,34 +98,19 @@ const stageLabel = (stage: RiskReportStage): string => {
   `,
   template: `
     <section class="panel" aria-labelledby="risk-report-heading">
-      <h2
-        id="risk-report-heading"
-        class="mat-title-medium"
-        i18n="@@riskReport.heading"
-      >
-        PDF-rapport
-      </h2>
+      <h2 id="risk-report-heading" class="mat-title-medium" i18n="@@riskReport.heading">PDF-rapport</h2>
       <p class="hint" i18n="@@riskReport.hint">
-        Rapporten følger DSBs oppsett: mandat og metode, deltakere, beskrivelse,
-        risikomatriser per samfunnsverdi, scenarioskjema og tiltak.
+        Rapporten følger DSBs oppsett: mandat og metode, deltakere, beskrivelse, risikomatriser per samfunnsverdi, scenarioskjema og tiltak.
       </p>
       <div class="actions">
-        <button
-          mat-flat-button
-          type="button"
-          (click)="start()"
-          [disabled]="working() || starting()"
-          i18n="@@riskReport.create"
-        >
+        <button mat-flat-button type="button" (click)="start()" [disabled]="working() || starting()" i18n="@@riskReport.create">
           Lag PDF-rapport
         </button>
       </div>
 
       @if (active(); as report) {
         <div class="progress">
-          <p id="risk-report-progress-label" i18n="@@riskReport.progressLabel">
-            Lager rapporten
-          </p>
+          <p id="risk-report-progress-label" i18n="@@riskReport.progressLabel">Lager rapporten</p>
           <div
             class="track"
             role="progressbar"
@@ -151,10 +126,7 @@ const stageLabel = (stage: RiskReportStage): string => {
             <span class="percent">{{ report.progress }} %</span> –
             {{ stageText() }}
             @if (report.stage === 'scenarios' && report.scenarioCount) {
-              <span i18n="@@riskReport.scenarioCounter"
-                >(scenario {{ report.scenarioIndex ?? 0 }} av
-                {{ report.scenarioCount }})</span
-              >
+              <span i18n="@@riskReport.scenarioCounter">(scenario {{ report.scenarioIndex ?? 0 }} av {{ report.scenarioCount }})</span>
             }
           </p>
         </div>
@@ -163,18 +135,11 @@ const stageLabel = (stage: RiskReportStage): string => {
 
       @if (lastDone(); as report) {
         <div class="actions">
-          <button
-            mat-stroked-button
-            type="button"
-            (click)="download(report)"
-            [disabled]="downloading()"
-            i18n="@@riskReport.download"
-          >
+          <button mat-stroked-button type="button" (click)="download(report)" [disabled]="downloading()" i18n="@@riskReport.download">
             Last ned PDF
           </button>
           <span class="hint" i18n="@@riskReport.doneInfo"
-            >Laget {{ when(report) }} av {{ report.requestedBy.name }} ·
-            {{ report.pageCount }} sider · {{ size(report) }}</span
+            >Laget {{ when(report) }} av {{ report.requestedBy.name }} · {{ report.pageCount }} sider · {{ size(report) }}</span
           >
         </div>
       }
@@ -206,9 +171,7 @@ export class RiskReportPanelComponent {
     const report = this.active();
     return report ? stageLabel(report.stage) : '';
   });
-  protected readonly progressText = computed(
-    () => `${this.active()?.progress ?? 0} % – ${this.stageText()}`,
-  );
+  protected readonly progressText = computed(() => `${this.active()?.progress ?? 0} % – ${this.stageText()}`);
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
@@ -221,10 +184,8 @@ export class RiskReportPanelComponent {
     });
   }
 
-  protected when = (report: RiskReportResponse): string =>
-    formatDate(report.finishedAt ?? report.createdAt, true);
-  protected size = (report: RiskReportResponse): string =>
-    `${Math.max(1, Math.round((report.byteSize ?? 0) / 1024))} kB`;
+  protected when = (report: RiskReportResponse): string => formatDate(report.finishedAt ?? report.createdAt, true);
+  protected size = (report: RiskReportResponse): string => `${Math.max(1, Math.round((report.byteSize ?? 0) / 1024))} kB`;
 
   private async load(analysisId: string): Promise<void> {
     this.stopPolling();
@@ -258,9 +219,7 @@ export class RiskReportPanelComponent {
     if (report.status === 'done') {
       this.active.set(null);
       this.lastDone.set(report);
-      this.announcement.set(
-        $localize`:@@riskReport.ready:Rapporten er klar. Du kan laste den ned.`,
-      );
+      this.announcement.set($localize`:@@riskReport.ready:Rapporten er klar. Du kan laste den ned.`);
       return;
     }
     if (report.status === 'failed') {
@@ -272,8 +231,7 @@ export class RiskReportPanelComponent {
       return;
     }
     this.active.set(report);
-    if (previous?.stage !== report.stage)
-      this.announcement.set(stageLabel(report.stage));
+    if (previous?.stage !== report.stage) this.announcement.set(stageLabel(report.stage));
     this.schedule(report.id);
   }
 

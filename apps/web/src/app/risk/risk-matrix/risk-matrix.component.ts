@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import type { ScaleSet } from '@helhet/domain';
 
 import { threeLevel } from '../risk-labels';
-import { type CellPosition, type MatrixCell, matrixArrows, type MatrixMarker, matrixRows } from './risk-matrix.model';
+import { type CellPosition, matrixArrows, type MatrixCell, type MatrixMarker, matrixRows } from './risk-matrix.model';
 
 let nextId = 0;
 
@@ -48,7 +48,8 @@ export class RiskMatrixComponent {
   }
 
   protected cellPrefix(row: { label: string }, cell: MatrixCell): string {
-    const consequence = this.scale().consequenceLevels.find((level) => level.rank === cell.consequenceRank)?.labelNb ?? String(cell.consequenceRank);
+    const consequence =
+      this.scale().consequenceLevels.find((level) => level.rank === cell.consequenceRank)?.labelNb ?? String(cell.consequenceRank);
     const likelihood = row.label;
     return $localize`:@@riskRegister.cellPrefix:Sannsynlighet ${likelihood}:LIKELIHOOD:, konsekvens ${consequence}:CONSEQUENCE::`;
   }
@@ -71,6 +72,11 @@ export class RiskMatrixComponent {
     const dy = arrow.y2 - arrow.y1;
     const length = Math.hypot(dx, dy) || 1;
     const cut = Math.min(0.3, length / 3);
-    return { x1: (arrow.x1 + (dx / length) * cut) * 100, x2: (arrow.x2 - (dx / length) * cut) * 100, y1: (arrow.y1 + (dy / length) * cut) * 100, y2: (arrow.y2 - (dy / length) * cut) * 100 };
+    return {
+      x1: (arrow.x1 + (dx / length) * cut) * 100,
+      x2: (arrow.x2 - (dx / length) * cut) * 100,
+      y1: (arrow.y1 + (dy / length) * cut) * 100,
+      y2: (arrow.y2 - (dy / length) * cut) * 100,
+    };
   }
 }

@@ -18,18 +18,38 @@ const scenario = (partial: Partial<AssessedScenario>): AssessedScenario => ({
 
 describe('risk picture', () => {
   const scenarios = [
-    scenario({ consequences: [{ rank: 4, typeCode: deaths.code }, { rank: 2, typeCode: other.code }], likelihoodRank: 4, residualConsequences: [{ rank: 3, typeCode: deaths.code }], residualLikelihoodRank: 2, title: 'Brann', uncertainty: 'high' }),
+    scenario({
+      consequences: [
+        { rank: 4, typeCode: deaths.code },
+        { rank: 2, typeCode: other.code },
+      ],
+      likelihoodRank: 4,
+      residualConsequences: [{ rank: 3, typeCode: deaths.code }],
+      residualLikelihoodRank: 2,
+      title: 'Brann',
+      uncertainty: 'high',
+    }),
     scenario({ title: 'Ikke vurdert' }),
     scenario({ consequences: [{ rank: 1, typeCode: other.code }], likelihoodRank: 1, title: 'Lekkasje' }),
   ];
 
   it('should draw one matrix per rated societal value and the overall one, with positions from scenarioRisk', () => {
     const views = riskPicture(scale, scenarios, 'Samlet');
-    expect(views.map((view) => view.group)).toEqual([...scale.valueGroups.map((g) => g.code).filter((code) => code === deaths.valueGroup || code === other.valueGroup), null]);
+    expect(views.map((view) => view.group)).toEqual([
+      ...scale.valueGroups.map((g) => g.code).filter((code) => code === deaths.valueGroup || code === other.valueGroup),
+      null,
+    ]);
     const overall = views.at(-1)!;
     expect(overall.markers.map((m) => m.number)).toEqual([1, 3]);
-    const expected = scenarioRisk(scale, 4, [{ rank: 4, typeCode: deaths.code }, { rank: 2, typeCode: other.code }]).overall!.level;
-    expect(overall.markers[0]!.current).toEqual({ bandLabel: expected.labelNb, consequenceRank: expected.consequenceRank, likelihoodRank: 4 });
+    const expected = scenarioRisk(scale, 4, [
+      { rank: 4, typeCode: deaths.code },
+      { rank: 2, typeCode: other.code },
+    ]).overall!.level;
+    expect(overall.markers[0]!.current).toEqual({
+      bandLabel: expected.labelNb,
+      consequenceRank: expected.consequenceRank,
+      likelihoodRank: 4,
+    });
     expect(overall.markers[0]!.residual).toEqual({ bandLabel: riskLevel(scale, 2, 3).labelNb, consequenceRank: 3, likelihoodRank: 2 });
     const life = views.find((view) => view.group === deaths.valueGroup)!;
     expect(life.markers.map((m) => m.number)).toEqual([1]);
@@ -51,6 +71,8 @@ describe('risk picture', () => {
   it('should draw an arrow only where the residual position differs', () => {
     const overall = riskPicture(scale, scenarios, 'Samlet').at(-1)!;
     const arrows = matrixArrows(scale, overall.markers);
-    expect(arrows).toEqual([{ number: 1, x1: 3.5, x2: 2.5, y1: scale.matrix.size.likelihood - 4 + 0.5, y2: scale.matrix.size.likelihood - 2 + 0.5 }]);
+    expect(arrows).toEqual([
+      { number: 1, x1: 3.5, x2: 2.5, y1: scale.matrix.size.likelihood - 4 + 0.5, y2: scale.matrix.size.likelihood - 2 + 0.5 },
+    ]);
   });
 });

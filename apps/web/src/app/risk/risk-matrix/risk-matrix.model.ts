@@ -35,7 +35,9 @@ export interface AssessedScenario {
 }
 
 const ratings = (list: readonly ConsequenceAssessmentInput[], scale: ScaleSet) =>
-  list.filter((item) => scale.consequenceTypes.some((type) => type.code === item.typeCode)).map((item) => ({ rank: item.rank, typeCode: item.typeCode }));
+  list
+    .filter((item) => scale.consequenceTypes.some((type) => type.code === item.typeCode))
+    .map((item) => ({ rank: item.rank, typeCode: item.typeCode }));
 
 const position = (risk: TypeRisk | null | undefined) =>
   risk ? { bandLabel: risk.level.labelNb, consequenceRank: risk.level.consequenceRank, likelihoodRank: risk.level.likelihoodRank } : null;
@@ -62,7 +64,10 @@ export const riskPicture = (scale: ScaleSet, scenarios: readonly AssessedScenari
     residual: safeRisk(scale, scenario.residualLikelihoodRank, scenario.residualConsequences),
     scenario,
   }));
-  const marker = (item: (typeof assessed)[number], pick: (risk: ReturnType<typeof scenarioRisk>) => TypeRisk | null | undefined): MatrixMarker | null => {
+  const marker = (
+    item: (typeof assessed)[number],
+    pick: (risk: ReturnType<typeof scenarioRisk>) => TypeRisk | null | undefined,
+  ): MatrixMarker | null => {
     const current = item.current ? position(pick(item.current)) : null;
     if (!current) return null;
     return {
@@ -81,7 +86,11 @@ export const riskPicture = (scale: ScaleSet, scenarios: readonly AssessedScenari
       markers: present(assessed.map((item) => marker(item, (risk) => risk.perValueGroup.find((entry) => entry.valueGroup === group.code)))),
     }))
     .filter((view) => view.markers.length > 0);
-  const overall: MatrixView = { group: null, label: overallLabel, markers: present(assessed.map((item) => marker(item, (risk) => risk.overall))) };
+  const overall: MatrixView = {
+    group: null,
+    label: overallLabel,
+    markers: present(assessed.map((item) => marker(item, (risk) => risk.overall))),
+  };
   return scale.valueGroups.length > 1 ? [...groups, overall] : [overall];
 };
 
@@ -103,7 +112,11 @@ export interface MatrixRow {
  * Rows with the most likely level on top, columns from the least to the most severe consequence. `counts` is
  * `counts[likelihoodRank - 1][consequenceRank - 1]` (the heat-map API); markers go to their current and residual cells.
  */
-export const matrixRows = (scale: ScaleSet, counts: readonly (readonly number[])[] | null, markers: readonly MatrixMarker[]): MatrixRow[] => {
+export const matrixRows = (
+  scale: ScaleSet,
+  counts: readonly (readonly number[])[] | null,
+  markers: readonly MatrixMarker[],
+): MatrixRow[] => {
   const bandOf = (code: string | undefined) => scale.matrix.bands.find((band) => band.code === code);
   const at = (p: CellPosition | null, l: number, c: number) => !!p && p.likelihoodRank === l && p.consequenceRank === c;
   return [...scale.likelihoodLevels]
@@ -115,7 +128,9 @@ export const matrixRows = (scale: ScaleSet, counts: readonly (readonly number[])
         count: counts?.[likelihood.rank - 1]?.[consequence.rank - 1] ?? 0,
         current: markers.filter((m) => at(m.current, likelihood.rank, consequence.rank)),
         likelihoodRank: likelihood.rank,
-        residual: markers.filter((m) => at(m.residual, likelihood.rank, consequence.rank) && !at(m.current, likelihood.rank, consequence.rank)),
+        residual: markers.filter(
+          (m) => at(m.residual, likelihood.rank, consequence.rank) && !at(m.current, likelihood.rank, consequence.rank),
+        ),
       })),
       label: likelihood.labelNb,
       likelihoodRank: likelihood.rank,
@@ -137,7 +152,10 @@ export const matrixArrows = (scale: ScaleSet, markers: readonly MatrixMarker[]):
   const x = (p: CellPosition) => p.consequenceRank - 0.5;
   const y = (p: CellPosition) => rows - p.likelihoodRank + 0.5;
   return markers
-    .filter((m) => m.residual && (m.residual.likelihoodRank !== m.current.likelihoodRank || m.residual.consequenceRank !== m.current.consequenceRank))
+    .filter(
+      (m) =>
+        m.residual && (m.residual.likelihoodRank !== m.current.likelihoodRank || m.residual.consequenceRank !== m.current.consequenceRank),
+    )
     .map((m) => {
       const residual = m.residual as CellPosition;
       return { number: m.number, x1: x(m.current), x2: x(residual), y1: y(m.current), y2: y(residual) };

@@ -11,21 +11,22 @@ import { RISK_ANALYSIS_TYPES, type RiskAnalysisType, type ScaleSet } from '@helh
 import type { Page, RiskHeatMapResponse, RiskRegisterItem, RiskRegisterQuery } from '@helhet/shared';
 
 import { errorMessage } from '../../core/http-error';
+import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 import { ROUTES } from '../../core/route-paths';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { UnitPickerComponent } from '../../shared/unit-picker.component';
+import { RiskApi } from '../risk.api';
+import { RISK_TYPE_LABELS, threeLevel } from '../risk-labels';
 import { RiskMatrixComponent } from '../risk-matrix/risk-matrix.component';
 import type { CellPosition } from '../risk-matrix/risk-matrix.model';
-import { RISK_TYPE_LABELS, threeLevel } from '../risk-labels';
-import { RiskApi } from '../risk.api';
-import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 
 type FilterKey = 'band' | 'overdue' | 'type' | 'unit';
 
 const SCALE_CODE = 'dsb_societal';
 const PAGE_SIZE = 50;
 
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
 const positive = (value: string | undefined, fallback: number): number => {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
@@ -34,7 +35,18 @@ const positive = (value: string | undefined, fallback: number): number => {
 /** Risk register on DSB's societal scale: a 5×5 heat map (counts from the API) above the list of scenarios. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RiskMatrixComponent, RouterLink, UnitPickerComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RiskMatrixComponent,
+    RouterLink,
+    UnitPickerComponent,
+  ],
   providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-risk-register',
   styleUrl: './risk-register.component.scss',
@@ -89,14 +101,17 @@ export class RiskRegisterComponent {
     const scale = this.scale();
     if (!cell || !scale) return '';
     const likelihood = scale.likelihoodLevels.find((level) => level.rank === cell.likelihoodRank)?.labelNb ?? String(cell.likelihoodRank);
-    const consequence = scale.consequenceLevels.find((level) => level.rank === cell.consequenceRank)?.labelNb ?? String(cell.consequenceRank);
+    const consequence =
+      scale.consequenceLevels.find((level) => level.rank === cell.consequenceRank)?.labelNb ?? String(cell.consequenceRank);
     return $localize`:@@riskRegister.cellChip:Viser celle sannsynlighet ${likelihood}:LIKELIHOOD:, konsekvens ${consequence}:CONSEQUENCE:`;
   });
 
   protected readonly items = computed(() => {
     const items = this.result()?.items ?? [];
     const cell = this.cell();
-    return cell ? items.filter((item) => item.risk.likelihoodRank === cell.likelihoodRank && item.risk.consequenceRank === cell.consequenceRank) : items;
+    return cell
+      ? items.filter((item) => item.risk.likelihoodRank === cell.likelihoodRank && item.risk.consequenceRank === cell.consequenceRank)
+      : items;
   });
 
   private requestNumber = 0;

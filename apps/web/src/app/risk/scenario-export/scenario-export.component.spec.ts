@@ -49,7 +49,9 @@ describe('ScenarioExportComponent', () => {
 
   it('should say in Norwegian when the analysis cannot be exported', async () => {
     const fixture = await render(true);
-    exportFile.mockRejectedValue(new HttpErrorResponse({ error: { code: 'RISK_ANALYSIS_NOT_FOUND', message: 'x', statusCode: 404 }, status: 404 }));
+    exportFile.mockRejectedValue(
+      new HttpErrorResponse({ error: { code: 'RISK_ANALYSIS_NOT_FOUND', message: 'x', statusCode: 404 }, status: 404 }),
+    );
     (fixture.nativeElement as HTMLElement).querySelector('button')?.click();
     await fixture.whenStable();
     fixture.detectChanges();

@@ -16,16 +16,39 @@ import { RiskTransferApi } from '../scenario-import/risk-transfer.api';
   imports: [MatButtonModule, RouterLink],
   selector: 'hh-scenario-export',
   styles: `
-    :host { display: block; }
-    .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 0; }
-    .actions button, .actions a { min-height: 44px; }
-    .error { color: var(--mat-sys-error); margin: 4px 0; }
-    .hint { color: var(--mat-sys-on-surface-variant); font-size: 0.875rem; margin: 0; max-width: 70ch; }
+    :host {
+      display: block;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin: 8px 0;
+    }
+    .actions button,
+    .actions a {
+      min-height: 44px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 4px 0;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.875rem;
+      margin: 0;
+      max-width: 70ch;
+    }
   `,
   template: `
     <div class="actions" role="group" i18n-aria-label="@@scenarioExport.group" aria-label="Eksport og import av uønskede hendelser">
-      <button mat-stroked-button type="button" (click)="download('xlsx')" [disabled]="busy() !== null" i18n="@@scenarioExport.excel">Last ned Excel</button>
-      <button mat-stroked-button type="button" (click)="download('csv')" [disabled]="busy() !== null" i18n="@@scenarioExport.csv">Last ned CSV</button>
+      <button mat-stroked-button type="button" (click)="download('xlsx')" [disabled]="busy() !== null" i18n="@@scenarioExport.excel">
+        Last ned Excel
+      </button>
+      <button mat-stroked-button type="button" (click)="download('csv')" [disabled]="busy() !== null" i18n="@@scenarioExport.csv">
+        Last ned CSV
+      </button>
       @if (canImport()) {
         <a mat-stroked-button [routerLink]="importPath()" i18n="@@scenarioExport.import">Importer fra regneark</a>
       }
@@ -34,10 +57,14 @@ import { RiskTransferApi } from '../scenario-import/risk-transfer.api';
       <p class="hint" i18n="@@scenarioExport.hint">Excel-fila kan brukes som mal: fyll inn nye rader og importer den igjen.</p>
     }
     <div role="status" class="status">
-      @if (busy()) { <span i18n="@@scenarioExport.preparing">Lager fila …</span> }
+      @if (busy()) {
+        <span i18n="@@scenarioExport.preparing">Lager fila …</span>
+      }
     </div>
     <div role="alert">
-      @if (error(); as message) { <p class="error">{{ message }}</p> }
+      @if (error(); as message) {
+        <p class="error">{{ message }}</p>
+      }
     </div>
   `,
 })

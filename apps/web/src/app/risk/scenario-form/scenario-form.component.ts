@@ -12,17 +12,41 @@ import type { RiskAnalysisResponse } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { ROUTES } from '../../core/route-paths';
-import { fieldReasonText, THREE_LEVEL_LABELS } from '../risk-labels';
 import { RiskApi } from '../risk.api';
-import { type ConsequenceAnswer, mapFieldErrors, previewLevel, type ScenarioFormValue, toFormValue, toScenarioInput } from './scenario-form.model';
+import { fieldReasonText, THREE_LEVEL_LABELS } from '../risk-labels';
+import {
+  type ConsequenceAnswer,
+  mapFieldErrors,
+  previewLevel,
+  type ScenarioFormValue,
+  toFormValue,
+  toScenarioInput,
+} from './scenario-form.model';
 
 type ConsequenceList = 'consequences' | 'residualConsequences';
-type TextKey = 'causes' | 'description' | 'existingBarriers' | 'knowledgeBase' | 'likelihoodRationale' | 'title' | 'vulnerabilityText' | 'warningEvacuationText';
+type TextKey =
+  | 'causes'
+  | 'description'
+  | 'existingBarriers'
+  | 'knowledgeBase'
+  | 'likelihoodRationale'
+  | 'title'
+  | 'vulnerabilityText'
+  | 'warningEvacuationText';
 
 /** Add or edit an undesired event (domain.md §2.2): a long form in sections, with a live preview of the band. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatRadioModule, MatSelectModule, RouterLink],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    RouterLink,
+  ],
   selector: 'hh-scenario-form',
   styleUrl: './scenario-form.component.scss',
   templateUrl: './scenario-form.component.html',
@@ -53,7 +77,11 @@ export class ScenarioFormComponent {
     const scale = this.scale();
     if (!scale) return [];
     return scale.valueGroups
-      .map((group) => ({ code: group.code, label: group.labelNb, types: scale.consequenceTypes.filter((type) => type.valueGroup === group.code) }))
+      .map((group) => ({
+        code: group.code,
+        label: group.labelNb,
+        types: scale.consequenceTypes.filter((type) => type.valueGroup === group.code),
+      }))
       .filter((group) => group.types.length > 0);
   });
 
@@ -72,7 +100,8 @@ export class ScenarioFormComponent {
     const value = this.value();
     const result: Record<string, string | null> = {};
     for (const [field, reasons] of Object.entries(this.serverErrors())) result[field] = fieldReasonText(reasons);
-    if (this.submitted() && value && !value.title.trim()) result['title'] = $localize`:@@scenarioForm.titleRequired:Skriv hva den uønskede hendelsen er.`;
+    if (this.submitted() && value && !value.title.trim())
+      result['title'] = $localize`:@@scenarioForm.titleRequired:Skriv hva den uønskede hendelsen er.`;
     return result;
   });
 

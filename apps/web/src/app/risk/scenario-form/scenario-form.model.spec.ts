@@ -33,8 +33,13 @@ describe('scenario form model', () => {
     expect(body.causes).toBeNull();
   });
 
-  it('should keep an existing scenario\'s answers', () => {
-    const scenario = { consequences: [{ rank: 5, rationale: 'x', typeCode: second!.code }], needsWarning: true, residualConsequences: [], title: 'Flom' } as unknown as RiskScenarioResponse;
+  it("should keep an existing scenario's answers", () => {
+    const scenario = {
+      consequences: [{ rank: 5, rationale: 'x', typeCode: second!.code }],
+      needsWarning: true,
+      residualConsequences: [],
+      title: 'Flom',
+    } as unknown as RiskScenarioResponse;
     const value = toFormValue(scale, scenario);
     expect(value.consequences[second!.code]).toEqual({ rank: 5, rationale: 'x' });
     expect(value.consequences[first!.code]).toEqual({ rank: null, rationale: '' });
@@ -50,10 +55,13 @@ describe('scenario form model', () => {
     expect(previewLevel(scale, 4, value.consequences)?.code).toBe(riskLevel(scale, 4, 5).code);
   });
 
-  it('should put the API\'s indexed consequence errors on the consequence type that was sent at that index', () => {
+  it("should put the API's indexed consequence errors on the consequence type that was sent at that index", () => {
     const value = toFormValue(scale);
     value.consequences[second!.code] = { rank: 9, rationale: '' };
-    const mapped = mapFieldErrors(scale, value, { 'consequences.0.rank': ['must be 1–5 on this scale'], title: ['title should not be empty'] });
+    const mapped = mapFieldErrors(scale, value, {
+      'consequences.0.rank': ['must be 1–5 on this scale'],
+      title: ['title should not be empty'],
+    });
     expect(mapped).toEqual({ [`consequences.${second!.code}`]: ['must be 1–5 on this scale'], title: ['title should not be empty'] });
   });
 });

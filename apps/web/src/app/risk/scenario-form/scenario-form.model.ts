@@ -88,7 +88,11 @@ export const toScenarioInput = (scale: ScaleSet, value: ScenarioFormValue): Risk
 });
 
 /** The band the answers give (from `scenarioRisk`), or null while likelihood or every consequence is missing. */
-export const previewLevel = (scale: ScaleSet, likelihoodRank: number | null, values: Record<string, ConsequenceAnswer>): RiskLevel | null => {
+export const previewLevel = (
+  scale: ScaleSet,
+  likelihoodRank: number | null,
+  values: Record<string, ConsequenceAnswer>,
+): RiskLevel | null => {
   const rated = ratedConsequences(scale, values).map(({ rank, typeCode }) => ({ rank, typeCode }));
   if (likelihoodRank === null || rated.length === 0) return null;
   return scenarioRisk(scale, likelihoodRank, rated).overall?.level ?? null;
@@ -99,7 +103,10 @@ export const previewLevel = (scale: ScaleSet, likelihoodRank: number | null, val
  * position in the submitted list, which `ratedConsequences` builds in the scale's type order.
  */
 export const mapFieldErrors = (scale: ScaleSet, value: ScenarioFormValue, errors: Record<string, string[]>): Record<string, string[]> => {
-  const lists = { consequences: ratedConsequences(scale, value.consequences), residualConsequences: ratedConsequences(scale, value.residualConsequences) };
+  const lists = {
+    consequences: ratedConsequences(scale, value.consequences),
+    residualConsequences: ratedConsequences(scale, value.residualConsequences),
+  };
   const result: Record<string, string[]> = {};
   for (const [field, reasons] of Object.entries(errors)) {
     const match = /^(consequences|residualConsequences)\.(\d+)(?:\.|$)/.exec(field);

@@ -28,7 +28,13 @@ const withJsonError = async (error: unknown): Promise<unknown> => {
   if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
   try {
     const body: unknown = JSON.parse(await error.error.text());
-    return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
+    return new HttpErrorResponse({
+      error: body,
+      headers: error.headers,
+      status: error.status,
+      statusText: error.statusText,
+      url: error.url ?? undefined,
+    });
   } catch {
     return error;
   }
@@ -44,7 +50,10 @@ export class RiskTransferApi {
       const response: HttpResponse<Blob> = await firstValueFrom(
         this.http.get(`${base(analysisId)}/scenarios/export`, { observe: 'response', params: { format }, responseType: 'blob' }),
       );
-      return { blob: response.body ?? new Blob(), fileName: dispositionFileName(response.headers.get('content-disposition'), `ROS.${format}`) };
+      return {
+        blob: response.body ?? new Blob(),
+        fileName: dispositionFileName(response.headers.get('content-disposition'), `ROS.${format}`),
+      };
     } catch (error) {
       throw await withJsonError(error);
     }
@@ -61,7 +70,9 @@ export class RiskTransferApi {
   }
 
   apply(analysisId: string, importId: string, skipInvalidRows: boolean): Promise<RiskImportPreview> {
-    return firstValueFrom(this.http.post<RiskImportPreview>(`${base(analysisId)}/imports/${encodeURIComponent(importId)}/apply`, { skipInvalidRows }));
+    return firstValueFrom(
+      this.http.post<RiskImportPreview>(`${base(analysisId)}/imports/${encodeURIComponent(importId)}/apply`, { skipInvalidRows }),
+    );
   }
 
   cancel(analysisId: string, importId: string): Promise<RiskImportPreview> {

@@ -1,12 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ScaleSet } from '@helhet/domain';
-import { type ApiError, type FieldError, type RiskAnalysisResponse, RISK_IMPORT_LIMITS, type RiskImportPreview, type RiskImportProblem, type RiskImportRow } from '@helhet/shared';
+import {
+  type ApiError,
+  type FieldError,
+  RISK_IMPORT_LIMITS,
+  type RiskAnalysisResponse,
+  type RiskImportPreview,
+  type RiskImportProblem,
+  type RiskImportRow,
+} from '@helhet/shared';
 
 import { errorMessage, isApiError } from '../../core/http-error';
 import { ROUTES } from '../../core/route-paths';
@@ -57,14 +65,19 @@ const tooLarge = () => $localize`:@@scenarioImport.fileTooLarge:Fila er større 
 const fileRefusal = (error: unknown): string | null => {
   if (!(error instanceof HttpErrorResponse) || !isApiError(error.error)) return null;
   const body: ApiError = error.error;
-  const reasons = Array.isArray(body.details) ? (body.details as FieldError[]).filter((d) => d.field === RISK_IMPORT_LIMITS.field).flatMap((d) => d.reasons) : [];
+  const reasons = Array.isArray(body.details)
+    ? (body.details as FieldError[]).filter((d) => d.field === RISK_IMPORT_LIMITS.field).flatMap((d) => d.reasons)
+    : [];
   if (reasons.length === 0) return null;
   const reason = reasons.join(' ');
-  if (/missing: /.test(reason)) return $localize`:@@scenarioImport.fileNoHeadings:Fant ikke kolonnen «Tittel» i første rad. Første rad må ha overskriftene fra malen.`;
+  if (/missing: /.test(reason))
+    return $localize`:@@scenarioImport.fileNoHeadings:Fant ikke kolonnen «Tittel» i første rad. Første rad må ha overskriftene fra malen.`;
   if (/larger than/.test(reason)) return tooLarge();
-  if (/\.xls\)/.test(reason)) return $localize`:@@scenarioImport.fileOldExcel:Fila er i det gamle Excel-formatet (.xls). Lagre den som .xlsx eller .csv og prøv igjen.`;
+  if (/\.xls\)/.test(reason))
+    return $localize`:@@scenarioImport.fileOldExcel:Fila er i det gamle Excel-formatet (.xls). Lagre den som .xlsx eller .csv og prøv igjen.`;
   if (/no rows|no scenarios|empty/.test(reason)) return $localize`:@@scenarioImport.fileEmpty:Fila har ingen scenarier.`;
-  if (/at most/.test(reason)) return $localize`:@@scenarioImport.fileTooManyRows:Fila har flere enn ${RISK_IMPORT_LIMITS.maxRows}:maxRows: scenarier. Del den opp.`;
+  if (/at most/.test(reason))
+    return $localize`:@@scenarioImport.fileTooManyRows:Fila har flere enn ${RISK_IMPORT_LIMITS.maxRows}:maxRows: scenarier. Del den opp.`;
   return $localize`:@@scenarioImport.fileUnreadable:Fila kunne ikke leses. Bruk en Excel-fil (.xlsx) eller CSV-fil (.csv).`;
 };
 
@@ -110,14 +123,22 @@ export class ScenarioImportComponent {
   protected readonly summary = computed(() => {
     const counts = this.preview()?.counts;
     if (!counts) return '';
-    const ready = counts.valid === 1 ? $localize`:@@scenarioImport.oneReady:1 rad klar` : $localize`:@@scenarioImport.readyCount:${counts.valid}:count: rader klare`;
+    const ready =
+      counts.valid === 1
+        ? $localize`:@@scenarioImport.oneReady:1 rad klar`
+        : $localize`:@@scenarioImport.readyCount:${counts.valid}:count: rader klare`;
     if (counts.invalid === 0) return ready;
-    const invalid = counts.invalid === 1 ? $localize`:@@scenarioImport.oneInvalid:1 med feil` : $localize`:@@scenarioImport.invalidCount:${counts.invalid}:count: med feil`;
+    const invalid =
+      counts.invalid === 1
+        ? $localize`:@@scenarioImport.oneInvalid:1 med feil`
+        : $localize`:@@scenarioImport.invalidCount:${counts.invalid}:count: med feil`;
     return `${ready}, ${invalid}`;
   });
   protected readonly applyLabel = computed(() => {
     const count = this.preview()?.counts.valid ?? 0;
-    return count === 1 ? $localize`:@@scenarioImport.applyOne:Importer 1 scenario` : $localize`:@@scenarioImport.applyMany:Importer ${count}:count: scenarier`;
+    return count === 1
+      ? $localize`:@@scenarioImport.applyOne:Importer 1 scenario`
+      : $localize`:@@scenarioImport.applyMany:Importer ${count}:count: scenarier`;
   });
 
   private requestNumber = 0;

@@ -38,10 +38,32 @@ describe('ScenarioLinksComponent', () => {
   it('should list measures and evidence without editing controls for readers', async () => {
     api.get.mockResolvedValue(
       links({
-        evidence: [{ category: { code: 'work_environment', label: 'Arbeidsmiljø' }, incidentId: 'i1', linkedAt: '2027-01-02T10:00:00Z', note: null, number: '2027-000042', occurredAt: '2027-01-01T10:00:00Z', severity: 'high', status: 'registered' }],
+        evidence: [
+          {
+            category: { code: 'work_environment', label: 'Arbeidsmiljø' },
+            incidentId: 'i1',
+            linkedAt: '2027-01-02T10:00:00Z',
+            note: null,
+            number: '2027-000042',
+            occurredAt: '2027-01-01T10:00:00Z',
+            severity: 'high',
+            status: 'registered',
+          },
+        ],
         evidenceCount: 1,
         measures: [
-          { completedAt: null, deadline: '2020-01-01', description: null, id: 'm1', incidentCount: 2, orgUnit: { id: 'u1', name: 'Liavegen' }, overdue: true, owner: { id: 'p1', name: 'Åse Lunde' }, status: 'planned', title: 'Aggregat' },
+          {
+            completedAt: null,
+            deadline: '2020-01-01',
+            description: null,
+            id: 'm1',
+            incidentCount: 2,
+            orgUnit: { id: 'u1', name: 'Liavegen' },
+            overdue: true,
+            owner: { id: 'p1', name: 'Åse Lunde' },
+            status: 'planned',
+            title: 'Aggregat',
+          },
         ],
       }),
     );

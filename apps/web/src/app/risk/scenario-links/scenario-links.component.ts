@@ -10,8 +10,8 @@ import type { RiskEvidenceIncident, RiskMeasureResponse, ScenarioLinksResponse }
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
-import { MEASURE_STATUS_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../incidents/incident-labels';
 import { focusById, matchersFor } from '../../incidents/incident-detail/field-errors';
+import { MEASURE_STATUS_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../incidents/incident-labels';
 import { UserPickerComponent } from '../../shared/user-picker.component';
 import { normaliseIncidentNumber } from './incident-number';
 import { ScenarioLinksApi } from './scenario-links.api';
@@ -25,18 +25,62 @@ import { ScenarioLinksApi } from './scenario-links.api';
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink, UserPickerComponent],
   selector: 'hh-scenario-links',
   styles: `
-    :host { display: block; }
-    h3 { margin: 16px 0 8px; }
-    ul { list-style: none; margin: 0; padding: 0; }
-    li.item { border-bottom: 1px solid var(--mat-sys-outline-variant, #ccc); padding: 8px 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
-    .title { font-weight: 500; flex: 1 1 200px; }
-    .meta { color: var(--mat-sys-on-surface-variant); font-size: 0.875rem; }
-    .overdue { color: var(--mat-sys-error); font-weight: 500; }
-    .empty, .hint { color: var(--mat-sys-on-surface-variant); margin: 4px 0; }
-    form { display: flex; flex-direction: column; gap: 4px; max-width: 480px; margin: 8px 0; }
-    .actions { display: flex; flex-wrap: wrap; gap: 8px; }
-    button, a.mat-mdc-button-base { min-height: 44px; }
-    .error { color: var(--mat-sys-error); margin: 4px 0; }
+    :host {
+      display: block;
+    }
+    h3 {
+      margin: 16px 0 8px;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li.item {
+      border-bottom: 1px solid var(--mat-sys-outline-variant, #ccc);
+      padding: 8px 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      align-items: baseline;
+    }
+    .title {
+      font-weight: 500;
+      flex: 1 1 200px;
+    }
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.875rem;
+    }
+    .overdue {
+      color: var(--mat-sys-error);
+      font-weight: 500;
+    }
+    .empty,
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      max-width: 480px;
+      margin: 8px 0;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    button,
+    a.mat-mdc-button-base {
+      min-height: 44px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 4px 0;
+    }
   `,
   template: `
     <section aria-labelledby="links-measures-{{ scenario().id }}">
@@ -69,7 +113,16 @@ import { ScenarioLinksApi } from './scenario-links.api';
                   <span class="meta" i18n="@@scenarioLinks.alsoOnAvvik">Også tiltak på {{ measure.incidentCount }} avvik</span>
                 }
                 @if (canEdit()) {
-                  <button mat-button type="button" (click)="unlinkMeasure(measure)" [disabled]="busy()" [attr.aria-label]="unlinkMeasureLabel(measure)" i18n="@@scenarioLinks.unlinkMeasure">Fjern</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="unlinkMeasure(measure)"
+                    [disabled]="busy()"
+                    [attr.aria-label]="unlinkMeasureLabel(measure)"
+                    i18n="@@scenarioLinks.unlinkMeasure"
+                  >
+                    Fjern
+                  </button>
                 }
               </li>
             }
@@ -84,7 +137,17 @@ import { ScenarioLinksApi } from './scenario-links.api';
           <form (ngSubmit)="createMeasure()" novalidate>
             <mat-form-field appearance="outline">
               <mat-label i18n="@@scenarioLinks.measureTitle">Hva skal gjøres?</mat-label>
-              <input matInput [id]="'measure-title-' + scenario().id" name="title" [ngModel]="title()" (ngModelChange)="title.set($event)" required maxlength="300" autocomplete="off" [errorStateMatcher]="matchers.title" />
+              <input
+                matInput
+                [id]="'measure-title-' + scenario().id"
+                name="title"
+                [ngModel]="title()"
+                (ngModelChange)="title.set($event)"
+                required
+                maxlength="300"
+                autocomplete="off"
+                [errorStateMatcher]="matchers.title"
+              />
               @if (errors()['title']) {
                 <mat-error>{{ errors()['title'] }}</mat-error>
               }
@@ -99,7 +162,14 @@ import { ScenarioLinksApi } from './scenario-links.api';
             }
             <mat-form-field appearance="outline">
               <mat-label i18n="@@scenarioLinks.measureDeadline">Frist (valgfritt)</mat-label>
-              <input matInput type="date" name="deadline" [ngModel]="deadline()" (ngModelChange)="deadline.set($event)" [errorStateMatcher]="matchers.deadline" />
+              <input
+                matInput
+                type="date"
+                name="deadline"
+                [ngModel]="deadline()"
+                (ngModelChange)="deadline.set($event)"
+                [errorStateMatcher]="matchers.deadline"
+              />
               @if (errors()['deadline']) {
                 <mat-error>{{ errors()['deadline'] }}</mat-error>
               }
@@ -116,7 +186,9 @@ import { ScenarioLinksApi } from './scenario-links.api';
     </section>
 
     <section aria-labelledby="links-evidence-{{ scenario().id }}">
-      <h3 id="links-evidence-{{ scenario().id }}" class="mat-title-small" i18n="@@scenarioLinks.evidenceHeading">Avvik som gjelder risikoen</h3>
+      <h3 id="links-evidence-{{ scenario().id }}" class="mat-title-small" i18n="@@scenarioLinks.evidenceHeading">
+        Avvik som gjelder risikoen
+      </h3>
       @if (links(); as data) {
         @if (data.evidence.length === 0) {
           <p class="empty" i18n="@@scenarioLinks.noEvidence">Ingen avvik er koblet til scenarioet (eller du har ikke tilgang til dem).</p>
@@ -135,7 +207,16 @@ import { ScenarioLinksApi } from './scenario-links.api';
                   <span class="meta">«{{ item.note }}»</span>
                 }
                 @if (canEdit()) {
-                  <button mat-button type="button" (click)="unlinkIncident(item)" [disabled]="busy()" [attr.aria-label]="unlinkIncidentLabel(item)" i18n="@@scenarioLinks.unlinkIncident">Koble fra</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="unlinkIncident(item)"
+                    [disabled]="busy()"
+                    [attr.aria-label]="unlinkIncidentLabel(item)"
+                    i18n="@@scenarioLinks.unlinkIncident"
+                  >
+                    Koble fra
+                  </button>
                 }
               </li>
             }
@@ -146,7 +227,16 @@ import { ScenarioLinksApi } from './scenario-links.api';
         <form (ngSubmit)="linkIncident()" novalidate>
           <mat-form-field appearance="outline">
             <mat-label i18n="@@scenarioLinks.incidentNumber">Avviksnummer</mat-label>
-            <input matInput [id]="'evidence-number-' + scenario().id" name="number" [ngModel]="incidentNumber()" (ngModelChange)="incidentNumber.set($event)" placeholder="2027-000042" autocomplete="off" [errorStateMatcher]="matchers.incident" />
+            <input
+              matInput
+              [id]="'evidence-number-' + scenario().id"
+              name="number"
+              [ngModel]="incidentNumber()"
+              (ngModelChange)="incidentNumber.set($event)"
+              placeholder="2027-000042"
+              autocomplete="off"
+              [errorStateMatcher]="matchers.incident"
+            />
             <mat-hint i18n="@@scenarioLinks.incidentNumberHint">For eksempel 2027-42, eller bare 42 for i år</mat-hint>
             @if (errors()['incident']) {
               <mat-error>{{ errors()['incident'] }}</mat-error>
@@ -198,8 +288,10 @@ export class ScenarioLinksComponent {
   protected readonly statusLabel = (status: MeasureStatus) => MEASURE_STATUS_LABELS[status]();
   protected readonly severityLabel = (severity: Severity) => SEVERITY_LABELS[severity]();
   protected readonly incidentStatusLabel = (status: IncidentStatus) => STATUS_LABELS[status]();
-  protected readonly unlinkMeasureLabel = (measure: RiskMeasureResponse) => $localize`:@@scenarioLinks.unlinkMeasureLabel:Fjern tiltaket «${measure.title}:TITLE:» fra scenarioet`;
-  protected readonly unlinkIncidentLabel = (item: RiskEvidenceIncident) => $localize`:@@scenarioLinks.unlinkIncidentLabel:Koble avvik ${item.number}:NUMBER: fra scenarioet`;
+  protected readonly unlinkMeasureLabel = (measure: RiskMeasureResponse) =>
+    $localize`:@@scenarioLinks.unlinkMeasureLabel:Fjern tiltaket «${measure.title}:TITLE:» fra scenarioet`;
+  protected readonly unlinkIncidentLabel = (item: RiskEvidenceIncident) =>
+    $localize`:@@scenarioLinks.unlinkIncidentLabel:Koble avvik ${item.number}:NUMBER: fra scenarioet`;
 
   constructor() {
     effect(() => {
@@ -247,7 +339,10 @@ export class ScenarioLinksComponent {
   }
 
   protected unlinkMeasure(measure: RiskMeasureResponse): Promise<boolean> {
-    return this.run(() => this.api.unlinkMeasure(this.analysisId(), this.scenario().id, measure.id), $localize`:@@scenarioLinks.measureRemoved:Tiltaket er fjernet fra scenarioet.`);
+    return this.run(
+      () => this.api.unlinkMeasure(this.analysisId(), this.scenario().id, measure.id),
+      $localize`:@@scenarioLinks.measureRemoved:Tiltaket er fjernet fra scenarioet.`,
+    );
   }
 
   protected async linkIncident(): Promise<void> {
@@ -257,7 +352,10 @@ export class ScenarioLinksComponent {
       focusById(`evidence-number-${this.scenario().id}`);
       return;
     }
-    const ok = await this.run(() => this.api.linkIncident(this.scenario().id, { incidentNumber: number, note: this.note().trim() || null }), $localize`:@@scenarioLinks.incidentLinked:Avvik ${number}:NUMBER: er koblet til scenarioet.`);
+    const ok = await this.run(
+      () => this.api.linkIncident(this.scenario().id, { incidentNumber: number, note: this.note().trim() || null }),
+      $localize`:@@scenarioLinks.incidentLinked:Avvik ${number}:NUMBER: er koblet til scenarioet.`,
+    );
     if (ok) {
       this.incidentNumber.set('');
       this.note.set('');
@@ -265,7 +363,10 @@ export class ScenarioLinksComponent {
   }
 
   protected unlinkIncident(item: RiskEvidenceIncident): Promise<boolean> {
-    return this.run(() => this.api.unlinkIncident(this.scenario().id, item.incidentId), $localize`:@@scenarioLinks.incidentUnlinked:Avviket er koblet fra scenarioet.`);
+    return this.run(
+      () => this.api.unlinkIncident(this.scenario().id, item.incidentId),
+      $localize`:@@scenarioLinks.incidentUnlinked:Avviket er koblet fra scenarioet.`,
+    );
   }
 
   private async run(action: () => Promise<ScenarioLinksResponse>, success: string): Promise<boolean> {
@@ -282,8 +383,10 @@ export class ScenarioLinksComponent {
       const messages: Record<string, string> = {};
       if ('title' in fields) messages['title'] = $localize`:@@scenarioLinks.errTitleServer:Tittelen mangler eller er for lang.`;
       if ('deadline' in fields) messages['deadline'] = $localize`:@@scenarioLinks.errDeadline:Fristen er ikke en gyldig dato.`;
-      if ('ownerUserId' in fields) messages['ownerUserId'] = $localize`:@@scenarioLinks.errOwner:Fant ikke personen, eller brukeren er deaktivert.`;
-      if ('incidentNumber' in fields || 'incidentId' in fields) messages['incident'] = $localize`:@@scenarioLinks.errIncident:Fant ikke avviket, eller du har ikke tilgang til det.`;
+      if ('ownerUserId' in fields)
+        messages['ownerUserId'] = $localize`:@@scenarioLinks.errOwner:Fant ikke personen, eller brukeren er deaktivert.`;
+      if ('incidentNumber' in fields || 'incidentId' in fields)
+        messages['incident'] = $localize`:@@scenarioLinks.errIncident:Fant ikke avviket, eller du har ikke tilgang til det.`;
       this.errors.set(messages);
       this.error.set(Object.values(messages)[0] ?? errorMessage(error));
       return false;

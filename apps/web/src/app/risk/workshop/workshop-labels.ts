@@ -35,7 +35,11 @@ export const dimensionLevels = (scale: ScaleSet | null | undefined, dimension: W
   }
   const type = scale.consequenceTypes.find((t) => t.code === dimension);
   const levels = type?.levels ?? scale.consequenceLevels.map((level) => ({ ...level, descriptionEn: '', descriptionNb: '' }));
-  return levels.map((level) => ({ description: english() ? level.descriptionEn : level.descriptionNb, label: pick(level), rank: level.rank }));
+  return levels.map((level) => ({
+    description: english() ? level.descriptionEn : level.descriptionNb,
+    label: pick(level),
+    rank: level.rank,
+  }));
 };
 
 /** "4 – Høy" for a rank on a dimension. */
@@ -46,7 +50,10 @@ export const levelLabel = (scale: ScaleSet | null | undefined, dimension: Worksh
 };
 
 /** Every dimension of a scale: likelihood first, then the consequence types in scale order. */
-export const allDimensions = (scale: ScaleSet | null | undefined): WorkshopDimension[] => [LIKELIHOOD, ...(scale?.consequenceTypes.map((type) => type.code) ?? [])];
+export const allDimensions = (scale: ScaleSet | null | undefined): WorkshopDimension[] => [
+  LIKELIHOOD,
+  ...(scale?.consequenceTypes.map((type) => type.code) ?? []),
+];
 
 export const PROPOSAL_KIND_LABELS: Record<WorkshopProposalKind, () => string> = {
   cause: () => $localize`:@@workshop.kindCause:Årsak`,

@@ -48,7 +48,16 @@ const TICKET: WorkshopTicket = {
 };
 
 const state = (status: 'open' | 'closed' = 'open'): WorkshopState =>
-  ({ me: { displayName: 'Kari', participantId: 'p-1', role: 'participant' }, myVotes: {}, participants: [], proposals: [], round: null, scale: {}, scenarios: [], workshop: { ...TICKET.workshop, status } }) as unknown as WorkshopState;
+  ({
+    me: { displayName: 'Kari', participantId: 'p-1', role: 'participant' },
+    myVotes: {},
+    participants: [],
+    proposals: [],
+    round: null,
+    scale: {},
+    scenarios: [],
+    workshop: { ...TICKET.workshop, status },
+  }) as unknown as WorkshopState;
 
 describe('WorkshopSocket', () => {
   let fake: FakeSocket;
@@ -118,7 +127,10 @@ describe('WorkshopSocket', () => {
     fake.emitWithAck.mockResolvedValueOnce({ ok: true });
     await expect(socket.castVote({ dimension: 'likelihood', value: 4 })).resolves.toEqual({ ok: true });
     expect(fake.emitWithAck).toHaveBeenCalledWith('vote:cast', { dimension: 'likelihood', value: 4 });
-    const refusal = { error: { code: 'VALIDATION_FAILED', details: [{ field: 'value', reasons: ['too big'] }], message: 'bad' }, ok: false };
+    const refusal = {
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'value', reasons: ['too big'] }], message: 'bad' },
+      ok: false,
+    };
     fake.emitWithAck.mockResolvedValueOnce(refusal);
     await expect(socket.castVote({ dimension: 'likelihood', value: 9 })).resolves.toEqual(refusal);
     fake.emitWithAck.mockRejectedValueOnce(new Error('operation has timed out'));
@@ -131,7 +143,13 @@ describe('workshop sessions in sessionStorage', () => {
 
   it('should bring the participant and the facilitator session back after a reload, and forget them', () => {
     const participant = sessionFromTicket(TICKET);
-    const facilitator = sessionFromTicket({ ...TICKET, participantId: 'p-0', role: 'facilitator', token: 'f-token', workshop: { ...TICKET.workshop, id: 'w-2' } });
+    const facilitator = sessionFromTicket({
+      ...TICKET,
+      participantId: 'p-0',
+      role: 'facilitator',
+      token: 'f-token',
+      workshop: { ...TICKET.workshop, id: 'w-2' },
+    });
     saveSession(participant);
     saveSession(facilitator);
     expect(participantSession()).toEqual(participant);

@@ -59,7 +59,12 @@ export class WorkshopSocket {
     this.closedSignal.set(false);
     this.connectionSignal.set('connecting');
     // WebSocket first: with several API instances behind a load balancer, long-polling would need sticky sessions.
-    const socket = io(WORKSHOP_NAMESPACE, { auth: { token: session.token }, reconnectionDelayMax: 5000, transports: ['websocket', 'polling'], tryAllTransports: true });
+    const socket = io(WORKSHOP_NAMESPACE, {
+      auth: { token: session.token },
+      reconnectionDelayMax: 5000,
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
     this.socket = socket;
     socket.on('connect', () => this.connectionSignal.set('connected'));
     socket.on(WORKSHOP_EVENTS.state, (state: WorkshopState) => {

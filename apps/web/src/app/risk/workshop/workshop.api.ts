@@ -1,7 +1,15 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpBackend, HttpClient, HttpHeaders } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { AUTH_COOKIES, type CreateWorkshopRequest, CSRF_HEADER, type JoinWorkshopRequest, type Page, type WorkshopSummary, type WorkshopTicket } from '@helhet/shared';
+import {
+  AUTH_COOKIES,
+  type CreateWorkshopRequest,
+  CSRF_HEADER,
+  type JoinWorkshopRequest,
+  type Page,
+  type WorkshopSummary,
+  type WorkshopTicket,
+} from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
 /** REST side of the live workshop (WorkshopTicket in, socket after). Mirrors apps/api/src/workshops. */
@@ -26,7 +34,9 @@ export class WorkshopApi {
 
   /** Workshops of an analysis, newest first (an array or a page, whichever the API gives). */
   async forAnalysis(analysisId: string): Promise<WorkshopSummary[]> {
-    const result = await firstValueFrom(this.http.get<WorkshopSummary[] | Page<WorkshopSummary>>('/api/workshops', { params: { analysisId } }));
+    const result = await firstValueFrom(
+      this.http.get<WorkshopSummary[] | Page<WorkshopSummary>>('/api/workshops', { params: { analysisId } }),
+    );
     return Array.isArray(result) ? result : result.items;
   }
 

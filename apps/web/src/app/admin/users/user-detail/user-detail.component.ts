@@ -17,7 +17,16 @@ import { UsersApi } from '../users.api';
 /** One user: roles with their scope, invitation, active or not. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, UnitPickerComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+    UnitPickerComponent,
+  ],
   selector: 'hh-user-detail',
   styleUrl: './user-detail.component.scss',
   templateUrl: './user-detail.component.html',
@@ -55,7 +64,10 @@ export class UserDetailComponent {
       this.error.set($localize`:@@userDetail.pickUnit:Velg hvilken enhet rollen gjelder.`);
       return;
     }
-    await this.act(() => this.api.addRole(this.id(), { includeDescendants: this.includeDescendants(), orgUnitId: this.newUnit(), role: this.newRole() }), $localize`:@@userDetail.roleAdded:Rollen er lagt til.`);
+    await this.act(
+      () => this.api.addRole(this.id(), { includeDescendants: this.includeDescendants(), orgUnitId: this.newUnit(), role: this.newRole() }),
+      $localize`:@@userDetail.roleAdded:Rollen er lagt til.`,
+    );
   }
 
   protected removeRole(assignmentId: string): Promise<void> {
@@ -67,7 +79,12 @@ export class UserDetailComponent {
   }
 
   protected setActive(active: boolean): Promise<void> {
-    return this.act(() => this.api.update(this.id(), { active }), active ? $localize`:@@userDetail.activated:Brukeren er aktivert.` : $localize`:@@userDetail.deactivated:Brukeren er deaktivert og logget ut.`);
+    return this.act(
+      () => this.api.update(this.id(), { active }),
+      active
+        ? $localize`:@@userDetail.activated:Brukeren er aktivert.`
+        : $localize`:@@userDetail.deactivated:Brukeren er deaktivert og logget ut.`,
+    );
   }
 
   private async act(action: () => Promise<unknown>, success: string): Promise<void> {

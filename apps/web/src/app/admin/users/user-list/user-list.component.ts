@@ -13,13 +13,23 @@ import { type Page, PERMISSIONS, type Role, ROLES, type UserSummary } from '@hel
 import { AuthService } from '../../../core/auth/auth.service';
 import { errorMessage } from '../../../core/http-error';
 import { ROLE_LABELS, STATUS_LABELS } from '../../../core/i18n/labels';
-import { UsersApi } from '../users.api';
 import { LOCALIZED_PAGINATOR } from '../../../core/i18n/paginator-intl';
+import { UsersApi } from '../users.api';
 
 /** Users in the caller's scope: search, filter by role, page through. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, RouterLink],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    RouterLink,
+  ],
   providers: [LOCALIZED_PAGINATOR],
   selector: 'hh-user-list',
   styleUrl: './user-list.component.scss',
@@ -46,7 +56,14 @@ export class UserListComponent {
   protected async load(): Promise<void> {
     this.error.set(null);
     try {
-      this.page.set(await this.api.list({ page: this.pageIndex + 1, pageSize: this.pageSize, q: this.q().trim() || undefined, role: this.role() || undefined }));
+      this.page.set(
+        await this.api.list({
+          page: this.pageIndex + 1,
+          pageSize: this.pageSize,
+          q: this.q().trim() || undefined,
+          role: this.role() || undefined,
+        }),
+      );
     } catch (error) {
       this.error.set(errorMessage(error));
     }

@@ -13,18 +13,64 @@ let nextId = 0;
   imports: [MatButtonModule],
   selector: 'hh-consensus-form',
   styles: `
-    :host { display: block; }
-    form { display: grid; gap: 10px; max-width: 640px; }
-    label { font-weight: 600; display: block; margin-bottom: 4px; }
-    select, textarea { width: 100%; box-sizing: border-box; font: inherit; font-size: 1.05rem; padding: 8px 10px; border: 1px solid var(--mat-sys-outline); border-radius: 8px; background: var(--mat-sys-surface); color: var(--mat-sys-on-surface); }
-    select { min-height: 44px; }
-    textarea { min-height: 72px; resize: vertical; }
-    .hint { font-weight: 400; margin-left: 0.3em; color: var(--mat-sys-on-surface-variant); }
-    .field-error { color: var(--mat-sys-error); margin: 4px 0 0; font-weight: 600; }
-    .field-error::before { content: '! '; }
-    .recorded { padding: 10px 14px; border-left: 6px solid #0b5d1e; background: #e5f4e8; color: #0b3d14; border-radius: 4px; }
-    .recorded p { margin: 2px 0; }
-    button { min-height: 44px; }
+    :host {
+      display: block;
+    }
+    form {
+      display: grid;
+      gap: 10px;
+      max-width: 640px;
+    }
+    label {
+      font-weight: 600;
+      display: block;
+      margin-bottom: 4px;
+    }
+    select,
+    textarea {
+      width: 100%;
+      box-sizing: border-box;
+      font: inherit;
+      font-size: 1.05rem;
+      padding: 8px 10px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+    }
+    select {
+      min-height: 44px;
+    }
+    textarea {
+      min-height: 72px;
+      resize: vertical;
+    }
+    .hint {
+      font-weight: 400;
+      margin-left: 0.3em;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .field-error {
+      color: var(--mat-sys-error);
+      margin: 4px 0 0;
+      font-weight: 600;
+    }
+    .field-error::before {
+      content: '! ';
+    }
+    .recorded {
+      padding: 10px 14px;
+      border-left: 6px solid #0b5d1e;
+      background: #e5f4e8;
+      color: #0b3d14;
+      border-radius: 4px;
+    }
+    .recorded p {
+      margin: 2px 0;
+    }
+    button {
+      min-height: 44px;
+    }
   `,
   template: `
     @if (recorded(); as decision) {
@@ -50,15 +96,25 @@ let nextId = 0;
           </select>
         </div>
         <div>
-          <label [attr.for]="uid + '-rationale'"><span i18n="@@workshop.rationale">Begrunnelse</span> <span class="hint" i18n="@@workshop.required">(må fylles ut)</span></label>
-          <textarea [id]="uid + '-rationale'" [value]="rationale()" (input)="rationale.set($any($event.target).value)" required
-            [attr.aria-invalid]="rationaleError() ? true : null" [attr.aria-describedby]="rationaleError() ? uid + '-rationale-error' : null"></textarea>
+          <label [attr.for]="uid + '-rationale'"
+            ><span i18n="@@workshop.rationale">Begrunnelse</span> <span class="hint" i18n="@@workshop.required">(må fylles ut)</span></label
+          >
+          <textarea
+            [id]="uid + '-rationale'"
+            [value]="rationale()"
+            (input)="rationale.set($any($event.target).value)"
+            required
+            [attr.aria-invalid]="rationaleError() ? true : null"
+            [attr.aria-describedby]="rationaleError() ? uid + '-rationale-error' : null"
+          ></textarea>
           @if (rationaleError(); as message) {
             <p class="field-error" [id]="uid + '-rationale-error'">{{ message }}</p>
           }
         </div>
         <div>
-          <label [attr.for]="uid + '-dissent'"><span i18n="@@workshop.dissent">Dissens</span> <span class="hint" i18n="@@workshop.optional">(valgfritt)</span></label>
+          <label [attr.for]="uid + '-dissent'"
+            ><span i18n="@@workshop.dissent">Dissens</span> <span class="hint" i18n="@@workshop.optional">(valgfritt)</span></label
+          >
           <textarea [id]="uid + '-dissent'" [value]="dissent()" (input)="dissent.set($any($event.target).value)"></textarea>
         </div>
         <div role="alert">
@@ -67,7 +123,9 @@ let nextId = 0;
           }
         </div>
         <div>
-          <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@workshop.recordConsensus">Registrer konsensus for {{ label() }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@workshop.recordConsensus">
+            Registrer konsensus for {{ label() }}
+          </button>
         </div>
       </form>
     }
@@ -124,7 +182,12 @@ export class ConsensusFormComponent {
     this.error.set(null);
     if (!this.rationale().trim()) return;
     this.busy.set(true);
-    const ack = await this.socket.recordConsensus({ dimension: this.dimension(), dissent: this.dissent().trim() || null, rationale: this.rationale().trim(), value: this.value() });
+    const ack = await this.socket.recordConsensus({
+      dimension: this.dimension(),
+      dissent: this.dissent().trim() || null,
+      rationale: this.rationale().trim(),
+      value: this.value(),
+    });
     this.busy.set(false);
     if (ack.ok) {
       this.editing.set(false);

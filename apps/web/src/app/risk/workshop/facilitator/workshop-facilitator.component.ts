@@ -12,14 +12,23 @@ import { ROUTES } from '../../../core/route-paths';
 import { RiskApi } from '../../risk.api';
 import { ConnectionStatusComponent } from '../connection-status.component';
 import { VoteDistributionComponent } from '../vote-distribution/vote-distribution.component';
-import { ackErrorMessage, allDimensions, dimensionLabel, dimensionLevels, levelLabel, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from '../workshop-labels';
+import { WorkshopApi } from '../workshop.api';
+import {
+  ackErrorMessage,
+  allDimensions,
+  dimensionLabel,
+  dimensionLevels,
+  levelLabel,
+  PROPOSAL_KIND_LABELS,
+  PROPOSAL_STATUS_LABELS,
+} from '../workshop-labels';
 import { facilitatorSession, forgetSession, saveSession, sessionFromTicket, type WorkshopSession } from '../workshop-session';
 import { WorkshopSocket } from '../workshop-socket.service';
-import { WorkshopApi } from '../workshop.api';
 import { ConsensusFormComponent } from './consensus-form.component';
 
 /** The address the QR code opens: the participant page with the code filled in. */
-export const joinUrl = (origin: string, locale: string | undefined, code: string): string => `${origin}/${locale ?? 'nb'}/workshop?code=${encodeURIComponent(code)}`;
+export const joinUrl = (origin: string, locale: string | undefined, code: string): string =>
+  `${origin}/${locale ?? 'nb'}/workshop?code=${encodeURIComponent(code)}`;
 
 /**
  * The facilitator's screen, made to be projected on a wall: the join code and QR code, who is here, the
@@ -28,7 +37,14 @@ export const joinUrl = (origin: string, locale: string | undefined, code: string
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectionStatusComponent, ConsensusFormComponent, MatButtonModule, MatProgressBarModule, RouterLink, VoteDistributionComponent],
+  imports: [
+    ConnectionStatusComponent,
+    ConsensusFormComponent,
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    VoteDistributionComponent,
+  ],
   providers: [WorkshopSocket],
   selector: 'hh-workshop-facilitator',
   styleUrl: './workshop-facilitator.component.scss',
@@ -75,7 +91,9 @@ export class WorkshopFacilitatorComponent {
     const code = this.state()?.workshop.code;
     return code ? joinUrl(this.document.location.origin, $localize.locale, code) : '';
   });
-  protected readonly qrLabel = computed(() => $localize`:@@workshop.qrLabel:QR-kode som åpner workshopen med koden ${this.state()?.workshop.code ?? ''}:code:`);
+  protected readonly qrLabel = computed(
+    () => $localize`:@@workshop.qrLabel:QR-kode som åpner workshopen med koden ${this.state()?.workshop.code ?? ''}:code:`,
+  );
 
   protected readonly dimensionLabel = (dimension: WorkshopDimension) => dimensionLabel(this.scale(), dimension);
   protected readonly levels = (dimension: WorkshopDimension) => dimensionLevels(this.scale(), dimension);
@@ -84,13 +102,16 @@ export class WorkshopFacilitatorComponent {
   protected readonly statusLabel = (proposal: WorkshopProposalView) => PROPOSAL_STATUS_LABELS[proposal.status]();
 
   protected readonly joinHost = computed(() => `${this.document.location.host}/${$localize.locale ?? 'nb'}/workshop`);
-  protected readonly codeLabel = computed(() => $localize`:@@workshop.codeLabel:Koden er ${(this.state()?.workshop.code ?? '').split('').join(' ')}:code:`);
+  protected readonly codeLabel = computed(
+    () => $localize`:@@workshop.codeLabel:Koden er ${(this.state()?.workshop.code ?? '').split('').join(' ')}:code:`,
+  );
   protected readonly namedText = $localize`:@@workshop.namedMode:Navngitt avstemning`;
   protected readonly anonymousText = $localize`:@@workshop.anonymousMode:Anonym avstemning`;
   protected readonly connectedText = $localize`:@@workshop.participantConnected:tilkoblet`;
   protected readonly disconnectedText = $localize`:@@workshop.participantDisconnected:frakoblet`;
   protected readonly pickLabel = (title: string) => $localize`:@@workshop.pickLabel:Velg ${title}:title: for avstemning`;
-  protected readonly votedText = (count: number, total: number) => $localize`:@@workshop.votedCount:${count}:count: av ${total}:total: har stemt`;
+  protected readonly votedText = (count: number, total: number) =>
+    $localize`:@@workshop.votedCount:${count}:count: av ${total}:total: har stemt`;
   protected readonly acceptLabel = (p: WorkshopProposalView) => $localize`:@@workshop.acceptLabel:Godta forslaget «${p.text}:text:»`;
   protected readonly dismissLabel = (p: WorkshopProposalView) => $localize`:@@workshop.dismissLabel:Avvis forslaget «${p.text}:text:»`;
   protected readonly scenarioTitle = (id: string | null) => (id ? (this.state()?.scenarios.find((s) => s.id === id)?.title ?? null) : null);
@@ -134,7 +155,11 @@ export class WorkshopFacilitatorComponent {
 
   protected votedNames(dimension: WorkshopDimension): string[] {
     const ids = new Set(this.round()?.voted[dimension] ?? []);
-    return this.state()?.participants.filter((p) => ids.has(p.id)).map((p) => p.displayName) ?? [];
+    return (
+      this.state()
+        ?.participants.filter((p) => ids.has(p.id))
+        .map((p) => p.displayName) ?? []
+    );
   }
 
   protected votedCount(dimension: WorkshopDimension): number {

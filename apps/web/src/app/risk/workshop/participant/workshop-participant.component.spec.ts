@@ -4,17 +4,26 @@ import { DSB_SOCIETAL_SCALE } from '@helhet/domain';
 import type { WorkshopState, WorkshopTicket } from '@helhet/shared';
 
 import { AuthService } from '../../../core/auth/auth.service';
+import { WorkshopApi } from '../workshop.api';
 import { participantSession } from '../workshop-session';
 import type { WorkshopConnection } from '../workshop-socket.service';
 import { WorkshopSocket } from '../workshop-socket.service';
-import { WorkshopApi } from '../workshop.api';
 import { WorkshopParticipantComponent } from './workshop-participant.component';
 
 const TICKET: WorkshopTicket = {
   participantId: 'p-1',
   role: 'participant',
   token: 'guest-token',
-  workshop: { analysis: { id: 'a-1', title: 'Tjeneste-ROS' }, code: 'K7M2QX', createdAt: '', expiresAt: '', facilitator: { id: 'u', name: 'Hanne' }, id: 'w-1', status: 'open', votingMode: 'named' },
+  workshop: {
+    analysis: { id: 'a-1', title: 'Tjeneste-ROS' },
+    code: 'K7M2QX',
+    createdAt: '',
+    expiresAt: '',
+    facilitator: { id: 'u', name: 'Hanne' },
+    id: 'w-1',
+    status: 'open',
+    votingMode: 'named',
+  },
 };
 
 const fakeSocket = () => ({
@@ -88,7 +97,14 @@ describe('WorkshopParticipantComponent', () => {
       myVotes: {},
       participants: [],
       proposals: [],
-      round: { consensus: [], dimensions: ['likelihood', 'deaths'], phase: 'voting', results: null, scenarioId: 's-1', voted: { deaths: [], likelihood: [] } },
+      round: {
+        consensus: [],
+        dimensions: ['likelihood', 'deaths'],
+        phase: 'voting',
+        results: null,
+        scenarioId: 's-1',
+        voted: { deaths: [], likelihood: [] },
+      },
       scale: DSB_SOCIETAL_SCALE,
       scenarios: [{ consensus: [], description: 'Tre døgn uten strøm', id: 's-1', title: 'Langvarig strømbrudd' }],
       workshop: TICKET.workshop,

@@ -1,5 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  type ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { WorkshopDimension, WorkshopProposalKind } from '@helhet/shared';
 
@@ -7,10 +18,18 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { errorMessage, fieldErrors } from '../../../core/http-error';
 import { ConnectionStatusComponent } from '../connection-status.component';
 import { VoteDistributionComponent } from '../vote-distribution/vote-distribution.component';
-import { ackErrorMessage, dimensionLabel, dimensionLevels, levelLabel, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS, rejectionMessage } from '../workshop-labels';
+import { WorkshopApi } from '../workshop.api';
+import {
+  ackErrorMessage,
+  dimensionLabel,
+  dimensionLevels,
+  levelLabel,
+  PROPOSAL_KIND_LABELS,
+  PROPOSAL_STATUS_LABELS,
+  rejectionMessage,
+} from '../workshop-labels';
 import { forgetSession, participantSession, saveSession, sessionFromTicket, type WorkshopSession } from '../workshop-session';
 import { WorkshopSocket } from '../workshop-socket.service';
-import { WorkshopApi } from '../workshop.api';
 
 const CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
 
@@ -116,15 +135,27 @@ export class WorkshopParticipantComponent {
     this.joining.set(true);
     try {
       const organisation = this.organisationValue().trim();
-      const ticket = await this.api.join(this.signedInName() ? { code } : { code, guestName: name, ...(organisation ? { guestOrganisation: organisation } : {}) });
+      const ticket = await this.api.join(
+        this.signedInName() ? { code } : { code, guestName: name, ...(organisation ? { guestOrganisation: organisation } : {}) },
+      );
       const old = this.session();
       if (old) forgetSession(old);
       this.connect(sessionFromTicket(ticket));
     } catch (error) {
       const fields = fieldErrors(error);
-      this.joinFieldErrors.set(Object.fromEntries(Object.entries(fields).map(([field]) => [field, field === 'guestName' ? $localize`:@@workshop.nameInvalid:Skriv et navn på 1–100 tegn.` : $localize`:@@workshop.fieldInvalid:Sjekk dette feltet.`])));
+      this.joinFieldErrors.set(
+        Object.fromEntries(
+          Object.entries(fields).map(([field]) => [
+            field,
+            field === 'guestName'
+              ? $localize`:@@workshop.nameInvalid:Skriv et navn på 1–100 tegn.`
+              : $localize`:@@workshop.fieldInvalid:Sjekk dette feltet.`,
+          ]),
+        ),
+      );
       const status = error instanceof HttpErrorResponse ? error.status : 0;
-      if (status === 404) this.joinError.set($localize`:@@workshop.codeNotFound:Fant ingen åpen workshop med denne koden. Sjekk koden på skjermen.`);
+      if (status === 404)
+        this.joinError.set($localize`:@@workshop.codeNotFound:Fant ingen åpen workshop med denne koden. Sjekk koden på skjermen.`);
       else if (status === 429) this.joinError.set($localize`:@@workshop.tooManyTries:For mange forsøk. Vent litt og prøv igjen.`);
       else this.joinError.set(errorMessage(error));
     } finally {

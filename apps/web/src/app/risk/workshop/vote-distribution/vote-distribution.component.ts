@@ -31,19 +31,59 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
   selector: 'hh-vote-distribution',
   styles: `
-    :host { display: block; }
-    svg { width: 100%; max-width: 520px; height: auto; display: block; }
-    .bar { fill: var(--mat-sys-primary); }
-    .bar.outlier { stroke: #8c1d18; stroke-width: 2; }
-    .axis { stroke: var(--mat-sys-outline); }
-    .count { font-size: 14px; font-weight: 700; fill: var(--mat-sys-on-surface); }
-    .rank { font-size: 14px; fill: var(--mat-sys-on-surface); }
-    .median-line { stroke: #7a4100; stroke-width: 2; stroke-dasharray: 6 4; }
-    .median-text { font-size: 12px; font-weight: 700; fill: #7a4100; }
-    .summary { margin: 4px 0 0; padding: 0; list-style: none; }
-    .summary li { margin: 2px 0; }
-    .flag { font-weight: 700; color: #8c1d18; }
-    .flag::before { content: '⚑ '; }
+    :host {
+      display: block;
+    }
+    svg {
+      width: 100%;
+      max-width: 520px;
+      height: auto;
+      display: block;
+    }
+    .bar {
+      fill: var(--mat-sys-primary);
+    }
+    .bar.outlier {
+      stroke: #8c1d18;
+      stroke-width: 2;
+    }
+    .axis {
+      stroke: var(--mat-sys-outline);
+    }
+    .count {
+      font-size: 14px;
+      font-weight: 700;
+      fill: var(--mat-sys-on-surface);
+    }
+    .rank {
+      font-size: 14px;
+      fill: var(--mat-sys-on-surface);
+    }
+    .median-line {
+      stroke: #7a4100;
+      stroke-width: 2;
+      stroke-dasharray: 6 4;
+    }
+    .median-text {
+      font-size: 12px;
+      font-weight: 700;
+      fill: #7a4100;
+    }
+    .summary {
+      margin: 4px 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    .summary li {
+      margin: 2px 0;
+    }
+    .flag {
+      font-weight: 700;
+      color: #8c1d18;
+    }
+    .flag::before {
+      content: '⚑ ';
+    }
   `,
   template: `
     <svg [attr.viewBox]="'0 0 ' + width + ' ' + height" role="img" [attr.aria-labelledby]="titleId + ' ' + descId">
@@ -57,9 +97,20 @@ let nextId = 0;
       </defs>
       <line class="axis" [attr.x1]="side" [attr.x2]="width - side" [attr.y1]="height - bottom" [attr.y2]="height - bottom" />
       @for (bar of bars(); track bar.rank) {
-        <rect class="bar" [class.outlier]="bar.outlier" [style.fill]="bar.outlier ? 'url(#' + hatchId + ')' : null" [attr.x]="bar.x" [attr.y]="bar.y" [attr.width]="barWidth()" [attr.height]="bar.height" rx="3" />
+        <rect
+          class="bar"
+          [class.outlier]="bar.outlier"
+          [style.fill]="bar.outlier ? 'url(#' + hatchId + ')' : null"
+          [attr.x]="bar.x"
+          [attr.y]="bar.y"
+          [attr.width]="barWidth()"
+          [attr.height]="bar.height"
+          rx="3"
+        />
         <text class="count" text-anchor="middle" [attr.x]="bar.x + barWidth() / 2" [attr.y]="bar.y - 5">{{ bar.count }}</text>
-        <text class="rank" text-anchor="middle" [attr.x]="bar.x + barWidth() / 2" [attr.y]="height - bottom + 18">{{ bar.rank }}{{ bar.outlier ? ' ⚑' : '' }}</text>
+        <text class="rank" text-anchor="middle" [attr.x]="bar.x + barWidth() / 2" [attr.y]="height - bottom + 18">
+          {{ bar.rank }}{{ bar.outlier ? ' ⚑' : '' }}
+        </text>
       }
       @if (medianX(); as x) {
         <line class="median-line" [attr.x1]="x" [attr.x2]="x" [attr.y1]="top + 2" [attr.y2]="height - bottom" />
@@ -109,7 +160,16 @@ export class VoteDistributionComponent {
     return levels.map((level, index) => {
       const count = counts.get(level.rank) ?? 0;
       const height = (count / max) * plot;
-      return { count, height, label: level.label, median: median === level.rank, outlier: outliers.has(level.rank), rank: level.rank, x: SIDE + index * slot + 6, y: HEIGHT - BOTTOM - height };
+      return {
+        count,
+        height,
+        label: level.label,
+        median: median === level.rank,
+        outlier: outliers.has(level.rank),
+        rank: level.rank,
+        x: SIDE + index * slot + 6,
+        y: HEIGHT - BOTTOM - height,
+      };
     });
   });
 
