@@ -1,6 +1,30 @@
 import nx from '@nx/eslint-plugin';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 
+/**
+ * `core` is the ground floor (ADR 0014): nothing under apps/api/src/core imports a feature or the composition root.
+ * A relative import that climbs out of core is an error; the pattern depends on how deep the file sits in core.
+ * (Spec files may reach apps/api/test.)
+ */
+const coreImportsNoFeature = [0, 1, 2, 3, 4].map((depth) => ({
+  // Both spellings: `npx eslint apps/api` reads this file from the root; `nx lint api` runs in apps/api.
+  files: [`apps/api/src/core/${'*/'.repeat(depth)}*.ts`, `src/core/${'*/'.repeat(depth)}*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./){${depth + 1}}(?!core/|\\.\\./test/)`,
+            message:
+              'core imports no feature (ADR 0014): move what core needs into core, or let the feature pass it in (a provider, an option of the composition root).',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -77,4 +101,5 @@ export default [
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  ...coreImportsNoFeature,
 ];

@@ -65,8 +65,16 @@ if (code === 0) {
     code = 1;
   }
 }
+// Stop API and worker and wait until they have exited (at most 10 s each), so no connection holds the database.
+const exited = (child) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        const timer = setTimeout(() => (child.kill('SIGKILL'), resolve()), 10_000);
+        child.once('exit', () => (clearTimeout(timer), resolve()));
+      });
 for (const child of children) child.kill('SIGTERM');
-await new Promise((resolve) => setTimeout(resolve, 1000));
+await Promise.all(children.map(exited));
 await dropDatabase(databaseUrl);
 // Leave nothing behind in Redis either (queues, schedulers, rate limits of this run).
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

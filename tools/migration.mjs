@@ -8,7 +8,7 @@ if (!['generate', 'run', 'revert'].includes(action) || (action === 'generate' &&
   console.error('usage: npm run migration:generate -- --name=AddThingToTable | migration:run | migration:revert');
   process.exit(2);
 }
-const args = ['typeorm-ts-node-commonjs', `migration:${action}`, '-d', 'apps/api/src/core/database/data-source.ts'];
+const args = ['typeorm-ts-node-commonjs', `migration:${action}`, '-d', 'apps/api/src/database/data-source.ts'];
 if (action === 'generate') args.push('--pretty', `apps/api/src/core/database/migrations/${name}`);
 const result = spawnSync('npx', args, {
   env: { ...process.env, TS_NODE_PROJECT: 'apps/api/tsconfig.app.json', TS_NODE_TRANSPILE_ONLY: 'true' },

@@ -8,6 +8,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   maxWorkers: 1,
+  // HELHET_IT_ORDER=reverse|random[:seed] runs the files in another order (test/order-sequencer.cjs).
+  testSequencer: '<rootDir>/test/order-sequencer.cjs',
   testTimeout: 60_000,
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],

@@ -18,7 +18,7 @@ module.exports = {
       main: './src/main.ts',
       additionalEntryPoints: [
         { entryName: 'worker', entryPath: './src/worker.ts' },
-        { entryName: 'seed', entryPath: './src/core/database/seeds/seed.cli.ts' },
+        { entryName: 'seed', entryPath: './src/seeds/seed.cli.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // Request/response schemas in /api/docs come from the DTO classes and their class-validator rules.

@@ -12,8 +12,8 @@ register({
 
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '../src/core/database/data-source-options';
-import { seedDemoMunicipality } from '../src/core/database/seeds/seed-runner';
+import { schemaDataSourceOptions } from '../src/database/schema-data-source-options';
+import { seedDemoMunicipality } from '../src/seeds/seed-runner';
 import { recreateDatabase } from './utils/test-database';
 
 /**
@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   process.env['HELHET_IT_DATABASE_URL'] = url;
   process.env['HELHET_IT_REDIS_PREFIX'] ??= `helhet-it-${process.pid}`;
   await recreateDatabase(url);
-  const dataSource = new DataSource(dataSourceOptions(url));
+  const dataSource = new DataSource(schemaDataSourceOptions(url));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

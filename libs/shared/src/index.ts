@@ -12,6 +12,7 @@ export * from './lib/contracts/users.contract';
 export * from './lib/contracts/workshop.contract';
 export * from './lib/enums';
 export * from './lib/error-codes';
+export * from './lib/labels/document-labels.nb';
 export * from './lib/page';
 export * from './lib/permissions';
 export * from './lib/roles';

@@ -1,5 +1,6 @@
 import { type ApiError, AUTH_COOKIES, type MeResponse } from '@helhet/shared';
 
+import { makeUnitTree, signIn } from '../../test/factories';
 import { DEMO_PASSWORD_FOR_TESTS, Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
@@ -81,13 +82,18 @@ describe('sign-in', () => {
   });
 
   it('should rotate the refresh token, and revoke the session when a used token is replayed', async () => {
-    const session = await Session.login(testApp.baseUrl, 'verneombud@fjordvik.kommune.no');
+    // A user of this spec's own (factories): revoking the token family touches no one else's sessions.
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Innlogging' });
+    const session = await signIn(testApp.baseUrl, tree.employee);
     const first = session.cookie(AUTH_COOKIES.refreshToken)!;
     expect((await session.request('POST', '/api/auth/refresh')).status).toBe(200);
     const second = session.cookie(AUTH_COOKIES.refreshToken)!;
     expect(second).not.toBe(first);
     // Replay the first token after the grace period: simulate by back-dating its rotation.
-    await testApp.dataSource.query(`UPDATE refresh_token SET rotated_at = now() - interval '1 minute' WHERE rotated_at IS NOT NULL`);
+    await testApp.dataSource.query(
+      `UPDATE refresh_token SET rotated_at = now() - interval '1 minute' WHERE rotated_at IS NOT NULL AND user_id = $1`,
+      [tree.employee.id],
+    );
     const replay = await fetch(`${testApp.baseUrl}/api/auth/refresh`, {
       headers: { cookie: `${AUTH_COOKIES.refreshToken}=${first}; ${AUTH_COOKIES.csrf}=t`, [`x-xsrf-token`]: 't' },
       method: 'POST',

@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { AppConfig } from '../core/config/app-config.service';
+import { OrgDirectoryModule } from '../organisation/org-directory.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { Invitation } from './entities/invitation.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
 import { GrantsService } from './grants.service';
 import { CsrfGuard } from './guards/csrf.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
@@ -18,6 +23,9 @@ import { TokensService } from './tokens.service';
   controllers: [AuthController],
   exports: [AuthService, GrantsService, TokensService],
   imports: [
+    OrgDirectoryModule,
+    UserDirectoryModule,
+    TypeOrmModule.forFeature([Invitation, RefreshToken]),
     AuditLogModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { DomainException } from '../core/http/domain.exception';
-import { Tenant } from '../organisation/entities/tenant.entity';
+import { Tenant } from '../core/tenancy/tenant.entity';
+import { OrgDirectory } from '../organisation/org-directory';
 import { User } from '../users/entities/user.entity';
 import { toRoleAssignmentResponses } from '../users/user.mapper';
 import { Invitation } from './entities/invitation.entity';
@@ -21,6 +22,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly audit: AuditLogService,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   async loginWithPassword(email: string, password: string, ip: string): Promise<{ me: MeResponse; tokens: IssuedTokens }> {
@@ -60,7 +62,9 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId, tenantId } });
     const tenant = await this.dataSource.getRepository(Tenant).findOne({ where: { id: tenantId } });
     if (!user || !tenant || !user.active) throw new DomainException('AUTH_UNAUTHENTICATED', 'User is not active');
-    const roles = await toRoleAssignmentResponses(this.dataSource.manager, tenantId, [userId], { activeOnly: true });
+    const roles = await toRoleAssignmentResponses(this.dataSource.manager, this.orgDirectory, tenantId, [userId], {
+      activeOnly: true,
+    });
     return {
       accessTokenExpiresAt: accessTokenExpiresAt.toISOString(),
       email: user.email,

@@ -1,9 +1,10 @@
 import type { FileIncidentResponse, IncidentCategoryResponse, IncidentResponse } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 
-import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { filingPayload, makeUnitTree, signIn } from '../../test/factories';
+import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { waitFor } from '../../test/utils/wait-for';
 
 /**
  * An anonymous avvik leaves no trace of its reporter: no row in any table gains their id, e-mail or
@@ -46,7 +47,9 @@ describe('anonymous avvik', () => {
   };
 
   it('should store and log nothing that points to the reporter', async () => {
-    const reporter = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
+    // A reporter, unit and handlers of this spec's own (factories): their ids, e-mail and name are the needles.
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Anonym' });
+    const reporter = await signIn(testApp.baseUrl, tree.employee);
     const needles = [reporter.me.id, reporter.me.email, reporter.me.name];
     const categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
     const before = await mentions(needles);
@@ -55,16 +58,18 @@ describe('anonymous avvik', () => {
     const body = new FormData();
     body.append(
       'payload',
-      JSON.stringify({
-        affectedPartyType: 'employee',
-        categoryId: categories.find((c) => c.code === 'work_environment')!.id,
-        description: 'Lederen kjefter på ansatte i vaktrommet.',
-        kind: 'deviation',
-        occurredAt: new Date().toISOString(),
-        orgUnitId: reporter.me.primaryOrgUnitId,
-        reporterVisibility: 'anonymous',
-        severityActual: 'high',
-      }),
+      JSON.stringify(
+        filingPayload(
+          { categoryId: categories.find((c) => c.code === 'work_environment')!.id, orgUnitId: tree.unit.id },
+          {
+            affectedPartyType: 'employee',
+            description: 'Lederen kjefter på ansatte i vaktrommet.',
+            occurredAt: new Date().toISOString(),
+            reporterVisibility: 'anonymous',
+            severityActual: 'high',
+          },
+        ),
+      ),
     );
     body.append('files', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%bilde\n'))], { type: 'application/pdf' }), 'notat.pdf');
     const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', body);
@@ -87,11 +92,10 @@ describe('anonymous avvik', () => {
         )) as { n: number }[];
         return row!.n >= 2 ? true : undefined;
       },
-      60_000,
-      'filing notifications',
+      { timeout: 60_000, what: 'filing notifications' },
     );
     // The handler reads the case: the reporter stays unknown to them too.
-    const handler = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
+    const handler = await signIn(testApp.baseUrl, tree.leaders.unit);
     const seen = await handler.get<IncidentResponse>(`/api/incidents/${incident!.id}`);
     expect(seen.body).toMatchObject({ isReporter: false, reporter: null, reporterVisibility: 'anonymous' });
     expect(seen.body.events.every((event) => event.actor === null)).toBe(true);

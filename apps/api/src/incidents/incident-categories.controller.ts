@@ -5,7 +5,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { RequirePermission } from '../auth/decorators/require-permission.decorator';
-import { IncidentSettingsDto, UpsertIncidentCategoryDto } from './dto/incident.dto';
+import { IncidentSettingsDto } from './dto/incident-settings.dto';
+import { UpsertIncidentCategoryDto } from './dto/upsert-incident-category.dto';
 import { IncidentCategoriesService } from './incident-categories.service';
 import { IncidentsQuery } from './incidents.query';
 

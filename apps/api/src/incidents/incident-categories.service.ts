@@ -8,7 +8,9 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
-import type { IncidentSettingsDto, SeverityPolicyDto, UpsertIncidentCategoryDto } from './dto/incident.dto';
+import type { IncidentSettingsDto } from './dto/incident-settings.dto';
+import type { SeverityPolicyDto } from './dto/severity-policy.dto';
+import type { UpsertIncidentCategoryDto } from './dto/upsert-incident-category.dto';
 import { IncidentsQuery } from './incidents.query';
 
 /** The validated DTO as a plain policy (class instances would carry no extra fields, but JSON should be plain). */

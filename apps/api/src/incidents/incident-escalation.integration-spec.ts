@@ -2,16 +2,18 @@ import type { FileIncidentResponse, IncidentCategoryResponse, IncidentResponse }
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue } from 'bullmq';
 
-import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { filingPayload, makeUnitTree, signIn } from '../../test/factories';
+import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp, testEnvironment } from '../../test/utils/test-app';
+import { waitFor } from '../../test/utils/wait-for';
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { type DeadlineJobData, deadlineJobId } from '../escalations/deadline-job';
 
 /**
  * Escalation with the real worker and Redis: an untouched case climbs the management line one level per
  * missed deadline (the delayed jobs are promoted instead of waiting days), acting on it removes the
- * pending job, and a stale job that still fires changes nothing.
+ * pending job, and a stale job that still fires changes nothing. The unit, reporter, unit and sector
+ * leaders are this spec's own (factories); the line ends at the demo municipality's kommunedirektør.
  */
 describe('avvik escalation', () => {
   let smtp: TestSmtp;
@@ -51,47 +53,55 @@ describe('avvik escalation', () => {
     queue.getJob(deadlineJobId({ deadline, level, subjectId: id, subjectType: 'incident', version }));
 
   it('should climb the line level by level, stop when the unit leader acts, and ignore a stale job', async () => {
-    const reporter = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
-    const leader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Eskalering' });
+    const reporter = await signIn(testApp.baseUrl, tree.employee);
+    const leader = await signIn(testApp.baseUrl, tree.leaders.unit);
     const categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
-    const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', {
-      affectedPartyType: 'none',
-      categoryId: categories.find((c) => c.code === 'service_quality')!.id,
-      description: 'Medisinrom stod ulåst over natten.',
-      kind: 'deviation',
-      occurredAt: new Date().toISOString(),
-      orgUnitId: reporter.me.primaryOrgUnitId,
-      reporterVisibility: 'named',
-      severityActual: 'low',
-    });
+    const filed = await reporter.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filingPayload(
+        { categoryId: categories.find((c) => c.code === 'service_quality')!.id, orgUnitId: tree.unit.id },
+        { description: 'Medisinrom stod ulåst over natten.', occurredAt: new Date().toISOString(), severityActual: 'low' },
+      ),
+    );
     const id = filed.body.id!;
 
     // Filing: the handler (the unit leader) gets an e-mail; the acknowledge deadline waits as a delayed job.
-    await waitFor(mailTo('enhetsleder.sykehjem@fjordvik.kommune.no', /ny avvikssak til behandling/i), 60_000, 'mail to the handler');
-    const first = await waitFor(() => jobFor(id, 'acknowledge', 1, 0), 10_000, 'the acknowledge deadline job');
+    await waitFor(mailTo(tree.leaders.unit.email, /ny avvikssak til behandling/i), { timeout: 60_000, what: 'mail to the handler' });
+    const first = await waitFor(() => jobFor(id, 'acknowledge', 1, 0), { timeout: 10_000, what: 'the acknowledge deadline job' });
     expect(await first.getState()).toBe('delayed');
     const detail = (await leader.get<IncidentResponse>(`/api/incidents/${id}`)).body;
     expect(first.timestamp + first.delay).toBeGreaterThanOrEqual(new Date(detail.acknowledgeDueAt).getTime() - 1000);
 
     // Deadline passes (promoted): the sector leader becomes co-handler and is told.
     await first.promote();
-    await waitFor(async () => ((await incident(id)).escalation_level === 1 ? true : undefined), 60_000, 'first escalation');
-    await waitFor(mailTo('kommunalsjef.helse@fjordvik.kommune.no', /sendt videre til deg/i), 60_000, 'mail to the sector leader');
-    const sector = await Session.login(testApp.baseUrl, 'kommunalsjef.helse@fjordvik.kommune.no');
+    await waitFor(async () => ((await incident(id)).escalation_level === 1 ? true : undefined), {
+      timeout: 60_000,
+      what: 'first escalation',
+    });
+    await waitFor(mailTo(tree.leaders.sector.email, /sendt videre til deg/i), { timeout: 60_000, what: 'mail to the sector leader' });
+    const sector = await signIn(testApp.baseUrl, tree.leaders.sector);
     expect((await sector.get<IncidentResponse>(`/api/incidents/${id}`)).body.escalationLevel).toBe(1);
 
     // Still untouched after the same interval again: the kommunedirektør.
-    const second = await waitFor(() => jobFor(id, 'acknowledge', 2, 1), 10_000, 'the second deadline job');
+    const second = await waitFor(() => jobFor(id, 'acknowledge', 2, 1), { timeout: 10_000, what: 'the second deadline job' });
     expect(await second.getState()).toBe('delayed');
     expect(second.delay).toBeGreaterThan(first.delay);
     await second.promote();
-    await waitFor(async () => ((await incident(id)).escalation_level === 2 ? true : undefined), 60_000, 'second escalation');
-    await waitFor(mailTo('kommunedirektor@fjordvik.kommune.no', /sendt videre til deg/i), 60_000, 'mail to the kommunedirektør');
+    await waitFor(async () => ((await incident(id)).escalation_level === 2 ? true : undefined), {
+      timeout: 60_000,
+      what: 'second escalation',
+    });
+    await waitFor(mailTo('kommunedirektor@fjordvik.kommune.no', /sendt videre til deg/i), {
+      timeout: 60_000,
+      what: 'mail to the kommunedirektør',
+    });
     const escalated = await incident(id);
     expect(escalated.escalated_to_user_ids).toHaveLength(2);
 
     // The unit leader acts: the pending escalation is removed, the close deadline takes its place.
-    const third = await waitFor(() => jobFor(id, 'acknowledge', 3, 2), 10_000, 'the third deadline job');
+    const third = await waitFor(() => jobFor(id, 'acknowledge', 3, 2), { timeout: 10_000, what: 'the third deadline job' });
     expect(await third.getState()).toBe('delayed');
     const acted = await leader.request<IncidentResponse>('POST', `/api/incidents/${id}/transitions`, { action: 'acknowledge' });
     expect(acted.body.status).toBe('in_progress');
@@ -102,7 +112,7 @@ describe('avvik escalation', () => {
 
     // A job for the old state that fires anyway (e.g. it was already running) is a no-op.
     const stale = await queue.add(JobName.deadlineDue, third.data, { jobId: `stale-${id}` });
-    await waitFor(async () => ((await stale.getState()) === 'completed' ? true : undefined), 15_000, 'the stale job');
+    await waitFor(async () => ((await stale.getState()) === 'completed' ? true : undefined), { timeout: 15_000, what: 'the stale job' });
     expect((await queue.getJob(stale.id!))?.returnvalue).toBe('stale');
     expect(await incident(id)).toEqual(now);
     const events = (await leader.get<IncidentResponse>(`/api/incidents/${id}`)).body.events;

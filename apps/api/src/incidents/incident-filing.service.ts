@@ -5,12 +5,16 @@ import {
   closeDeadline,
   effectiveLeaders,
   formatIncidentNumber,
+  isInFuture,
+  occurredAtProblem,
   receiptCodeFromBytes,
   requiredNotifications,
+  severityFields,
+  severityProblems,
   worstSeverity,
   zonedDate,
 } from '@helhet/domain';
-import { type FieldError, type FileIncidentResponse, OCCURRED_AT_FUTURE_TOLERANCE_MINUTES } from '@helhet/shared';
+import type { FieldError, FileIncidentResponse } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -22,8 +26,9 @@ import { firstRow } from '../core/database/first-row.util';
 import { fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
-import type { FileIncidentDto } from './dto/incident.dto';
+import type { FileIncidentDto } from './dto/file-incident.dto';
 import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
+import { IncidentSubRecordsService } from './incident-sub-records.service';
 import { receiptHash } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
 import { ReporterIdentityService } from './reporter-identity/reporter-identity.service';
@@ -53,6 +58,7 @@ export class IncidentFilingService {
     private readonly store: AttachmentStore,
     private readonly filed: IncidentFiledProducer,
     private readonly reporterIdentity: ReporterIdentityService,
+    private readonly subRecords: IncidentSubRecordsService,
   ) {}
 
   async file(auth: AuthContext, dto: FileIncidentDto, files: readonly UploadedFile[] = []): Promise<FileIncidentResponse> {
@@ -124,8 +130,8 @@ export class IncidentFilingService {
           `INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id) VALUES ($1, $2, 'filed', 'registered', $3)`,
           [auth.tenantId, id, actor],
         );
-        if (dto.injury) await this.insertInjury(manager, auth.tenantId, id, dto.injury);
-        if (dto.breach) await this.insertBreach(manager, auth.tenantId, id, dto.breach);
+        if (dto.injury) await this.subRecords.insertInjury(manager, auth.tenantId, id, dto.injury);
+        if (dto.breach) await this.subRecords.insertBreach(manager, auth.tenantId, id, dto.breach);
         const required = requiredNotifications({
           affectedPartyType: dto.affectedPartyType,
           breach: dto.breach ? { discoveredAt: new Date(dto.breach.discoveredAt), riskAssessment: dto.breach.riskAssessment } : null,
@@ -210,16 +216,13 @@ export class IncidentFilingService {
       [auth.tenantId, dto.orgUnitId],
     )) as unknown[];
     if (!unit) fail('orgUnitId', 'unknown or closed unit');
-    const occurred = new Date(dto.occurredAt);
-    if (occurred.getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000) fail('occurredAt', 'must not be in the future');
-    if (occurred.getTime() < now.getTime() - 10 * 365 * 86_400_000) fail('occurredAt', 'must be within the last ten years');
-    const severityApplies = dto.kind !== 'improvement' && (category?.has_severity ?? true);
-    if (!severityApplies && (dto.severityActual || dto.severityPotential))
-      fail('severityActual', 'improvement suggestions have no severity');
-    if (severityApplies && dto.kind === 'near_miss' && dto.severityActual)
-      fail('severityActual', 'a near miss has no actual consequence; give the potential severity');
-    if (severityApplies && dto.kind === 'near_miss' && !dto.severityPotential) fail('severityPotential', 'is required for a near miss');
-    if (severityApplies && dto.kind !== 'near_miss' && !dto.severityActual) fail('severityActual', 'is required');
+    const occurred = occurredAtProblem(new Date(dto.occurredAt), now);
+    if (occurred === 'future') fail('occurredAt', 'must not be in the future');
+    if (occurred === 'tooOld') fail('occurredAt', 'must be within the last ten years');
+    const hasSeverity = category?.has_severity ?? null;
+    for (const problem of severityProblems(dto.kind, hasSeverity, dto.severityActual, dto.severityPotential))
+      fail(problem.field, problem.reason);
+    const severityApplies = severityFields(dto.kind, hasSeverity).potential;
     if (severityApplies && (dto.severityActual || dto.severityPotential)) {
       // Levels the tenant switched off are not offered (severity-policy.ts); old cases keep theirs.
       const levels = await this.settings.incidentSeverities(manager, auth.tenantId);
@@ -240,8 +243,7 @@ export class IncidentFilingService {
     }
     if (dto.breach) {
       if (category && category.restriction !== 'infosec') fail('breach', 'only information-security cases have a breach record');
-      if (new Date(dto.breach.discoveredAt).getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000)
-        fail('breach.discoveredAt', 'must not be in the future');
+      if (isInFuture(new Date(dto.breach.discoveredAt), now)) fail('breach.discoveredAt', 'must not be in the future');
     }
     if (problems.length > 0 || !category) throw fieldProblems(problems);
     return category;
@@ -258,70 +260,5 @@ export class IncidentFilingService {
       'incident_number_counter',
     );
     return formatIncidentNumber(year, row.last_value);
-  }
-
-  async insertInjury(
-    manager: EntityManager,
-    tenantId: string,
-    incidentId: string,
-    injury: NonNullable<FileIncidentDto['injury']>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO injury_record (incident_id, tenant_id, injured_user_id, injured_person_text, work_being_done, course_of_events, presumed_causes,
-         injury_description, absence, absence_days, medical_info_consent, medical_info, occupational_disease)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (incident_id) DO UPDATE SET injured_user_id = EXCLUDED.injured_user_id, injured_person_text = EXCLUDED.injured_person_text,
-         work_being_done = EXCLUDED.work_being_done, course_of_events = EXCLUDED.course_of_events, presumed_causes = EXCLUDED.presumed_causes,
-         injury_description = EXCLUDED.injury_description, absence = EXCLUDED.absence, absence_days = EXCLUDED.absence_days,
-         medical_info_consent = EXCLUDED.medical_info_consent, medical_info = EXCLUDED.medical_info,
-         occupational_disease = EXCLUDED.occupational_disease, updated_at = now()`,
-      [
-        incidentId,
-        tenantId,
-        injury.injuredUserId ?? null,
-        injury.injuredPersonText ?? null,
-        injury.workBeingDone,
-        injury.courseOfEvents,
-        injury.presumedCauses ?? null,
-        injury.injuryDescription,
-        injury.absence,
-        injury.absenceDays ?? null,
-        injury.medicalInfoConsent,
-        injury.medicalInfoConsent ? (injury.medicalInfo ?? null) : null,
-        injury.occupationalDisease,
-      ],
-    );
-  }
-
-  async insertBreach(
-    manager: EntityManager,
-    tenantId: string,
-    incidentId: string,
-    breach: NonNullable<FileIncidentDto['breach']>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO personal_data_breach (incident_id, tenant_id, discovered_at, cia_types, affected_count, data_categories, special_categories,
-         relation_to_subjects, where_data_now, possible_consequences, risk_assessment, late_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (incident_id) DO UPDATE SET discovered_at = EXCLUDED.discovered_at, cia_types = EXCLUDED.cia_types,
-         affected_count = EXCLUDED.affected_count, data_categories = EXCLUDED.data_categories, special_categories = EXCLUDED.special_categories,
-         relation_to_subjects = EXCLUDED.relation_to_subjects, where_data_now = EXCLUDED.where_data_now,
-         possible_consequences = EXCLUDED.possible_consequences, risk_assessment = EXCLUDED.risk_assessment, late_reason = EXCLUDED.late_reason,
-         updated_at = now()`,
-      [
-        incidentId,
-        tenantId,
-        new Date(breach.discoveredAt),
-        breach.ciaTypes,
-        breach.affectedCount ?? null,
-        breach.dataCategories,
-        breach.specialCategories,
-        breach.relationToSubjects ?? null,
-        breach.whereDataNow ?? null,
-        breach.possibleConsequences ?? null,
-        breach.riskAssessment,
-        breach.lateReason ?? null,
-      ],
-    );
   }
 }

@@ -1,10 +1,13 @@
 import { parseIncidentNumber } from '@helhet/domain';
 import type { FileIncidentResponse, IncidentCategoryResponse } from '@helhet/shared';
 
-import { Session } from '../../test/utils/session';
+import { filingPayload, makeTenant, makeUnitTree, signIn } from '../../test/factories';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
-/** Case numbers under concurrent filing: unique and gap-free, also when some filings fail. */
+/**
+ * Case numbers under concurrent filing: unique and gap-free, also when some filings fail. Numbers run per
+ * tenant, so the spec files in a municipality of its own (factories) and no other spec's filings interleave.
+ */
 describe('avvik numbers', () => {
   let testApp: TestApp;
 
@@ -15,28 +18,25 @@ describe('avvik numbers', () => {
   afterAll(() => testApp.close());
 
   it('should give 200 concurrent filings 200 distinct, consecutive numbers, and a failed filing none', async () => {
+    const tenant = await makeTenant(testApp.dataSource, 'Nummerkommune');
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Nummer', tenantId: tenant.id });
     const sessions = await Promise.all(
-      ['ansatt', 'verneombud', 'enhetsleder.sykehjem', 'hms'].map((local) =>
-        Session.login(testApp.baseUrl, `${local}@fjordvik.kommune.no`),
-      ),
+      [tree.employee, tree.leaders.unit, tree.leaders.department, tenant.hms].map((user) => signIn(testApp.baseUrl, user)),
     );
     const categories = (await sessions[0]!.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
-    // A school, so the other tests' inboxes at the nursing home stay small.
-    const [unit] = (await testApp.dataSource.query(
-      `SELECT id FROM org_unit WHERE level_type = 'unit' AND name ILIKE '%skole%' ORDER BY name LIMIT 1`,
-    )) as { id: string }[];
-    const body = (n: number) => ({
-      affectedPartyType: 'none',
-      categoryId: categories[n % categories.length]!.id,
-      description: `Samtidig melding nummer ${n}`,
-      kind: categories[n % categories.length]!.code === 'improvement' ? 'improvement' : 'deviation',
-      occurredAt: new Date().toISOString(),
-      orgUnitId: unit!.id,
-      reporterVisibility: n % 3 === 0 ? 'anonymous' : 'named',
-      severityActual: categories[n % categories.length]!.hasSeverity ? 'low' : null,
-      // Every tenth also sends an invalid sub-category: refused by validation, it must not use up a number.
-      ...(n % 10 === 5 ? { subcategoryId: categories[0]!.id } : {}),
-    });
+    const body = (n: number) =>
+      filingPayload(
+        { categoryId: categories[n % categories.length]!.id, orgUnitId: tree.unit.id },
+        {
+          description: `Samtidig melding nummer ${n}`,
+          kind: categories[n % categories.length]!.code === 'improvement' ? 'improvement' : 'deviation',
+          occurredAt: new Date().toISOString(),
+          reporterVisibility: n % 3 === 0 ? 'anonymous' : 'named',
+          severityActual: categories[n % categories.length]!.hasSeverity ? 'low' : null,
+          // Every tenth also sends an invalid sub-category: refused by validation, it must not use up a number.
+          ...(n % 10 === 5 ? { subcategoryId: categories[0]!.id } : {}),
+        },
+      );
 
     const results = await Promise.all(
       Array.from({ length: 220 }, (_, n) =>
@@ -55,7 +55,8 @@ describe('avvik numbers', () => {
     expect(new Set(sequences).size).toBe(200);
     expect(sequences[199]! - sequences[0]!).toBe(199);
     // Nothing between the first and last belongs to someone else: the run took every number in its range.
-    const [row] = (await testApp.dataSource.query(`SELECT last_value FROM incident_number_counter WHERE year = $1`, [
+    const [row] = (await testApp.dataSource.query(`SELECT last_value FROM incident_number_counter WHERE tenant_id = $1 AND year = $2`, [
+      tenant.id,
       numbers[0]!.year,
     ])) as { last_value: number }[];
     expect(row!.last_value).toBe(sequences[199]);

@@ -9,6 +9,7 @@ import type {
   RevealReporterResponse,
 } from '@helhet/shared';
 
+import { filingPayload, makeUnitTree, makeUser, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
@@ -22,6 +23,7 @@ type Login = Session & { me: { id: string; name: string; email: string; primaryO
  */
 describe('hidden reporter identity', () => {
   let testApp: TestApp;
+  let tree: UnitTree;
   let reporter: Login;
   let colleague: Login;
   let leader: Login;
@@ -37,18 +39,19 @@ describe('hidden reporter identity', () => {
     workBeingDone: 'Varemottak på kjøkkenet.',
   };
   const file = async (session: Login, categoryCode: string, extra: Record<string, unknown> = {}): Promise<FileIncidentResponse> => {
-    const filed = await session.request<FileIncidentResponse>('POST', '/api/incidents', {
-      affectedPartyType: 'employee',
-      categoryId: category(categoryCode).id,
-      description: 'Hendelse meldt i testen for skjult melder.',
-      kind: 'deviation',
-      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-      orgUnitId: session.me.primaryOrgUnitId,
-      reporterVisibility: 'named',
-      severityActual: 'medium',
-      ...(categoryCode === 'personal_injury' ? { injury } : {}),
-      ...extra,
-    });
+    const filed = await session.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filingPayload(
+        { categoryId: category(categoryCode).id, orgUnitId: tree.unit.id },
+        {
+          affectedPartyType: 'employee',
+          description: 'Hendelse meldt i testen for skjult melder.',
+          ...(categoryCode === 'personal_injury' ? { injury } : {}),
+          ...extra,
+        },
+      ),
+    );
     expect(filed.status).toBe(201);
     return filed.body;
   };
@@ -68,24 +71,12 @@ describe('hidden reporter identity', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    // Our own reporters: two seeded employees of the demo employee's nursing home without a demo login (no password
-    // yet), given the demo password so the test can sign in as them. The demo logins themselves stay untouched.
-    const people = (await testApp.dataSource.query(
-      `SELECT u.email FROM app_user u
-        WHERE u.primary_org_unit_id = (SELECT primary_org_unit_id FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no')
-          AND u.active AND u.password_hash IS NULL
-        ORDER BY u.email DESC LIMIT 2`,
-    )) as { email: string }[];
-    if (people.length < 2) throw new Error('The seed should have two more employees at the demo nursing home');
-    for (const person of people) {
-      await testApp.dataSource.query(
-        `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no') WHERE email = $1`,
-        [person.email],
-      );
-    }
-    reporter = (await Session.login(testApp.baseUrl, people[0]!.email)) as Login;
-    colleague = (await Session.login(testApp.baseUrl, people[1]!.email)) as Login;
-    leader = (await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no')) as Login;
+    // Our own unit, reporters, handler and safety rep (factories); the DPO is the demo municipality's (read-only role use).
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Skjult melder' });
+    const colleagueUser = await makeUser(testApp.dataSource, { primaryOrgUnitId: tree.unit.id, tenantId: tree.tenantId });
+    reporter = await signIn(testApp.baseUrl, tree.employee);
+    colleague = await signIn(testApp.baseUrl, colleagueUser);
+    leader = await signIn(testApp.baseUrl, tree.leaders.unit);
     dpo = (await Session.login(testApp.baseUrl, 'personvernombud@fjordvik.kommune.no')) as Login;
     categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
   });
@@ -260,7 +251,7 @@ describe('hidden reporter identity', () => {
   it('should access-log list and export reads of injury cases, per case, but not of unrestricted ones nor the reporter’s own', async () => {
     const injured = await file(reporter, 'personal_injury');
     const plain = await file(reporter, 'work_environment');
-    const unit = reporter.me.primaryOrgUnitId!;
+    const unit = tree.unit.id;
 
     const listed = await leader.get<Page<IncidentSummary>>(`/api/incidents?orgUnitId=${unit}&pageSize=200`);
     const ids = listed.body.items.map((item) => item.id);
@@ -283,7 +274,14 @@ describe('hidden reporter identity', () => {
     expect(await accessLog(plain.id!, 'export', leader.me.id)).toEqual([]);
 
     // The safety rep sees the injury register in their area as a list: logged too.
-    const safetyRep = (await Session.login(testApp.baseUrl, 'verneombud@fjordvik.kommune.no')) as Login;
+    const safetyRep = await signIn(
+      testApp.baseUrl,
+      await makeUser(testApp.dataSource, {
+        primaryOrgUnitId: tree.unit.id,
+        roles: [{ orgUnitId: tree.unit.id, role: 'safety_rep' }],
+        tenantId: tree.tenantId,
+      }),
+    );
     const repList = await safetyRep.get<Page<IncidentSummary>>(`/api/incidents?categoryId=${category('personal_injury').id}&pageSize=200`);
     expect(repList.body.items.map((item) => item.id)).toContain(injured.id);
     expect(await accessLog(injured.id!, 'list', safetyRep.me.id)).toHaveLength(1);

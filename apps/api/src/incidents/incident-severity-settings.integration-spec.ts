@@ -9,24 +9,26 @@ import type {
 } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 
+import { filingPayload, makeTenant, makeUnitTree, signIn, type TestTenant, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
-
-type Me = Session & { me: { id: string; primaryOrgUnitId: string | null } };
+import { waitFor } from '../../test/utils/wait-for';
 
 /**
  * Severity levels are tenant configuration (domain.md §3.3): the quality coordinator renames a level,
  * switches one off and changes who hears about a filing at once; the filing form, filing validation,
- * the filing worker and the acknowledge deadline follow. The tenant's previous settings are restored
- * at the end (the database is shared by every spec of the run).
+ * the filing worker and the acknowledge deadline follow. The spec runs in a municipality of its own
+ * (factories: tenant, a sector → unit branch with its leaders), so no other spec sees its settings.
  */
 describe('avvik severity levels as tenant configuration', () => {
   let smtp: TestSmtp;
   let testApp: TestApp;
   let worker: INestApplicationContext;
-  let quality: Me;
-  let reporter: Me;
+  let tenant: TestTenant;
+  let tree: UnitTree;
+  let quality: Session;
+  let reporter: Session;
   let original: IncidentSettingsResponse;
   let categories: IncidentCategoryResponse[];
 
@@ -36,32 +38,28 @@ describe('avvik severity levels as tenant configuration', () => {
   });
   const fieldsOf = (body: unknown) => ((body as { details?: FieldError[] }).details ?? []).map((detail) => detail.field);
   const count = async (sql: string, params: unknown[] = []) => ((await testApp.dataSource.query(sql, params)) as { n: number }[])[0]!.n;
-  const filing = (severity: Record<string, unknown>, kind = 'deviation') => ({
-    affectedPartyType: 'none',
-    categoryId: categories.find((c) => c.code === 'service_quality')!.id,
-    description: 'Vaktlisten for helgen var ikke oppdatert.',
-    kind,
-    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-    orgUnitId: reporter.me.primaryOrgUnitId,
-    reporterVisibility: 'named',
-    ...severity,
-  });
+  const filing = (severity: Record<string, unknown>, kind = 'deviation') => {
+    const { severityActual: _default, ...payload } = filingPayload(
+      { categoryId: categories.find((c) => c.code === 'service_quality')!.id, orgUnitId: tree.unit.id },
+      { kind },
+    );
+    return { ...payload, ...severity };
+  };
 
   beforeAll(async () => {
     await obliterateQueues();
     smtp = await startSmtp();
     testApp = await startTestApp({ SMTP_URL: smtp.url });
     worker = await startTestWorker({ SMTP_URL: smtp.url });
-    quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
-    reporter = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
+    tenant = await makeTenant(testApp.dataSource, 'Skalakommune');
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Skala', tenantId: tenant.id });
+    quality = await signIn(testApp.baseUrl, tenant.quality);
+    reporter = await signIn(testApp.baseUrl, tree.employee);
     original = (await quality.get<IncidentSettingsResponse>('/api/incident-settings')).body;
     categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
   });
 
   afterAll(async () => {
-    // Put back exactly what the tenant had, so the specs after this one see the defaults.
-    const restored = await quality.request<IncidentSettingsResponse>('PUT', '/api/incident-settings', original);
-    expect(restored.status).toBe(200);
     await worker.close();
     await testApp.close();
     await smtp.close();
@@ -148,13 +146,10 @@ describe('avvik severity levels as tenant configuration', () => {
     expect(saved.body.deadlines).toEqual(original.deadlines);
 
     // Audited field by field, with the actor.
-    const [tenant] = (await testApp.dataSource.query(`SELECT tenant_id FROM app_user WHERE id = $1`, [quality.me.id])) as {
-      tenant_id: string;
-    }[];
     const [audit] = (await testApp.dataSource.query(
       `SELECT changes FROM audit_log_entry WHERE entity_type = 'tenant_setting' AND entity_id = $1 AND actor_user_id = $2 AND changes::text LIKE '%severities.high.label%'
         ORDER BY occurred_at DESC LIMIT 1`,
-      [tenant!.tenant_id, quality.me.id],
+      [tenant.id, tenant.quality.id],
     )) as { changes: { field: string; old: unknown; new: unknown }[] }[];
     expect(audit!.changes).toEqual(
       expect.arrayContaining([
@@ -175,8 +170,10 @@ describe('avvik severity levels as tenant configuration', () => {
     });
 
     // Filing with the switched-off level is refused, naming the field, and stores nothing.
-    const incidentsBefore = await count(`SELECT count(*)::int AS n FROM incident`);
-    const numbersBefore = await count(`SELECT coalesce(sum(last_value), 0)::int AS n FROM incident_number_counter`);
+    const incidentsBefore = await count(`SELECT count(*)::int AS n FROM incident WHERE tenant_id = $1`, [tenant.id]);
+    const numbersBefore = await count(`SELECT coalesce(sum(last_value), 0)::int AS n FROM incident_number_counter WHERE tenant_id = $1`, [
+      tenant.id,
+    ]);
     const low = await reporter.request('POST', '/api/incidents', filing({ severityActual: 'low' }));
     expect(low.status).toBe(400);
     expect(fieldsOf(low.body)).toEqual(['severityActual']);
@@ -184,8 +181,10 @@ describe('avvik severity levels as tenant configuration', () => {
     expect(fieldsOf(nearMiss.body)).toEqual(['severityPotential']);
     const potential = await reporter.request('POST', '/api/incidents', filing({ severityActual: 'medium', severityPotential: 'low' }));
     expect(fieldsOf(potential.body)).toEqual(['severityPotential']);
-    expect(await count(`SELECT count(*)::int AS n FROM incident`)).toBe(incidentsBefore);
-    expect(await count(`SELECT coalesce(sum(last_value), 0)::int AS n FROM incident_number_counter`)).toBe(numbersBefore);
+    expect(await count(`SELECT count(*)::int AS n FROM incident WHERE tenant_id = $1`, [tenant.id])).toBe(incidentsBefore);
+    expect(
+      await count(`SELECT coalesce(sum(last_value), 0)::int AS n FROM incident_number_counter WHERE tenant_id = $1`, [tenant.id]),
+    ).toBe(numbersBefore);
 
     // A high case now reaches only the handler (by default the level above would hear too) ...
     const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', filing({ severityActual: 'high' }));
@@ -196,8 +195,7 @@ describe('avvik severity levels as tenant configuration', () => {
         (await count(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND filing_processed_at IS NOT NULL`, [id])) === 1
           ? true
           : undefined,
-      60_000,
-      'the filing worker',
+      { timeout: 60_000, what: 'the filing worker' },
     );
     const notified = (await testApp.dataSource.query(
       `SELECT u.email, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.incident_id = $1`,
@@ -206,8 +204,8 @@ describe('avvik severity levels as tenant configuration', () => {
       email: string;
       kind: string;
     }[];
-    expect(notified).toEqual([{ email: 'enhetsleder.sykehjem@fjordvik.kommune.no', kind: 'incident_assigned' }]);
-    const handler = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
+    expect(notified).toEqual([{ email: tree.leaders.unit.email, kind: 'incident_assigned' }]);
+    const handler = await signIn(testApp.baseUrl, tree.leaders.unit);
     const detail = (await handler.get<IncidentResponse>(`/api/incidents/${id}`)).body;
     expect(detail.events.find((e) => e.type === 'notified')?.details).toEqual({ userIds: [handler.me.id] });
     // ... and must be acknowledged the same day, as configured.
@@ -228,8 +226,7 @@ describe('avvik severity levels as tenant configuration', () => {
         (await count(`SELECT count(*)::int AS n FROM incident WHERE id = $1 AND filing_processed_at IS NOT NULL`, [id])) === 1
           ? true
           : undefined,
-      60_000,
-      'the filing worker',
+      { timeout: 60_000, what: 'the filing worker' },
     );
     const notified = (await testApp.dataSource.query(
       `SELECT u.email, n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.incident_id = $1 ORDER BY n.kind`,
@@ -239,8 +236,8 @@ describe('avvik severity levels as tenant configuration', () => {
       kind: string;
     }[];
     expect(notified).toEqual([
-      { email: 'enhetsleder.sykehjem@fjordvik.kommune.no', kind: 'incident_assigned' },
-      { email: 'kommunalsjef.helse@fjordvik.kommune.no', kind: 'incident_filed_high' },
+      { email: tree.leaders.unit.email, kind: 'incident_assigned' },
+      { email: tree.leaders.sector.email, kind: 'incident_filed_high' },
     ]);
   }, 120_000);
 });

@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 
-import { MailModule } from '../core/mail/mail.module';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
-import { DeadlineProcessor } from '../escalations/deadline.processor';
-import { NotificationDeliveryProcessor } from '../notifications/jobs/notification-delivery.processor';
+import { EscalationsWorkerModule } from '../escalations/escalations-worker.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationsWorkerModule } from '../notifications/notifications-worker.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { IncidentDeadlineHandler } from './jobs/incident-deadline.handler';
 import { IncidentFiledProcessor } from './jobs/incident-filed.processor';
 
-/** The worker side of avvik: follow-up of new cases, deadlines and escalation, e-mail delivery. */
+/**
+ * The worker side of avvik: follow-up of new cases and the avvik deadline handler. The deadline processor and the
+ * e-mail delivery belong to EscalationsWorkerModule and NotificationsWorkerModule (imported, so avvik work runs
+ * with this module alone).
+ */
 @Module({
-  imports: [MailModule, NotificationsModule, OrganisationModule],
-  providers: [DeadlineProcessor, IncidentDeadlineHandler, IncidentFiledProcessor, NotificationDeliveryProcessor, TenantSettingsService],
+  imports: [EscalationsWorkerModule, NotificationsModule, NotificationsWorkerModule, OrganisationModule],
+  providers: [IncidentDeadlineHandler, IncidentFiledProcessor, TenantSettingsService],
 })
 export class IncidentsWorkerModule {}

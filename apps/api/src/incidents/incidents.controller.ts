@@ -37,21 +37,22 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { RequirePermission } from '../auth/decorators/require-permission.decorator';
 import { invalidField } from '../core/http/domain.exception';
 import { validationException } from '../core/http/validation-errors.util';
-import {
-  FileIncidentDto,
-  IncidentCommentDto,
-  IncidentStatsQueryDto,
-  IncidentTransitionDto,
-  InjuryRecordDto,
-  ListIncidentsQueryDto,
-  MeasureDto,
-  PersonalDataBreachDto,
-  ReceiptLookupDto,
-  RecordExternalNotificationDto,
-  UpdateMeasureDto,
-} from './dto/incident.dto';
+import { MeasureDto } from '../measures/dto/measure.dto';
+import { UpdateMeasureDto } from '../measures/dto/update-measure.dto';
+import { FileIncidentDto } from './dto/file-incident.dto';
+import { IncidentCommentDto } from './dto/incident-comment.dto';
+import { IncidentStatsQueryDto } from './dto/incident-stats.query.dto';
+import { IncidentTransitionDto } from './dto/incident-transition.dto';
+import { InjuryRecordDto } from './dto/injury-record.dto';
+import { ListIncidentsQueryDto } from './dto/list-incidents.query.dto';
+import { PersonalDataBreachDto } from './dto/personal-data-breach.dto';
+import { ReceiptLookupDto } from './dto/receipt-lookup.dto';
+import { RecordExternalNotificationDto } from './dto/record-external-notification.dto';
+import { IncidentAttachmentsService } from './incident-attachments.service';
 import { IncidentFilingService } from './incident-filing.service';
-import { IncidentWorkflowService } from './incident-workflow.service';
+import { IncidentMeasuresService } from './incident-measures.service';
+import { IncidentRecordsService } from './incident-records.service';
+import { IncidentTransitionsService } from './incident-transitions.service';
 import { IncidentsQuery } from './incidents.query';
 import { MultipartInterceptor, uploadedFiles } from './multipart.interceptor';
 
@@ -68,7 +69,10 @@ export class IncidentsController {
   constructor(
     private readonly query: IncidentsQuery,
     private readonly filing: IncidentFilingService,
-    private readonly workflow: IncidentWorkflowService,
+    private readonly transitions: IncidentTransitionsService,
+    private readonly measures: IncidentMeasuresService,
+    private readonly records: IncidentRecordsService,
+    private readonly attachments: IncidentAttachmentsService,
   ) {}
 
   @Get('categories')
@@ -126,17 +130,17 @@ export class IncidentsController {
     @Param('id', uuid) id: string,
     @Body() body: IncidentTransitionDto,
   ): Promise<IncidentResponse> {
-    return this.workflow.transition(auth, id, body);
+    return this.transitions.transition(auth, id, body);
   }
 
   @Post(':id/comments')
   comment(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: IncidentCommentDto): Promise<IncidentResponse> {
-    return this.workflow.comment(auth, id, body);
+    return this.records.comment(auth, id, body);
   }
 
   @Post(':id/measures')
   addMeasure(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: MeasureDto): Promise<IncidentResponse> {
-    return this.workflow.addMeasure(auth, id, body);
+    return this.measures.add(auth, id, body);
   }
 
   @Patch(':id/measures/:measureId')
@@ -146,12 +150,12 @@ export class IncidentsController {
     @Param('measureId', uuid) measureId: string,
     @Body() body: UpdateMeasureDto,
   ): Promise<IncidentResponse> {
-    return this.workflow.updateMeasure(auth, id, measureId, body);
+    return this.measures.update(auth, id, measureId, body);
   }
 
   @Put(':id/injury')
   saveInjury(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: InjuryRecordDto): Promise<IncidentResponse> {
-    return this.workflow.saveInjury(auth, id, body);
+    return this.records.saveInjury(auth, id, body);
   }
 
   @Put(':id/breach')
@@ -160,7 +164,7 @@ export class IncidentsController {
     @Param('id', uuid) id: string,
     @Body() body: PersonalDataBreachDto,
   ): Promise<IncidentResponse> {
-    return this.workflow.saveBreach(auth, id, body);
+    return this.records.saveBreach(auth, id, body);
   }
 
   @Put(':id/external-notifications/:recipient')
@@ -171,14 +175,14 @@ export class IncidentsController {
     @Body() body: RecordExternalNotificationDto,
   ): Promise<IncidentResponse> {
     if (!(NOTIFICATION_RECIPIENTS as readonly string[]).includes(recipient)) throw invalidField('recipient', 'unknown recipient');
-    return this.workflow.recordExternalNotification(auth, id, recipient as NotificationRecipient, body);
+    return this.records.recordExternalNotification(auth, id, recipient as NotificationRecipient, body);
   }
 
   @Post(':id/attachments')
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(MultipartInterceptor)
   addAttachments(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Req() request: Request): Promise<IncidentResponse> {
-    return this.workflow.addAttachments(auth, id, uploadedFiles(request));
+    return this.attachments.add(auth, id, uploadedFiles(request));
   }
 
   @Get(':id/attachments/:attachmentId')
@@ -188,7 +192,7 @@ export class IncidentsController {
     @Param('attachmentId', uuid) attachmentId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.workflow.openAttachment(auth, id, attachmentId);
+    const file = await this.attachments.open(auth, id, attachmentId);
     response.setHeader('Cache-Control', 'private, no-store');
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`);

@@ -11,14 +11,20 @@ import type {
   ReceiptResponse,
 } from '@helhet/shared';
 
+import { filingPayload, makeUnitTree, makeUser, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, TEST_ATTACHMENT_DIR, type TestApp } from '../../test/utils/test-app';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-/** Avvik over HTTP against the real database: filing, workflow, access by role and scope, bad input. */
+/**
+ * Avvik over HTTP against the real database: filing, workflow, access by role and scope, bad input. The
+ * reporter, unit, handler and the other sector's leader are this spec's own (factories); the tenant-wide
+ * HMS, quality and DPO demo logins are only used to check what their role may read.
+ */
 describe('avvik', () => {
   let testApp: TestApp;
+  let tree: UnitTree;
   let employee: Session & { me: { id: string; primaryOrgUnitId: string | null } };
   let unitLeader: Session;
   let otherSector: Session;
@@ -26,17 +32,11 @@ describe('avvik', () => {
   const category = (code: string) => categories.find((c) => c.code === code)!;
   const count = async (table: string) =>
     Number(((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table}`)) as { n: string }[])[0]!.n);
-  const filing = (overrides: Record<string, unknown> = {}) => ({
-    affectedPartyType: 'employee',
-    categoryId: category('work_environment').id,
-    description: 'Alene på nattevakt med tre beboere som trengte to pleiere.',
-    kind: 'deviation',
-    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-    orgUnitId: employee.me.primaryOrgUnitId,
-    reporterVisibility: 'named',
-    severityActual: 'medium',
-    ...overrides,
-  });
+  const filing = (overrides: Record<string, unknown> = {}) =>
+    filingPayload(
+      { categoryId: category('work_environment').id, orgUnitId: tree.unit.id },
+      { affectedPartyType: 'employee', description: 'Alene på nattevakt med tre beboere som trengte to pleiere.', ...overrides },
+    );
   const form = (payload: unknown, files: { name: string; type: string; bytes: Buffer }[]) => {
     const body = new FormData();
     body.append('payload', JSON.stringify(payload));
@@ -48,9 +48,11 @@ describe('avvik', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    employee = (await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no')) as typeof employee;
-    unitLeader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Avvik' });
+    const elsewhere = await makeUnitTree(testApp.dataSource, { label: 'Annen sektor' });
+    employee = await signIn(testApp.baseUrl, tree.employee);
+    unitLeader = await signIn(testApp.baseUrl, tree.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, elsewhere.leaders.sector);
     categories = (await employee.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
   });
 
@@ -63,7 +65,7 @@ describe('avvik', () => {
     expect(category('personal_injury')).toMatchObject({ restriction: 'injury' });
     expect(category('personal_injury').subcategories.map((s) => s.code)).toContain('needlestick');
     const own = await employee.get<{ id: string; name: string }[]>('/api/incidents/filing-units');
-    expect(own.body).toEqual([expect.objectContaining({ id: employee.me.primaryOrgUnitId, name: 'Liavegen sykehjem' })]);
+    expect(own.body).toEqual([expect.objectContaining({ id: tree.unit.id, name: tree.unit.name })]);
     const search = await employee.get<{ name: string }[]>('/api/incidents/filing-units?q=skole');
     expect(search.body.length).toBeGreaterThan(0);
   });
@@ -80,10 +82,10 @@ describe('avvik', () => {
     const detail = await unitLeader.get<IncidentResponse>(`/api/incidents/${id}`);
     expect(detail.body).toMatchObject({
       availableActions: ['acknowledge', 'assign_handler', 'forward', 'reject'],
-      reporter: { name: 'Sofie Hansen' },
+      reporter: { name: tree.employee.name },
       status: 'registered',
     });
-    expect(detail.body.handler?.name).toBe('Åse Lunde');
+    expect(detail.body.handler?.name).toBe(tree.leaders.unit.name);
 
     // The reporter may see the case but not act on it.
     const asReporter = await employee.get<IncidentResponse>(`/api/incidents/${id}`);
@@ -156,7 +158,7 @@ describe('avvik', () => {
     const asLeader = await unitLeader.get<IncidentResponse>(`/api/incidents/${filed.body.id}`);
     expect(asLeader.body.reporter).toBeNull();
     expect(asLeader.body.events[0]).toMatchObject({ actor: null, type: 'filed' });
-    expect((await employee.get<IncidentResponse>(`/api/incidents/${filed.body.id}`)).body.reporter?.name).toBe('Sofie Hansen');
+    expect((await employee.get<IncidentResponse>(`/api/incidents/${filed.body.id}`)).body.reporter?.name).toBe(tree.employee.name);
   });
 
   it('should give an anonymous reporter a receipt code to follow the case', async () => {
@@ -265,7 +267,14 @@ describe('avvik', () => {
       }),
     );
     const id = filed.body.id!;
-    const safetyRep = await Session.login(testApp.baseUrl, 'verneombud@fjordvik.kommune.no');
+    const safetyRep = await signIn(
+      testApp.baseUrl,
+      await makeUser(testApp.dataSource, {
+        primaryOrgUnitId: tree.unit.id,
+        roles: [{ orgUnitId: tree.unit.id, role: 'safety_rep' }],
+        tenantId: tree.tenantId,
+      }),
+    );
     const hms = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
     const quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
     const asRep = await safetyRep.get<IncidentResponse>(`/api/incidents/${id}`);
@@ -286,7 +295,7 @@ describe('avvik', () => {
     });
     expect(sent.body.externalNotifications.find((n) => n.recipient === 'arbeidstilsynet_police')).toMatchObject({
       reference: 'Telefon 73 19 97 00',
-      sentBy: { name: 'Åse Lunde' },
+      sentBy: { name: tree.leaders.unit.name },
     });
   });
 

@@ -1,15 +1,28 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { AttachmentStore } from '../attachments/attachment-store';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import { MeasuresModule } from '../measures/measures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { ExternalNotification } from './entities/external-notification.entity';
+import { Incident } from './entities/incident.entity';
+import { IncidentCategory } from './entities/incident-category.entity';
+import { IncidentEvent } from './entities/incident-event.entity';
+import { IncidentNumberCounter } from './entities/incident-number-counter.entity';
+import { InjuryRecord } from './entities/injury-record.entity';
+import { PersonalDataBreach } from './entities/personal-data-breach.entity';
+import { IncidentAttachmentsService } from './incident-attachments.service';
 import { IncidentCategoriesController } from './incident-categories.controller';
 import { IncidentCategoriesService } from './incident-categories.service';
+import { IncidentChangeService } from './incident-change.service';
 import { IncidentFilingService } from './incident-filing.service';
-import { IncidentWorkflowService } from './incident-workflow.service';
+import { IncidentMeasuresService } from './incident-measures.service';
+import { IncidentRecordsService } from './incident-records.service';
+import { IncidentSubRecordsService } from './incident-sub-records.service';
+import { IncidentTransitionsService } from './incident-transitions.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsQuery } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
@@ -18,14 +31,34 @@ import { ReporterIdentityModule } from './reporter-identity/reporter-identity.mo
 /** Avvik over HTTP. The worker side (filing follow-up, escalation) is IncidentsWorkerModule. */
 @Module({
   controllers: [IncidentCategoriesController, IncidentsController],
-  imports: [AuditLogModule, MeasuresModule, NotificationsModule, OrganisationModule, ReporterIdentityModule],
+  imports: [
+    AttachmentsModule,
+    TypeOrmModule.forFeature([
+      ExternalNotification,
+      Incident,
+      IncidentCategory,
+      IncidentEvent,
+      IncidentNumberCounter,
+      InjuryRecord,
+      PersonalDataBreach,
+    ]),
+    AuditLogModule,
+    MeasuresModule,
+    NotificationsModule,
+    OrganisationModule,
+    ReporterIdentityModule,
+  ],
   providers: [
-    AttachmentStore,
+    IncidentAttachmentsService,
     IncidentCategoriesService,
+    IncidentChangeService,
     IncidentFiledProducer,
     IncidentFilingService,
+    IncidentMeasuresService,
+    IncidentRecordsService,
     IncidentsQuery,
-    IncidentWorkflowService,
+    IncidentSubRecordsService,
+    IncidentTransitionsService,
     TenantSettingsService,
   ],
 })

@@ -11,24 +11,23 @@ import type {
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue } from 'bullmq';
 
+import { filingPayload, makeUnitTree, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp, testEnvironment } from '../../test/utils/test-app';
+import { waitFor } from '../../test/utils/wait-for';
 import { JobName, QueueName } from '../core/queue/queue-names';
 import { type DeadlineJobData, deadlineJobId } from '../escalations/deadline-job';
 import { MEASURE_REMINDER_LEAD_MS, measureDueAt, measureEscalationRepeatMs } from './measure-deadline';
 import { MeasureDeadlines } from './measure-deadlines.service';
 
-const OWNER = 'ansatt@fjordvik.kommune.no';
-const UNIT_LEADER = 'enhetsleder.sykehjem@fjordvik.kommune.no';
-const SECTOR_LEADER = 'kommunalsjef.helse@fjordvik.kommune.no';
-
 /**
  * Measure deadlines with the real worker and Redis (the delayed jobs are promoted instead of waiting days):
  * the owner is reminded before the deadline and told when it has passed, then the owner's management line
  * hears of it level by level; finishing the measure removes the pending job, a stale job changes nothing,
- * and a new deadline replaces the job. Every measure made here is finished at the end, so no later suite's
- * worker finds it overdue.
+ * and a new deadline replaces the job. The owner and their line (unit and sector leader) are this spec's own
+ * (factories); above them is the demo municipality's kommunedirektør. Every measure made here is finished at
+ * the end, so no later suite's worker finds it overdue.
  */
 describe('measure deadlines', () => {
   let smtp: TestSmtp;
@@ -37,6 +36,10 @@ describe('measure deadlines', () => {
   let queue: Queue<DeadlineJobData>;
   let owner: Session & { me: { id: string; primaryOrgUnitId: string | null } };
   let leader: Session;
+  let tree: UnitTree;
+  let ownerEmail: string;
+  let unitLeaderEmail: string;
+  let sectorLeaderEmail: string;
   let categories: IncidentCategoryResponse[];
   const openMeasures: { path: string; session: Session }[] = [];
 
@@ -47,8 +50,10 @@ describe('measure deadlines', () => {
     worker = await startTestWorker({ SMTP_URL: smtp.url });
     const env = testEnvironment();
     queue = new Queue(QueueName.escalations, { connection: { url: env.REDIS_URL }, prefix: env.REDIS_KEY_PREFIX });
-    owner = (await Session.login(testApp.baseUrl, OWNER)) as typeof owner;
-    leader = await Session.login(testApp.baseUrl, UNIT_LEADER);
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Tiltak', serviceType: 'nursing_home' });
+    [ownerEmail, unitLeaderEmail, sectorLeaderEmail] = [tree.employee.email, tree.leaders.unit.email, tree.leaders.sector.email];
+    owner = await signIn(testApp.baseUrl, tree.employee);
+    leader = await signIn(testApp.baseUrl, tree.leaders.unit);
     categories = (await owner.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
   });
 
@@ -79,7 +84,7 @@ describe('measure deadlines', () => {
   const jobFor = (id: string, deadline: 'remind' | 'due', version: number, level: number): Promise<Job<DeadlineJobData> | undefined> =>
     queue.getJob(deadlineJobId({ deadline, level, subjectId: id, subjectType: 'measure', version }));
   const waitForJob = (id: string, deadline: 'remind' | 'due', version: number, level: number) =>
-    waitFor(() => jobFor(id, deadline, version, level), 10_000, `the ${deadline} job v${version} l${level}`);
+    waitFor(() => jobFor(id, deadline, version, level), { timeout: 10_000, what: `the ${deadline} job v${version} l${level}` });
   /** The notifications of a measure's kinds to one person about one avvik or analysis, oldest first. */
   const notifications = async (email: string, kind: InboxNotificationKind, about: string) =>
     (await testApp.dataSource.query(
@@ -94,28 +99,24 @@ describe('measure deadlines', () => {
         const rows = await notifications(email, kind, about);
         return rows.length > 0 ? rows : undefined;
       },
-      60_000,
-      `${kind} to ${email}`,
+      { timeout: 60_000, what: `${kind} to ${email}` },
     );
-    const mail = await waitFor(
-      () => smtp.received.find((m) => m.messageId === `<notification-${notification!.id}@helhet>`),
-      60_000,
-      `the ${kind} e-mail to ${email}`,
-    );
+    const mail = await waitFor(() => smtp.received.find((m) => m.messageId === `<notification-${notification!.id}@helhet>`), {
+      timeout: 60_000,
+      what: `the ${kind} e-mail to ${email}`,
+    });
     expect(mail.to).toEqual([email]);
     return { mail, notification: notification! };
   };
   const fileIncident = async () => {
-    const filed = await owner.request<FileIncidentResponse>('POST', '/api/incidents', {
-      affectedPartyType: 'none',
-      categoryId: categories.find((c) => c.code === 'service_quality')!.id,
-      description: 'Rutinen for legemiddelgjennomgang ble ikke fulgt.',
-      kind: 'deviation',
-      occurredAt: new Date().toISOString(),
-      orgUnitId: owner.me.primaryOrgUnitId,
-      reporterVisibility: 'named',
-      severityActual: 'low',
-    });
+    const filed = await owner.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filingPayload(
+        { categoryId: categories.find((c) => c.code === 'service_quality')!.id, orgUnitId: tree.unit.id },
+        { description: 'Rutinen for legemiddelgjennomgang ble ikke fulgt.', occurredAt: new Date().toISOString(), severityActual: 'low' },
+      ),
+    );
     expect(filed.status).toBe(201);
     return filed.body.id!;
   };
@@ -140,7 +141,7 @@ describe('measure deadlines', () => {
 
     // Three days before: the owner is reminded, in the inbox and by e-mail, with a link to the avvik.
     await remind.promote();
-    const reminder = await notified(OWNER, 'measure_due_soon', incidentId);
+    const reminder = await notified(ownerEmail, 'measure_due_soon', incidentId);
     expect(reminder.notification.incident_id).toBe(incidentId);
     expect(reminder.mail.raw.replace(/=\r?\n/g, '')).toContain(`/incidents/${incidentId}`);
     const inbox = (await owner.get<InboxNotificationResponse[]>('/api/notifications')).body;
@@ -156,7 +157,7 @@ describe('measure deadlines', () => {
     expect(await due.getState()).toBe('delayed');
     expectRunAt(due, measureDueAt(deadline).getTime());
     await due.promote();
-    await notified(OWNER, 'measure_overdue', incidentId);
+    await notified(ownerEmail, 'measure_overdue', incidentId);
     expect(await measureRow(measure.id)).toMatchObject({ escalation_level: 1, version: 3 });
 
     // One interval (the time the measure was given) after each notice: the owner's leader (the unit leader),
@@ -169,14 +170,14 @@ describe('measure deadlines', () => {
     const first = await waitForJob(measure.id, 'due', 3, 1);
     expectRunAt(first, (await measureRow(measure.id)).escalated_at!.getTime() + interval);
     await first.promote();
-    await notified(UNIT_LEADER, 'measure_escalated', incidentId);
+    await notified(unitLeaderEmail, 'measure_escalated', incidentId);
     const second = await waitForJob(measure.id, 'due', 4, 2);
     expectRunAt(second, (await measureRow(measure.id)).escalated_at!.getTime() + interval);
     await second.promote();
-    const sector = await notified(SECTOR_LEADER, 'measure_escalated', incidentId);
+    const sector = await notified(sectorLeaderEmail, 'measure_escalated', incidentId);
     expect(sector.notification.title).toMatch(/^\d{4}-\d+ – /);
     expect(await measureRow(measure.id)).toMatchObject({ escalation_level: 3, version: 5 });
-    expect(await notifications(UNIT_LEADER, 'measure_escalated', incidentId)).toHaveLength(1);
+    expect(await notifications(unitLeaderEmail, 'measure_escalated', incidentId)).toHaveLength(1);
 
     // Done: the pending job (the kommunedirektør's turn) is removed.
     const third = await waitForJob(measure.id, 'due', 5, 3);
@@ -189,7 +190,7 @@ describe('measure deadlines', () => {
 
     // A job for the old state that fires anyway (it was already running) is a no-op.
     const stale = await queue.add(JobName.deadlineDue, third.data, { jobId: `stale-${measure.id}` });
-    await waitFor(async () => ((await stale.getState()) === 'completed' ? true : undefined), 15_000, 'the stale job');
+    await waitFor(async () => ((await stale.getState()) === 'completed' ? true : undefined), { timeout: 15_000, what: 'the stale job' });
     expect((await queue.getJob(stale.id!))?.returnvalue).toBe('stale');
     expect(await measureRow(measure.id)).toEqual(finished);
     expect(await notifications('kommunedirektor@fjordvik.kommune.no', 'measure_escalated', incidentId)).toEqual([]);
@@ -214,7 +215,7 @@ describe('measure deadlines', () => {
     // A deadline already past: no reminder, the overdue notice goes out at once.
     await leader.request('PATCH', measure.path, { deadline: day(-2) });
     expect(await jobFor(measure.id, 'remind', 2, 0)).toBeUndefined();
-    await notified(OWNER, 'measure_overdue', incidentId);
+    await notified(ownerEmail, 'measure_overdue', incidentId);
     expect(await measureRow(measure.id)).toMatchObject({
       escalated_at: expect.any(Date),
       escalation_level: 1,
@@ -222,23 +223,22 @@ describe('measure deadlines', () => {
       version: 4,
     });
     expect(await (await waitForJob(measure.id, 'due', 4, 1)).getState()).toBe('delayed');
-    expect(await notifications(OWNER, 'measure_due_soon', incidentId)).toEqual([]);
+    expect(await notifications(ownerEmail, 'measure_due_soon', incidentId)).toEqual([]);
 
     // Cancelled, then reopened: the escalation starts over and the owner is told again.
     await leader.request('PATCH', measure.path, { status: 'cancelled' });
     expect(await jobFor(measure.id, 'due', 4, 1)).toBeUndefined();
     expect(await measureRow(measure.id)).toMatchObject({ status: 'cancelled', version: 5 });
     await leader.request('PATCH', measure.path, { status: 'planned' });
-    await waitFor(
-      async () => ((await notifications(OWNER, 'measure_overdue', incidentId)).length === 2 ? true : undefined),
-      60_000,
-      'the second overdue notice',
-    );
+    await waitFor(async () => ((await notifications(ownerEmail, 'measure_overdue', incidentId)).length === 2 ? true : undefined), {
+      timeout: 60_000,
+      what: 'the second overdue notice',
+    });
     expect(await measureRow(measure.id)).toMatchObject({ escalation_level: 1, status: 'planned', version: 7 });
   }, 180_000);
 
   it('should link a ROS measure’s notices to its analysis, and the sweep should re-queue a lost deadline', async () => {
-    const home = ((await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[])[0]!.id;
+    const home = tree.unit.id;
     const analysis = (
       await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
         scopeOrgUnitId: home,
@@ -271,7 +271,7 @@ describe('measure deadlines', () => {
       title: 'Ny rutine for legemiddelrom',
     });
     const overdueId = overdue.body.measures.find((m) => m.title === 'Ny rutine for legemiddelrom')!.id;
-    const notice = await notified(OWNER, 'measure_overdue', analysis.id);
+    const notice = await notified(ownerEmail, 'measure_overdue', analysis.id);
     expect(notice.notification).toMatchObject({
       incident_id: null,
       risk_analysis_id: analysis.id,

@@ -44,9 +44,9 @@ export interface MeasureDeadlinePlan {
 }
 
 /**
- * Keeps a measure's deadline job in step with the measure (ADR 0009): whoever creates or changes a measure
- * — the avvik workflow, ROS scenarios — calls `snapshot` before and `afterWrite` after its write in the same
- * transaction, then `apply` after the commit. A change that matters bumps the measure's version, so a job
+ * Keeps a measure's deadline job in step with the measure (ADR 0009): MeasuresService, the one writer of
+ * measures, calls `snapshot` before and `afterWrite` after its write in the caller's transaction, and `apply`
+ * after the commit (MeasuresService.afterCommit). A change that matters bumps the measure's version, so a job
  * already running for the old state is a no-op; the old job is removed and the new one added.
  */
 @Injectable()

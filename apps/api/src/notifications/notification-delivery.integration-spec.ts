@@ -1,12 +1,17 @@
 import type { ChildProcess } from 'node:child_process';
 
 import type { DeliveryFailureResponse, FileIncidentResponse, IncidentCategoryResponse } from '@helhet/shared';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 
+import { filingPayload, makeUnitTree, signIn } from '../../test/factories';
 import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { waitFor } from '../../test/utils/wait-for';
 import { spawnWorker } from '../../test/utils/worker-process';
+import { QueueName } from '../core/queue/queue-names';
 
 /** The killed worker's lock: its job is free again this long after the kill. */
 const CHILD_LOCK_MS = '1500';
@@ -38,26 +43,24 @@ describe('notification delivery when the worker dies mid-send', () => {
   it('should not send the same notification twice', async () => {
     smtp.hold(true);
     child = await spawnWorker({ SMTP_URL: smtp.url, WORKER_LOCK_DURATION_MS: CHILD_LOCK_MS });
-    const reporter = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Levering' });
+    const reporter = await signIn(testApp.baseUrl, tree.employee);
     const categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
-    const filed = await reporter.request<FileIncidentResponse>('POST', '/api/incidents', {
-      affectedPartyType: 'none',
-      categoryId: categories.find((c) => c.code === 'material_damage')!.id,
-      description: 'Rullestol med defekt brems.',
-      kind: 'deviation',
-      occurredAt: new Date().toISOString(),
-      orgUnitId: reporter.me.primaryOrgUnitId,
-      reporterVisibility: 'named',
-      severityActual: 'low',
-    });
+    const filed = await reporter.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filingPayload(
+        { categoryId: categories.find((c) => c.code === 'material_damage')!.id, orgUnitId: tree.unit.id },
+        { description: 'Rullestol med defekt brems.', occurredAt: new Date().toISOString(), severityActual: 'low' },
+      ),
+    );
     expect(filed.status).toBe(201);
 
     // The mail server has the message, but the worker never hears "250 OK": kill it now.
-    const held = await waitFor(
-      () => smtp.received.find((mail) => mail.to.includes('enhetsleder.sykehjem@fjordvik.kommune.no')),
-      120_000,
-      'the held mail',
-    );
+    const held = await waitFor(() => smtp.received.find((mail) => mail.to.includes(tree.leaders.unit.email)), {
+      timeout: 120_000,
+      what: 'the held mail',
+    });
     const [delivery] = (await testApp.dataSource.query(
       `SELECT d.id, d.status FROM notification_delivery d JOIN notification n ON n.id = d.notification_id JOIN incident i ON i.id = n.incident_id WHERE i.id = $1`,
       [filed.body.id],
@@ -69,6 +72,7 @@ describe('notification delivery when the worker dies mid-send', () => {
 
     // Another worker (in this process: normal lock, stall check every second) picks the job up once the lock expires.
     worker = await startTestWorker({ SMTP_URL: smtp.url });
+    const notificationsQueue = worker.get<Queue>(getQueueToken(QueueName.notifications));
     await waitFor(
       async () => {
         const [row] = (await testApp.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery!.id])) as {
@@ -76,16 +80,23 @@ describe('notification delivery when the worker dies mid-send', () => {
         }[];
         return row!.status === 'uncertain' ? true : undefined;
       },
-      90_000,
-      'the delivery to be marked uncertain',
+      { timeout: 90_000, what: 'the delivery to be marked uncertain' },
     );
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The job that found the delivery `sending` has finished (it sent nothing): only then count the mails.
+    await waitFor(async () => (await notificationsQueue.getJob(`delivery-${delivery!.id}`))?.finishedOn, {
+      timeout: 30_000,
+      what: 'the re-run delivery job to finish',
+    });
     expect(smtp.received.filter((mail) => mail.messageId === held.messageId)).toHaveLength(1);
 
     const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
     const problems = await admin.get<DeliveryFailureResponse[]>('/api/notification-deliveries/problems');
     expect(problems.body).toContainEqual(
-      expect.objectContaining({ id: delivery!.id, recipient: expect.objectContaining({ name: 'Åse Lunde' }), status: 'uncertain' }),
+      expect.objectContaining({
+        id: delivery!.id,
+        recipient: expect.objectContaining({ name: tree.leaders.unit.name }),
+        status: 'uncertain',
+      }),
     );
     expect((await reporter.get('/api/notification-deliveries/problems')).status).toBe(403);
   }, 300_000);

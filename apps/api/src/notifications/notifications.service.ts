@@ -1,6 +1,9 @@
 import type { InboxNotificationKind } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { UserDirectory } from '../users/user-directory';
 
 export interface NotifyRequest {
   tenantId: string;
@@ -21,13 +24,19 @@ export interface NotifyRequest {
  */
 @Injectable()
 export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserDirectory,
+  ) {}
+
   async notify(manager: EntityManager, request: NotifyRequest): Promise<string[]> {
-    const userIds = [...new Set(request.userIds)];
+    // Only active users of the tenant are notified.
+    const userIds = await this.users.activeIds(request.tenantId, request.userIds, manager);
     if (userIds.length === 0) return [];
     const rows = (await manager.query(
       `WITH created AS (
          INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key, risk_analysis_id)
-         SELECT $1, u.id, $3, $4, $5, $6, $7 FROM app_user u WHERE u.tenant_id = $1 AND u.id = ANY($2::uuid[]) AND u.active
+         SELECT $1, u.id, $3, $4, $5, $6, $7 FROM unnest($2::uuid[]) AS u(id)
          ON CONFLICT (user_id, dedupe_key) DO NOTHING
          RETURNING id, tenant_id)
        INSERT INTO notification_delivery (tenant_id, notification_id, channel) SELECT tenant_id, id, 'email' FROM created
@@ -35,5 +44,13 @@ export class NotificationsService {
       [request.tenantId, userIds, request.kind, request.title, request.incidentId, request.dedupeKey, request.riskAnalysisId ?? null],
     )) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  /** Marks one of the user's own notifications read (idempotent; someone else's id changes nothing). */
+  async markRead(tenantId: string, userId: string, id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND tenant_id = $2 AND user_id = $3`,
+      [id, tenantId, userId],
+    );
   }
 }

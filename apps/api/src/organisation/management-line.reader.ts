@@ -1,7 +1,10 @@
 import { type ManagementLineEntry, resolveManagementLine, todayDateOnly } from '@helhet/domain';
-import type { DelegationResponse, OrgLevelType } from '@helhet/shared';
+import type { OrgLevelType } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
+import type { EntityRow } from '../core/database/entity-row';
+import type { Delegation } from './entities/delegation.entity';
 
 export interface LineUnitRow {
   id: string;
@@ -10,18 +13,11 @@ export interface LineUnitRow {
   leader_user_id: string | null;
 }
 
-export interface DelegationRow {
-  id: string;
-  org_unit_id: string;
-  from_user_id: string;
-  to_user_id: string;
-  include_descendants: boolean;
-  reason: DelegationResponse['reason'];
-  valid_from: string;
-  valid_to: string | null;
-  from_name: string;
-  to_name: string;
-}
+/** A delegation as stored (dates as text); names come from the UserDirectory where a response needs them. */
+export type DelegationRow = EntityRow<
+  Delegation,
+  'fromUserId' | 'id' | 'includeDescendants' | 'orgUnitId' | 'reason' | 'toUserId' | 'validFrom' | 'validTo'
+>;
 
 /**
  * Reads a unit's management line (no access check: callers decide who may see it). The single place
@@ -73,9 +69,8 @@ export class ManagementLineReader {
   ): Promise<DelegationRow[]> {
     return (await manager.query(
       `SELECT d.id, d.org_unit_id, d.from_user_id, d.to_user_id, d.include_descendants, d.reason,
-              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to,
-              f.name AS from_name, t.name AS to_name
-         FROM delegation d JOIN app_user f ON f.id = d.from_user_id JOIN app_user t ON t.id = d.to_user_id
+              to_char(d.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(d.valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM delegation d
         WHERE d.tenant_id = $1 AND d.org_unit_id = ANY($2::uuid[]) AND (d.valid_to IS NULL OR d.valid_to >= CURRENT_DATE)
           AND ($3::boolean OR d.valid_from <= CURRENT_DATE)
         ORDER BY d.valid_from, d.id`,

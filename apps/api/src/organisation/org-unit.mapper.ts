@@ -1,5 +1,7 @@
 import type { OrgUnitSummary } from '@helhet/shared';
 
+import type { UserRef } from '../users/user-directory';
+
 /** Raw row of ORG_UNIT_SUMMARY_COLUMNS. */
 export interface OrgUnitSummaryRow {
   id: string;
@@ -12,14 +14,13 @@ export interface OrgUnitSummaryRow {
   active: boolean;
   child_count: number;
   leader_id: string | null;
-  leader_name: string | null;
   path: string;
   valid_from: string;
   valid_to: string | null;
   headcount: number | null;
 }
 
-/** Columns of a unit summary; expects aliases `u` (org_unit) and `leader` (app_user, left join). */
+/** Columns of a unit summary; expects the alias `u` (org_unit). Leader names come from the UserDirectory. */
 export const ORG_UNIT_SUMMARY_COLUMNS = `
   u.id, u.parent_id, u.code, u.name, u.level_type, u.service_type, u.path::text AS path, u.headcount,
   nlevel(u.path) - 1 AS depth,
@@ -27,17 +28,21 @@ export const ORG_UNIT_SUMMARY_COLUMNS = `
   to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to,
   (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = u.id AND c.tenant_id = u.tenant_id
       AND (c.valid_to IS NULL OR c.valid_to > CURRENT_DATE)) AS child_count,
-  leader.id AS leader_id, leader.name AS leader_name`;
+  u.leader_user_id AS leader_id`;
 
-export const toOrgUnitSummary = (row: OrgUnitSummaryRow): OrgUnitSummary => ({
+/** `leaders`: the UserDirectory refs of the rows' leaders (`leaderIds`). */
+export const toOrgUnitSummary = (row: OrgUnitSummaryRow, leaders: ReadonlyMap<string, UserRef>): OrgUnitSummary => ({
   active: row.active,
   childCount: Number(row.child_count),
   code: row.code,
   depth: Number(row.depth),
   id: row.id,
-  leader: row.leader_id ? { id: row.leader_id, name: row.leader_name ?? '' } : null,
+  leader: row.leader_id ? { id: row.leader_id, name: leaders.get(row.leader_id)?.name ?? '' } : null,
   levelType: row.level_type,
   name: row.name,
   parentId: row.parent_id,
   serviceType: row.service_type,
 });
+
+/** The leader ids of unit rows, for `UserDirectory.refs`. */
+export const leaderIds = (rows: readonly OrgUnitSummaryRow[]): string[] => rows.flatMap((row) => (row.leader_id ? [row.leader_id] : []));

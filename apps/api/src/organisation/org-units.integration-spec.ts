@@ -1,13 +1,21 @@
 import type { ApiError, ManagementLineEntryResponse, OrgUnitResponse } from '@helhet/shared';
 
+import { makeUnitTree, makeUser, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
 const ADMIN = 'admin@fjordvik.kommune.no';
 
+/**
+ * The demo tenant's administrator (a seeded login; this spec changes none of its rows) works in branches this
+ * spec creates itself (factories): new units go under its own sector, moves go to its other sector, and the
+ * acting-leader delegation is on its own unit, so no other spec's units, leaders or delegations change.
+ */
 describe('organisation units (admin writes, audit, management line)', () => {
   let testApp: TestApp;
   let admin: Session;
+  let tree: UnitTree;
+  let other: UnitTree;
   let helse: string;
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
@@ -18,7 +26,9 @@ describe('organisation units (admin writes, audit, management line)', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     admin = await Session.login(testApp.baseUrl, ADMIN);
-    helse = ((await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Helse og omsorg'`)) as { id: string }[])[0]!.id;
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Org' });
+    other = await makeUnitTree(testApp.dataSource, { label: 'Orgflytt' });
+    helse = tree.sector.id;
   });
 
   afterAll(() => testApp.close());
@@ -38,10 +48,11 @@ describe('organisation units (admin writes, audit, management line)', () => {
       name: 'Hjemmetjenesten sone test',
       parentId: helse,
     });
-    expect(result.body.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', 'Helse og omsorg']);
+    expect(result.body.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', tree.sector.name]);
     expect(await auditRows()).toBe(before + 1);
     const [row] = (await testApp.dataSource.query(
-      `SELECT action, entity_type, entity_id, actor_user_id, changes FROM audit_log_entry ORDER BY occurred_at DESC LIMIT 1`,
+      `SELECT action, entity_type, entity_id, actor_user_id, changes FROM audit_log_entry WHERE entity_id = $1`,
+      [result.body.id],
     )) as {
       action: string;
       entity_type: string;
@@ -120,12 +131,11 @@ describe('organisation units (admin writes, audit, management line)', () => {
     expect(refused.body.code).toBe('ORG_UNIT_MOVE_INTO_OWN_SUBTREE');
     expect(await auditRows()).toBe(audits);
 
-    const oppvekst = ((await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Oppvekst'`)) as { id: string }[])[0]!.id;
-    const moved = await admin.request<OrgUnitResponse>('POST', `/api/org-units/${parent.id}/move`, { parentId: oppvekst });
+    const moved = await admin.request<OrgUnitResponse>('POST', `/api/org-units/${parent.id}/move`, { parentId: other.sector.id });
     expect(moved.status).toBe(200);
-    expect(moved.body.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', 'Oppvekst']);
+    expect(moved.body.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', other.sector.name]);
     const movedChild = (await admin.get<OrgUnitResponse>(`/api/org-units/${child.id}`)).body;
-    expect(movedChild.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', 'Oppvekst', 'Flyttes']);
+    expect(movedChild.ancestors.map((a) => a.name)).toEqual(['Fjordvik kommune', other.sector.name, 'Flyttes']);
     expect(await auditRows()).toBe(audits + 1);
   });
 
@@ -160,33 +170,23 @@ describe('organisation units (admin writes, audit, management line)', () => {
   });
 
   it('should show an acting leader in the management line and fall back when the delegation ends', async () => {
-    const [unit] = (await testApp.dataSource.query(
-      // Not a demo login's unit: the database is shared by every test file, and the avvik escalation and delivery
-      // tests expect enhetsleder.sykehjem to handle Liavegen sykehjem's cases.
-      `SELECT u.id, u.leader_user_id FROM org_unit u WHERE u.parent_id = $1 AND u.leader_user_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM delegation d WHERE d.org_unit_id = u.id)
-         AND NOT EXISTS (SELECT 1 FROM app_user l WHERE l.id = u.leader_user_id AND l.email LIKE 'enhetsleder.%')
-       ORDER BY u.code LIMIT 1`,
-      [helse],
-    )) as { id: string; leader_user_id: string }[];
-    const [stand] = (await testApp.dataSource.query(`SELECT id FROM app_user WHERE primary_org_unit_id = $1 AND id <> $2 LIMIT 1`, [
-      unit!.id,
-      unit!.leader_user_id,
-    ])) as { id: string }[];
+    // The spec's own unit, its own formal leader and a colleague to stand in.
+    const unit = { id: tree.unit.id, leader_user_id: tree.leaders.unit.id };
+    const stand = await makeUser(testApp.dataSource, { primaryOrgUnitId: tree.unit.id, tenantId: tree.tenantId });
     const created = await admin.request('POST', '/api/delegations', {
-      fromUserId: unit!.leader_user_id,
-      orgUnitId: unit!.id,
+      fromUserId: unit.leader_user_id,
+      orgUnitId: unit.id,
       reason: 'acting',
-      toUserId: stand!.id,
+      toUserId: stand.id,
       validFrom: '2020-01-01',
       validTo: '2099-12-31',
     });
     expect(created.status).toBe(201);
-    const line = (await admin.get<ManagementLineEntryResponse[]>(`/api/org-units/${unit!.id}/management-line`)).body;
+    const line = (await admin.get<ManagementLineEntryResponse[]>(`/api/org-units/${unit.id}/management-line`)).body;
     expect(line[0]).toMatchObject({
-      formalLeader: { id: unit!.leader_user_id },
-      orgUnitId: unit!.id,
-      responsible: { id: stand!.id },
+      formalLeader: { id: unit.leader_user_id },
+      orgUnitId: unit.id,
+      responsible: { id: stand.id },
       source: 'acting',
       until: '2099-12-31',
     });

@@ -15,9 +15,10 @@ import type { AuthContext } from '../auth/auth-context';
 import { isInUnitScope, unitScope, unitScopeCondition } from '../auth/unit-scope';
 import { DomainException } from '../core/http/domain.exception';
 import { pageWindow } from '../core/http/page-query.dto';
+import { UserDirectory } from '../users/user-directory';
 import type { ListOrgUnitsQueryDto } from './dto/org-unit.dto';
 import { ManagementLineReader } from './management-line.reader';
-import { ORG_UNIT_SUMMARY_COLUMNS, type OrgUnitSummaryRow, toOrgUnitSummary } from './org-unit.mapper';
+import { leaderIds, ORG_UNIT_SUMMARY_COLUMNS, type OrgUnitSummaryRow, toOrgUnitSummary } from './org-unit.mapper';
 
 /** Read side of the organisation tree. Every query is restricted by the unit scope of the caller. */
 @Injectable()
@@ -25,6 +26,7 @@ export class OrgUnitsQuery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lines: ManagementLineReader,
+    private readonly users: UserDirectory,
   ) {}
 
   async list(auth: AuthContext, query: ListOrgUnitsQueryDto): Promise<Page<OrgUnitSummary>> {
@@ -44,14 +46,15 @@ export class OrgUnitsQuery {
       // Roots of the caller's scope: visible units whose parent is not visible.
       where.push(`NOT EXISTS (SELECT 1 FROM org_unit p WHERE p.id = u.parent_id AND ${unitScopeCondition('p', 2, 3)})`);
     }
-    const from = `FROM org_unit u LEFT JOIN app_user leader ON leader.id = u.leader_user_id WHERE ${where.join(' AND ')}`;
+    const from = `FROM org_unit u WHERE ${where.join(' AND ')}`;
     const [countRow] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
     const rows = (await this.dataSource.query(
       `SELECT ${ORG_UNIT_SUMMARY_COLUMNS} ${from} ORDER BY ${query.q && !query.parentId ? 'nlevel(u.path), ' : ''}u.name, u.id
         LIMIT ${pageSize} OFFSET ${skip}`,
       params,
     )) as OrgUnitSummaryRow[];
-    return { items: rows.map(toOrgUnitSummary), page, pageSize, total: countRow?.total ?? 0 };
+    const leaders = await this.users.refs(auth.tenantId, leaderIds(rows));
+    return { items: rows.map((row) => toOrgUnitSummary(row, leaders)), page, pageSize, total: countRow?.total ?? 0 };
   }
 
   async get(auth: AuthContext, id: string): Promise<OrgUnitResponse> {
@@ -62,7 +65,7 @@ export class OrgUnitsQuery {
       [auth.tenantId, row.path, row.id],
     )) as { id: string; name: string; level_type: OrgUnitResponse['levelType'] }[];
     return {
-      ...toOrgUnitSummary(row),
+      ...toOrgUnitSummary(row, await this.users.refs(auth.tenantId, leaderIds([row]))),
       ancestors: ancestors.map((a) => ({ id: a.id, levelType: a.level_type, name: a.name })),
       headcount: row.headcount,
       validFrom: row.valid_from,
@@ -77,18 +80,8 @@ export class OrgUnitsQuery {
     const userIds = [
       ...new Set(line.flatMap((entry) => [entry.formalLeaderUserId, entry.responsibleUserId]).filter((v): v is string => !!v)),
     ];
-    const names = new Map(
-      (
-        (await this.dataSource.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-          auth.tenantId,
-          userIds,
-        ])) as {
-          id: string;
-          name: string;
-        }[]
-      ).map((user) => [user.id, user.name]),
-    );
-    const ref = (userId: string | null) => (userId ? { id: userId, name: names.get(userId) ?? '' } : null);
+    const names = await this.users.refs(auth.tenantId, userIds);
+    const ref = (userId: string | null) => (userId ? { id: userId, name: names.get(userId)?.name ?? '' } : null);
     return line.map((entry, index) => ({
       formalLeader: entry.source === 'leader' ? null : ref(entry.formalLeaderUserId),
       levelType: entry.levelType,
@@ -103,13 +96,17 @@ export class OrgUnitsQuery {
   async delegations(auth: AuthContext, id: string): Promise<DelegationResponse[]> {
     const row = await this.findRow(this.dataSource.manager, auth, id, PERMISSIONS.organisationRead);
     const rows = await this.lines.delegations(this.dataSource.manager, auth.tenantId, [row.id], { includeFuture: true });
+    const users = await this.users.refs(
+      auth.tenantId,
+      rows.flatMap((d) => [d.from_user_id, d.to_user_id]),
+    );
     return rows.map((d) => ({
-      from: { id: d.from_user_id, name: d.from_name },
+      from: { id: d.from_user_id, name: users.get(d.from_user_id)?.name ?? '' },
       id: d.id,
       includeDescendants: d.include_descendants,
       orgUnitId: d.org_unit_id,
       reason: d.reason,
-      to: { id: d.to_user_id, name: d.to_name },
+      to: { id: d.to_user_id, name: users.get(d.to_user_id)?.name ?? '' },
       validFrom: d.valid_from,
       validTo: d.valid_to,
     }));
@@ -121,7 +118,7 @@ export class OrgUnitsQuery {
    */
   async findRow(manager: EntityManager, auth: AuthContext, id: string, permission: Permission): Promise<OrgUnitSummaryRow> {
     const [row] = (await manager.query(
-      `SELECT ${ORG_UNIT_SUMMARY_COLUMNS} FROM org_unit u LEFT JOIN app_user leader ON leader.id = u.leader_user_id
+      `SELECT ${ORG_UNIT_SUMMARY_COLUMNS} FROM org_unit u
         WHERE u.tenant_id = $1 AND u.id = $2`,
       [auth.tenantId, id],
     )) as OrgUnitSummaryRow[];

@@ -6,7 +6,11 @@ import { startTestApp, type TestApp } from '../../test/utils/test-app';
 const email = (local: string) => `${local}@fjordvik.kommune.no`;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-/** Every role against every endpoint: the role decides the verb, the unit scope decides the rows. */
+/**
+ * Every role against every endpoint: the role decides the verb, the unit scope decides the rows. Read-only: the
+ * seeded demo logins against the seeded organisation (no spec adds units or people to the seeded units; other
+ * specs' factory branches hang off the municipality, outside both sectors).
+ */
 describe('organisation scope (role × unit)', () => {
   let testApp: TestApp;
   const sessions: Record<string, Session> = {};
@@ -34,8 +38,10 @@ describe('organisation scope (role × unit)', () => {
       `SELECT u.id FROM org_unit u JOIN org_unit s ON u.path <@ s.path WHERE s.id = '${oppvekst}' AND u.level_type = 'unit' ORDER BY u.code LIMIT 1`,
     );
     const nursingHome = await one(`SELECT primary_org_unit_id AS id FROM app_user WHERE email = '${email('enhetsleder.sykehjem')}'`);
-    const root = await one(`SELECT id FROM org_unit WHERE parent_id IS NULL`);
-    const schoolUser = await one(`SELECT id FROM app_user WHERE primary_org_unit_id = '${school}' LIMIT 1`);
+    const root = await one(
+      `SELECT id FROM org_unit WHERE parent_id IS NULL AND tenant_id = (SELECT tenant_id FROM app_user WHERE email = '${email('admin')}')`,
+    );
+    const schoolUser = await one(`SELECT id FROM app_user WHERE primary_org_unit_id = '${school}' ORDER BY email LIMIT 1`);
     const nursingUser = await one(`SELECT id FROM app_user WHERE email = '${email('ansatt')}'`);
     ids = { helse, nursingHome, nursingUser, oppvekst, root, school, schoolUser };
   });

@@ -9,6 +9,7 @@ import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
 import { DomainException, invalidField } from '../core/http/domain.exception';
+import { UserDirectory } from '../users/user-directory';
 import type { CreateDelegationDto } from './dto/delegation.dto';
 import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './dto/org-unit.dto';
 import { Delegation } from './entities/delegation.entity';
@@ -24,6 +25,7 @@ export class OrgUnitsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly query: OrgUnitsQuery,
     private readonly audit: AuditLogService,
+    private readonly users: UserDirectory,
   ) {}
 
   async create(auth: AuthContext, dto: CreateOrgUnitDto): Promise<OrgUnitResponse> {
@@ -209,11 +211,8 @@ export class OrgUnitsService {
   }
 
   private async assertTenantUser(manager: EntityManager, auth: AuthContext, userId: string, field: string): Promise<void> {
-    const [row] = (await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND tenant_id = $2 AND active`, [
-      userId,
-      auth.tenantId,
-    ])) as unknown[];
-    if (!row) throw invalidField(field, `${field} must be an active user of this municipality`);
+    if (!(await this.users.isActive(auth.tenantId, userId, manager)))
+      throw invalidField(field, `${field} must be an active user of this municipality`);
   }
 
   private async insertOrConflict(write: () => Promise<unknown>): Promise<void> {

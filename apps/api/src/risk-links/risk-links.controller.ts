@@ -11,7 +11,9 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { RequirePermission } from '../auth/decorators/require-permission.decorator';
-import { LinkableScenariosQueryDto, LinkIncidentDto, RiskMeasureDto } from './dto/risk-links.dto';
+import { LinkIncidentDto } from './dto/link-incident.dto';
+import { LinkableScenariosQueryDto } from './dto/linkable-scenarios.query.dto';
+import { RiskMeasureDto } from './dto/risk-measure.dto';
 import { RiskLinksQuery } from './risk-links.query';
 import { RiskLinksService } from './risk-links.service';
 

@@ -10,12 +10,18 @@ import type {
   ScenarioLinksResponse,
 } from '@helhet/shared';
 
+import { filingPayload, makeUnitTree, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
-/** ROS ↔ measures and avvik as evidence: one measure record for both sides, access from both predicates, duplicates, rollback. */
+/**
+ * ROS ↔ measures and avvik as evidence: one measure record for both sides, access from both predicates, duplicates,
+ * rollback. The unit, reporter, unit leader and the other sector are this spec's own (factories); the quality
+ * coordinator is the demo municipality's (read-only role check).
+ */
 describe('risk links', () => {
   let testApp: TestApp;
+  let tree: UnitTree;
   let employee: Session & { me: { id: string; primaryOrgUnitId: string | null } };
   let unitLeader: Session & { me: { id: string } };
   let otherSector: Session;
@@ -31,28 +37,27 @@ describe('risk links', () => {
     Number(((await testApp.dataSource.query(sql, params)) as { n: string }[])[0]!.n);
   const file = async (overrides: Record<string, unknown> = {}) =>
     (
-      await employee.request<FileIncidentResponse>('POST', '/api/incidents', {
-        affectedPartyType: 'employee',
-        categoryId: category('work_environment').id,
-        description: 'Fortrolig fritekst: tre beboere trengte to pleiere samtidig.',
-        kind: 'deviation',
-        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-        orgUnitId: employee.me.primaryOrgUnitId,
-        reporterVisibility: 'named',
-        severityActual: 'medium',
-        ...overrides,
-      })
+      await employee.request<FileIncidentResponse>(
+        'POST',
+        '/api/incidents',
+        filingPayload(
+          { categoryId: category('work_environment').id, orgUnitId: tree.unit.id },
+          { affectedPartyType: 'employee', description: 'Fortrolig fritekst: tre beboere trengte to pleiere samtidig.', ...overrides },
+        ),
+      )
     ).body;
   const measuresPath = (scenario = scenarioId) => `/api/risk/analyses/${analysis.id}/scenarios/${scenario}/measures`;
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    employee = (await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no')) as typeof employee;
-    unitLeader = (await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no')) as typeof unitLeader;
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Risikolenker', serviceType: 'nursing_home' });
+    const elsewhere = await makeUnitTree(testApp.dataSource, { label: 'Annen sektor' });
+    employee = await signIn(testApp.baseUrl, tree.employee);
+    unitLeader = await signIn(testApp.baseUrl, tree.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, elsewhere.leaders.sector);
     quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
     categories = (await employee.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
-    home = ((await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[])[0]!.id;
+    home = tree.unit.id;
     analysis = (
       await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
         scopeOrgUnitId: home,
@@ -80,8 +85,8 @@ describe('risk links', () => {
       expect.objectContaining({
         deadline: '2027-03-01',
         incidentCount: 0,
-        orgUnit: { id: home, name: 'Liavegen sykehjem' },
-        owner: { id: unitLeader.me.id, name: 'Åse Lunde' },
+        orgUnit: { id: home, name: tree.unit.name },
+        owner: { id: unitLeader.me.id, name: tree.leaders.unit.name },
         status: 'planned',
         title: 'Innfør nattevaktpool',
       }),
@@ -152,7 +157,7 @@ describe('risk links', () => {
       expect.objectContaining({
         analysis: expect.objectContaining({ id: analysis.id, title: 'ROS Liavegen 2027' }),
         canUnlink: true,
-        linkedBy: { id: unitLeader.me.id, name: 'Åse Lunde' },
+        linkedBy: { id: unitLeader.me.id, name: tree.leaders.unit.name },
         scenarioId,
       }),
     ]);

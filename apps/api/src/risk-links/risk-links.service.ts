@@ -8,10 +8,11 @@ import type { AuthContext } from '../auth/auth-context';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { incidentAccess } from '../incidents/incident-access';
-import { type MeasureDeadlinePlan, MeasureDeadlines } from '../measures/measure-deadlines.service';
+import { MeasuresService } from '../measures/measures.service';
 import { riskAccess } from '../risk/risk-access';
 import { RiskAnalysesService } from '../risk/risk-analyses.service';
-import type { LinkIncidentDto, RiskMeasureDto } from './dto/risk-links.dto';
+import type { LinkIncidentDto } from './dto/link-incident.dto';
+import type { RiskMeasureDto } from './dto/risk-measure.dto';
 import { RiskLinksQuery } from './risk-links.query';
 
 /** TypeORM answers DELETE … RETURNING with [rows, affected]. */
@@ -31,7 +32,7 @@ export class RiskLinksService {
     private readonly audit: AuditLogService,
     private readonly analyses: RiskAnalysesService,
     private readonly query: RiskLinksQuery,
-    private readonly measureDeadlines: MeasureDeadlines,
+    private readonly measures: MeasuresService,
   ) {}
 
   async scenarioLinks(auth: AuthContext, analysisId: string, scenarioId: string): Promise<ScenarioLinksResponse> {
@@ -40,68 +41,18 @@ export class RiskLinksService {
   }
 
   async createMeasure(auth: AuthContext, analysisId: string, scenarioId: string, dto: RiskMeasureDto): Promise<ScenarioLinksResponse> {
-    const deadlinePlan: MeasureDeadlinePlan = await this.dataSource.transaction(async (manager) => {
+    const written = await this.dataSource.transaction(async (manager) => {
       const scenario = await this.lockScenario(manager, auth, scenarioId, analysisId);
-      const problems: { field: string; reasons: string[] }[] = [];
-      if (dto.ownerUserId) {
-        const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [
-          auth.tenantId,
-          dto.ownerUserId,
-        ])) as { active: boolean }[];
-        if (!user) problems.push({ field: 'ownerUserId', reasons: ['unknown user'] });
-        else if (!user.active) problems.push({ field: 'ownerUserId', reasons: ['the user is deactivated'] });
-      }
       const orgUnitId = dto.orgUnitId ?? scenario.scope_org_unit_id;
-      if (dto.orgUnitId) {
-        const [unit] = (await manager.query(
-          `SELECT 1 FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
-          [auth.tenantId, dto.orgUnitId],
-        )) as unknown[];
-        if (!unit) problems.push({ field: 'orgUnitId', reasons: ['unknown or inactive unit'] });
-      }
-      if (problems.length > 0) throw fieldProblems(problems);
-      const status = dto.status ?? 'planned';
-      const measure = firstRow(
-        (await manager.query(
-          `INSERT INTO measure (tenant_id, org_unit_id, title, description, owner_user_id, deadline, status, completed_at, created_by_user_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::varchar, CASE WHEN $7::varchar = 'done' THEN now() END, $8) RETURNING id`,
-          [
-            auth.tenantId,
-            orgUnitId,
-            dto.title,
-            dto.description ?? null,
-            dto.ownerUserId ?? null,
-            dto.deadline ?? null,
-            status,
-            auth.userId,
-          ],
-        )) as { id: string }[],
-        'measure',
+      return this.measures.create(
+        manager,
+        auth,
+        { id: scenarioId, kind: 'riskScenario' },
+        { ...dto, orgUnitId },
+        { checkUnit: Boolean(dto.orgUnitId), context: { analysisId, orgUnitId, riskScenarioId: scenarioId } },
       );
-      await manager.query(`INSERT INTO measure_link (tenant_id, measure_id, risk_scenario_id) VALUES ($1, $2, $3)`, [
-        auth.tenantId,
-        measure.id,
-        scenarioId,
-      ]);
-      await this.audit.record(manager, {
-        action: 'create',
-        actorUserId: auth.userId,
-        after: {
-          analysisId,
-          deadline: dto.deadline ?? null,
-          orgUnitId,
-          ownerUserId: dto.ownerUserId ?? null,
-          riskScenarioId: scenarioId,
-          status,
-          title: dto.title,
-        },
-        entityId: measure.id,
-        entityType: 'measure',
-        tenantId: auth.tenantId,
-      });
-      return this.measureDeadlines.afterWrite(manager, measure.id, null);
     });
-    await this.measureDeadlines.apply(deadlinePlan);
+    await this.measures.afterCommit(written.deadlines);
     return this.scenarioLinks(auth, analysisId, scenarioId);
   }
 
@@ -111,60 +62,33 @@ export class RiskLinksService {
       await this.lockScenario(manager, auth, scenarioId, analysisId);
       if (!(await this.measureReadable(manager, auth, measureId)))
         throw fieldProblems([{ field: 'measureId', reasons: ['unknown measure, or you may not read it'] }]);
-      const link = await this.insertUnique(
+      const link = await this.measures.link(
         manager,
-        `INSERT INTO measure_link (tenant_id, measure_id, risk_scenario_id) VALUES ($1, $2, $3) RETURNING id`,
-        [auth.tenantId, measureId, scenarioId],
-        'The measure is already linked to this scenario',
+        auth,
+        measureId,
+        { id: scenarioId, kind: 'riskScenario' },
+        { context: { analysisId, riskScenarioId: scenarioId } },
       );
-      await this.audit.record(manager, {
-        action: 'create',
-        actorUserId: auth.userId,
-        after: { analysisId, measureId, riskScenarioId: scenarioId },
-        entityId: link,
-        entityType: 'measure_link',
-        tenantId: auth.tenantId,
-      });
+      if (!link) throw new DomainException('RISK_LINK_DUPLICATE', 'The measure is already linked to this scenario');
     });
     return this.scenarioLinks(auth, analysisId, scenarioId);
   }
 
   /** Unlink: the measure itself stays (it may address avvik too); a measure left without any target is deleted. */
   async unlinkMeasure(auth: AuthContext, analysisId: string, scenarioId: string, measureId: string): Promise<ScenarioLinksResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       await this.lockScenario(manager, auth, scenarioId, analysisId);
-      const [link] = returned<{ id: string }>(
-        await manager.query(`DELETE FROM measure_link WHERE tenant_id = $1 AND measure_id = $2 AND risk_scenario_id = $3 RETURNING id`, [
-          auth.tenantId,
-          measureId,
-          scenarioId,
-        ]),
+      const unlinked = await this.measures.unlink(
+        manager,
+        auth,
+        measureId,
+        { id: scenarioId, kind: 'riskScenario' },
+        { context: { analysisId, riskScenarioId: scenarioId } },
       );
-      if (!link) throw new DomainException('NOT_FOUND', 'The measure is not linked to this scenario');
-      await this.audit.record(manager, {
-        action: 'delete',
-        actorUserId: auth.userId,
-        before: { analysisId, measureId, riskScenarioId: scenarioId },
-        entityId: link.id,
-        entityType: 'measure_link',
-        tenantId: auth.tenantId,
-      });
-      const [orphan] = returned<{ title: string; status: string }>(
-        await manager.query(
-          `DELETE FROM measure m WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM measure_link l WHERE l.measure_id = m.id) RETURNING m.title, m.status`,
-          [measureId],
-        ),
-      );
-      if (orphan)
-        await this.audit.record(manager, {
-          action: 'delete',
-          actorUserId: auth.userId,
-          before: orphan,
-          entityId: measureId,
-          entityType: 'measure',
-          tenantId: auth.tenantId,
-        });
+      if (!unlinked.unlinked) throw new DomainException('NOT_FOUND', 'The measure is not linked to this scenario');
+      return unlinked;
     });
+    await this.measures.afterCommit(result.deadlines);
     return this.scenarioLinks(auth, analysisId, scenarioId);
   }
 

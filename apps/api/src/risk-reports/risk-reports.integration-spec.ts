@@ -10,9 +10,10 @@ import {
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 
+import { makeUnitTree, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
-import { waitFor } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp, testEnvironment } from '../../test/utils/test-app';
+import { waitFor } from '../../test/utils/wait-for';
 import { QueueName } from '../core/queue/queue-names';
 
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ numpages: number; text: string }>;
@@ -62,6 +63,7 @@ describe('risk reports', () => {
   let testApp: TestApp;
   let worker: INestApplicationContext;
   let events: QueueEvents;
+  let tree: UnitTree;
   let leader: Session;
   let otherSector: Session;
   const progressEvents = new Map<string, number[]>();
@@ -79,8 +81,11 @@ describe('risk reports', () => {
       if (typeof data === 'number') progressEvents.set(jobId, [...(progressEvents.get(jobId) ?? []), data]);
     });
     await events.waitUntilReady();
-    leader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
+    // The unit, its leader and the other sector's leader are this spec's own (factories).
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Rapport', serviceType: 'nursing_home' });
+    const elsewhere = await makeUnitTree(testApp.dataSource, { label: 'Annen sektor' });
+    leader = await signIn(testApp.baseUrl, tree.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, elsewhere.leaders.sector);
   });
 
   afterAll(async () => {
@@ -102,10 +107,10 @@ describe('risk reports', () => {
   };
 
   it('should build a valid PDF of a 40-scenario analysis in the worker, with rising progress, for readers only', async () => {
-    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
+    const home = tree.unit;
     const created = await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
       mandate: 'Kartlegge risiko og sårbarhet for tjenesten, jf. forskrift om kommunal beredskapsplikt § 2.',
-      scopeOrgUnitId: home!.id,
+      scopeOrgUnitId: home.id,
       title: 'Tjeneste-ROS Liavegen sykehjem 2027',
       type: 'service_ros',
     });
@@ -140,8 +145,7 @@ describe('risk reports', () => {
         if (status.status === 'failed') throw new Error(`report failed: ${status.error}`);
         return status.status === 'done' ? status : undefined;
       },
-      120_000,
-      'the report to finish',
+      { timeout: 120_000, what: 'the report to finish' },
     );
     for (let i = 1; i < polled.length; i++) expect(polled[i]).toBeGreaterThanOrEqual(polled[i - 1]!);
     expect(done).toMatchObject({
@@ -156,8 +160,7 @@ describe('risk reports', () => {
     const reported = await waitFor(
       () =>
         (progressEvents.get(`risk-report-${reportId}`) ?? []).includes(100) ? progressEvents.get(`risk-report-${reportId}`) : undefined,
-      10_000,
-      'progress events',
+      { timeout: 10_000, what: 'progress events' },
     );
     for (let i = 1; i < reported.length; i++) expect(reported[i]).toBeGreaterThan(reported[i - 1]!);
     expect(reported.filter((value) => value > 36 && value < 90).length).toBeGreaterThanOrEqual(20);
@@ -193,7 +196,7 @@ describe('risk reports', () => {
     expect(text).toContain('Kartlegge risiko og sårbarhet for tjenesten');
     expect(text).toContain('Utkast');
     expect(text).toContain(`Side 2 av ${done.pageCount}`);
-    expect(text).toContain('Liavegen sykehjem');
+    expect(text).toContain(tree.unit.name);
 
     const latest = (await leader.get<RiskReportLatestResponse>(`/api/risk/analyses/${analysisId}/reports/latest`)).body;
     expect(latest.lastDone?.id).toBe(reportId);
@@ -211,8 +214,7 @@ describe('risk reports', () => {
     expect(audit[0]?.n).toBe(2);
     await waitFor(
       async () => ((await leader.get<RiskReportResponse>(`/api/risk/reports/${again.body.id}`)).body.status === 'done' ? true : undefined),
-      120_000,
-      'second report',
+      { timeout: 120_000, what: 'second report' },
     );
   });
 });

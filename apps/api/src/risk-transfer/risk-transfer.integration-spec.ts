@@ -9,6 +9,7 @@ import {
 } from '@helhet/shared';
 import { Workbook } from 'exceljs';
 
+import { makeUnitTree, signIn } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 import { parseCsv } from './csv.util';
@@ -84,12 +85,15 @@ describe('risk scenario export and import', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    unitLeader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
+    // The nursing home, its leader and the other sector are this spec's own (factories); the tenant-wide quality
+    // coordinator and HMS adviser are the demo municipality's (read-only role checks).
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Overføring', serviceType: 'nursing_home' });
+    const elsewhere = await makeUnitTree(testApp.dataSource, { label: 'Annen sektor' });
+    unitLeader = await signIn(testApp.baseUrl, tree.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, elsewhere.leaders.sector);
     quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
     hms = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
-    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    nursingHome = home!.id;
+    nursingHome = tree.unit.id;
     const created = await newAnalysis(unitLeader, 'Tjeneste-ROS Liavegen: "vinter"/2027');
     for (const scenario of SCENARIOS) {
       expect((await unitLeader.request('POST', `/api/risk/analyses/${created.id}/scenarios`, scenario)).status).toBe(201);

@@ -10,12 +10,17 @@ import type {
   RiskRegisterItem,
 } from '@helhet/shared';
 
+import { makeTenant, makeUnitTree, makeUser, signIn } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
 type Logged = Session & { me: { id: string } };
 
-/** HMS risk items, the factor catalogue, templates, versions and the demo ROS. */
+/**
+ * HMS risk items, the factor catalogue, templates, versions and the demo ROS. Registers and lists cover a whole
+ * municipality, so everything except the demo-ROS check runs in a municipality of its own (factories); that check
+ * reads the seeded demo municipality with its demo logins and changes nothing.
+ */
 describe('HMS risk assessment', () => {
   let testApp: TestApp;
   let unitLeader: Logged;
@@ -41,13 +46,19 @@ describe('HMS risk assessment', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    unitLeader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
-    safetyRep = await Session.login(testApp.baseUrl, 'verneombud@fjordvik.kommune.no');
-    hms = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
-    const [root] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE parent_id IS NULL`)) as { id: string }[];
-    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    units = { nursingHome: home!.id, root: root!.id };
+    const tenant = await makeTenant(testApp.dataSource, 'HMS-kommune');
+    const health = await makeUnitTree(testApp.dataSource, { label: 'Helse', serviceType: 'nursing_home', tenantId: tenant.id });
+    const education = await makeUnitTree(testApp.dataSource, { label: 'Oppvekst', serviceType: 'primary_school', tenantId: tenant.id });
+    const rep = await makeUser(testApp.dataSource, {
+      primaryOrgUnitId: health.unit.id,
+      roles: [{ orgUnitId: health.unit.id, role: 'safety_rep' }],
+      tenantId: tenant.id,
+    });
+    unitLeader = await signIn(testApp.baseUrl, health.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, education.leaders.sector);
+    safetyRep = await signIn(testApp.baseUrl, rep);
+    hms = await signIn(testApp.baseUrl, tenant.hms);
+    units = { nursingHome: health.unit.id, root: tenant.root.id };
     factors = (await unitLeader.get<RiskFactorResponse[]>('/api/risk/factors')).body;
   });
 
@@ -75,27 +86,32 @@ describe('HMS risk assessment', () => {
   });
 
   it('should seed the demo ROS: approved helhetlig ROS with its superseded predecessor, two service ROS and the nursing home’s scored HMS assessment', async () => {
-    const all = (await hms.get<Page<RiskAnalysisSummary>>('/api/risk/analyses?pageSize=200')).body.items;
+    const demoHms = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
+    const demoLeader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
+    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
+    const all = [
+      ...(await demoHms.get<Page<RiskAnalysisSummary>>('/api/risk/analyses?type=holistic_ros&pageSize=200')).body.items,
+      ...(await demoHms.get<Page<RiskAnalysisSummary>>('/api/risk/analyses?type=service_ros&pageSize=200')).body.items,
+    ];
     const holisticSummary = all.find(
       (a) => a.type === 'holistic_ros' && a.status === 'approved' && a.title.startsWith('Helhetlig ROS for Fjordvik'),
     );
     expect(holisticSummary).toBeDefined();
-    const holistic = (await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holisticSummary!.id}`)).body;
+    const holistic = (await demoHms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holisticSummary!.id}`)).body;
     expect(holistic.councilCaseNumber).toMatch(/^\d{4}\/\d+$/);
     expect(holistic.scenarios).toHaveLength(12);
     expect(holistic.scenarios.every((s) => s.risk !== null && s.residualRisk !== null && s.uncertainty !== null)).toBe(true);
     expect(new Set(holistic.scenarios.map((s) => s.risk!.bandCode))).toEqual(new Set(['low', 'medium', 'high']));
     expect(holistic.previousVersion).toMatchObject({ status: 'superseded' });
-    const previous = (await hms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.previousVersion!.id}`)).body;
+    const previous = (await demoHms.get<RiskAnalysisResponse>(`/api/risk/analyses/${holistic.previousVersion!.id}`)).body;
     expect(previous.nextVersion).toEqual({ id: holistic.id, status: 'approved', title: holistic.title });
     expect(all.filter((a) => a.type === 'service_ros' && /^Tjeneste-ROS (Helse og omsorg|Oppvekst)/.test(a.title))).toHaveLength(2);
 
-    const own = (
-      await unitLeader.get<Page<RiskAnalysisSummary>>(`/api/risk/analyses?type=hms_ros&orgUnitId=${units.nursingHome}&pageSize=200`)
-    ).body.items;
-    const demoHms = own.find((a) => a.title.startsWith('HMS-risikovurdering Liavegen sykehjem'));
-    expect(demoHms).toMatchObject({ canEdit: true, hmsItemCount: riskAnalysisTemplate('hms_nursing_home')!.hmsItems.length });
-    const detail = (await unitLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${demoHms!.id}`)).body;
+    const own = (await demoLeader.get<Page<RiskAnalysisSummary>>(`/api/risk/analyses?type=hms_ros&orgUnitId=${home!.id}&pageSize=200`)).body
+      .items;
+    const seededHms = own.find((a) => a.title.startsWith('HMS-risikovurdering Liavegen sykehjem'));
+    expect(seededHms).toMatchObject({ canEdit: true, hmsItemCount: riskAnalysisTemplate('hms_nursing_home')!.hmsItems.length });
+    const detail = (await demoLeader.get<RiskAnalysisResponse>(`/api/risk/analyses/${seededHms!.id}`)).body;
     for (const item of detail.hmsItems) {
       expect(item.risk).not.toBeNull();
       const level = riskLevel(HMS_SCALE, item.likelihoodRank!, item.consequenceRank!);

@@ -25,6 +25,8 @@ import {
 } from './dto/risk.dto';
 import { RiskQuery } from './risk.query';
 import { RiskAnalysesService } from './risk-analyses.service';
+import { RiskHmsItemsService } from './risk-hms-items.service';
+import { RiskScenariosService } from './risk-scenarios.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -36,6 +38,8 @@ export class RiskController {
   constructor(
     private readonly query: RiskQuery,
     private readonly service: RiskAnalysesService,
+    private readonly scenarios: RiskScenariosService,
+    private readonly hmsItems: RiskHmsItemsService,
   ) {}
 
   @Get('scale-sets')
@@ -85,7 +89,7 @@ export class RiskController {
     @Param('id', uuid) id: string,
     @Body() body: RiskScenarioDto,
   ): Promise<RiskAnalysisResponse> {
-    return this.service.addScenario(auth, id, body);
+    return this.scenarios.addScenario(auth, id, body);
   }
 
   @Patch('analyses/:id/scenarios/:scenarioId')
@@ -95,12 +99,12 @@ export class RiskController {
     @Param('scenarioId', uuid) scenarioId: string,
     @Body() body: RiskScenarioDto,
   ): Promise<RiskAnalysisResponse> {
-    return this.service.updateScenario(auth, id, scenarioId, body);
+    return this.scenarios.updateScenario(auth, id, scenarioId, body);
   }
 
   @Post('analyses/:id/hms-items')
   addHmsItem(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: HmsRiskItemDto): Promise<RiskAnalysisResponse> {
-    return this.service.addHmsItem(auth, id, body);
+    return this.hmsItems.addHmsItem(auth, id, body);
   }
 
   @Patch('analyses/:id/hms-items/:itemId')
@@ -110,7 +114,7 @@ export class RiskController {
     @Param('itemId', uuid) itemId: string,
     @Body() body: HmsRiskItemDto,
   ): Promise<RiskAnalysisResponse> {
-    return this.service.updateHmsItem(auth, id, itemId, body);
+    return this.hmsItems.updateHmsItem(auth, id, itemId, body);
   }
 
   @Delete('analyses/:id/hms-items/:itemId')
@@ -119,7 +123,7 @@ export class RiskController {
     @Param('id', uuid) id: string,
     @Param('itemId', uuid) itemId: string,
   ): Promise<RiskAnalysisResponse> {
-    return this.service.deleteHmsItem(auth, id, itemId);
+    return this.hmsItems.deleteHmsItem(auth, id, itemId);
   }
 
   @Get('register')

@@ -9,10 +9,15 @@ import type {
   ScaleSetResponse,
 } from '@helhet/shared';
 
-import { Session } from '../../test/utils/session';
+import { makeTenant, makeUnitTree, signIn } from '../../test/factories';
+import type { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
-/** ROS analyses: edit rights by role and unit scope, scale validation, and a register whose heat map always agrees with it. */
+/**
+ * ROS analyses: edit rights by role and unit scope, scale validation, and a register whose heat map always agrees
+ * with it. The register's totals cover a whole municipality, so the spec runs in a municipality of its own
+ * (factories: tenant with its HMS adviser, a nursing-home branch and a school branch with their leaders).
+ */
 describe('risk analyses', () => {
   let testApp: TestApp;
   let unitLeader: Session;
@@ -22,15 +27,13 @@ describe('risk analyses', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    unitLeader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
-    hms = await Session.login(testApp.baseUrl, 'hms@fjordvik.kommune.no');
-    const [root] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE parent_id IS NULL`)) as { id: string }[];
-    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
-    const [school] = (await testApp.dataSource.query(
-      `SELECT id FROM org_unit WHERE level_type = 'unit' AND name ILIKE '%skole%' ORDER BY name LIMIT 1`,
-    )) as { id: string }[];
-    units = { nursingHome: home!.id, root: root!.id, school: school!.id };
+    const tenant = await makeTenant(testApp.dataSource, 'ROS-kommune');
+    const health = await makeUnitTree(testApp.dataSource, { label: 'Helse', serviceType: 'nursing_home', tenantId: tenant.id });
+    const education = await makeUnitTree(testApp.dataSource, { label: 'Oppvekst', serviceType: 'primary_school', tenantId: tenant.id });
+    unitLeader = await signIn(testApp.baseUrl, health.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, education.leaders.sector);
+    hms = await signIn(testApp.baseUrl, tenant.hms);
+    units = { nursingHome: health.unit.id, root: tenant.root.id, school: education.unit.id };
   });
 
   afterAll(() => testApp.close());

@@ -1,11 +1,16 @@
 import type { ApiError, Page, RoleAssignmentResponse, UserResponse, UserSummary } from '@helhet/shared';
 
+import { FACTORY_PASSWORD, makeUnitTree, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
-/** User and role administration: scope, audit (exactly one row per changed record) and effect on access. */
+/**
+ * User and role administration: scope, audit (exactly one row per changed record) and effect on access. The
+ * demo administrator acts on a user and sector of this spec's own (factories).
+ */
 describe('users and role assignments', () => {
   let testApp: TestApp;
+  let tree: UnitTree;
   let admin: Session;
   let employee: { id: string; unitId: string };
 
@@ -19,10 +24,9 @@ describe('users and role assignments', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [row] = (await testApp.dataSource.query(
-      `SELECT id, primary_org_unit_id AS "unitId" FROM app_user WHERE email = 'ansatt@fjordvik.kommune.no'`,
-    )) as { id: string; unitId: string }[];
-    employee = row!;
+    // The user whose roles and status change is this spec's own (factories), never a demo login.
+    tree = await makeUnitTree(testApp.dataSource, { label: 'Brukere' });
+    employee = { id: tree.employee.id, unitId: tree.unit.id };
   });
 
   afterAll(() => testApp.close());
@@ -40,24 +44,24 @@ describe('users and role assignments', () => {
   });
 
   it('should grant a role with one audit row, widen the user’s access, and take it away again', async () => {
-    const [sector] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Helse og omsorg'`)) as { id: string }[];
-    const before = (await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no')).me.permissions;
+    const sector = tree.sector;
+    const before = (await signIn(testApp.baseUrl, tree.employee)).me.permissions;
     expect(before).not.toContain('users.read');
 
     const granted = await admin.request<RoleAssignmentResponse>('POST', `/api/users/${employee.id}/role-assignments`, {
-      orgUnitId: sector!.id,
+      orgUnitId: sector.id,
       role: 'hms_advisor',
     });
     expect(granted.status).toBe(201);
     expect(granted.body).toMatchObject({
       includeDescendants: true,
-      orgUnitId: sector!.id,
-      orgUnitName: 'Helse og omsorg',
+      orgUnitId: sector.id,
+      orgUnitName: sector.name,
       role: 'hms_advisor',
     });
     expect(await auditCount(granted.body.id)).toBe(1);
 
-    const widened = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
+    const widened = await signIn(testApp.baseUrl, tree.employee);
     expect(widened.me.permissions).toContain('users.read');
     expect((await widened.get<Page<UserSummary>>('/api/users')).status).toBe(200);
 
@@ -68,7 +72,7 @@ describe('users and role assignments', () => {
   });
 
   it('should update a user with one audit row and lock them out when deactivated', async () => {
-    const session = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
+    const session = await signIn(testApp.baseUrl, tree.employee);
     const auditsBefore = await auditCount(employee.id);
     const updated = await admin.request<UserResponse>('PATCH', `/api/users/${employee.id}`, { active: false, locale: 'en' });
     expect(updated.status).toBe(200);
@@ -76,12 +80,12 @@ describe('users and role assignments', () => {
     expect(await auditCount(employee.id)).toBe(auditsBefore + 1);
     expect((await session.get('/api/auth/me')).status).toBe(401);
     const login = await fetch(`${testApp.baseUrl}/api/auth/login`, {
-      body: JSON.stringify({ email: 'ansatt@fjordvik.kommune.no', password: 'Helhet-demo-2026!' }),
+      body: JSON.stringify({ email: tree.employee.email, password: FACTORY_PASSWORD }),
       headers: { 'content-type': 'application/json' },
       method: 'POST',
     });
     expect(login.status).toBe(401);
-    await admin.request('PATCH', `/api/users/${employee.id}`, { active: true, locale: 'nb' });
+    expect((await admin.request('PATCH', `/api/users/${employee.id}`, { active: true, locale: 'nb' })).status).toBe(200);
   });
 
   it('should refuse to let an administrator deactivate themselves', async () => {

@@ -2,9 +2,11 @@ import type { HealthResponse, UserResponse } from '@helhet/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 
+import { makeUnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp, waitFor } from '../../test/utils/smtp';
+import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
+import { waitFor } from '../../test/utils/wait-for';
 
 /** API → Redis → worker → SMTP, for real; a temporary SMTP failure is retried with backoff. */
 describe('invitation e-mail', () => {
@@ -40,18 +42,17 @@ describe('invitation e-mail', () => {
     expect(health.status).toBe(200);
 
     const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as {
-      id: string;
-    }[];
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Invitasjon' });
+    const unit = tree.unit;
     const created = await admin.request<UserResponse>('POST', '/api/users', {
       email: 'Ny.Ansatt@Fjordvik.Kommune.no',
       name: 'Ny Ansatt',
-      primaryOrgUnitId: unit!.id,
+      primaryOrgUnitId: unit.id,
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: 'ny.ansatt@fjordvik.kommune.no', status: 'invited' });
 
-    const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('ny.ansatt@fjordvik.kommune.no')), 30_000);
+    const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('ny.ansatt@fjordvik.kommune.no')), { timeout: 30_000 });
     expect(smtp.attempts()).toBe(2);
     const parsed = await simpleParser(mail.raw);
     expect(parsed.subject).toBe('Invitasjon til Helhet – Fjordvik kommune');
@@ -82,14 +83,13 @@ describe('invitation e-mail', () => {
 
   it('should refuse a duplicate e-mail with 409 and write nothing', async () => {
     const admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [unit] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`)) as {
-      id: string;
-    }[];
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Invitasjon' });
+    const unit = tree.unit;
     const before = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_log_entry`)) as { n: number }[];
     const result = await admin.request('POST', '/api/users', {
-      email: 'hms@fjordvik.kommune.no',
+      email: tree.employee.email,
       name: 'Dobbel',
-      primaryOrgUnitId: unit!.id,
+      primaryOrgUnitId: unit.id,
     });
     expect(result.status).toBe(409);
     const after = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_log_entry`)) as { n: number }[];

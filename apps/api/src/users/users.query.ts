@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { unitScope, unitScopeCondition } from '../auth/unit-scope';
 import { DomainException } from '../core/http/domain.exception';
 import { pageWindow } from '../core/http/page-query.dto';
+import { OrgDirectory } from '../organisation/org-directory';
 import type { ListUsersQueryDto } from './dto/user.dto';
 import type { User } from './entities/user.entity';
 import { toRoleAssignmentResponses, toUserResponse, toUserSummary } from './user.mapper';
@@ -21,7 +22,10 @@ type UserRow = User & { primaryOrgUnitName: string | null; hasPassword: boolean 
 /** Users are visible when their primary unit is inside the caller's scope for the permission. */
 @Injectable()
 export class UsersQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgDirectory: OrgDirectory,
+  ) {}
 
   async list(auth: AuthContext, query: ListUsersQueryDto): Promise<Page<UserSummary>> {
     const { page, pageSize, skip } = pageWindow(query);
@@ -33,8 +37,10 @@ export class UsersQuery {
       where.push(`(usr.name ILIKE $${params.length} OR usr.email ILIKE $${params.length})`);
     }
     if (query.orgUnitId) {
-      params.push(query.orgUnitId);
-      where.push(`pou.path <@ (SELECT f.path FROM org_unit f WHERE f.id = $${params.length} AND f.tenant_id = $1)`);
+      // Users whose primary unit lies in the chosen unit's subtree (an unknown unit matches nobody).
+      const filter = await this.orgDirectory.unit(auth.tenantId, query.orgUnitId);
+      params.push(filter?.path ?? null);
+      where.push(`pou.path <@ $${params.length}::ltree`);
     }
     if (query.role) {
       params.push(query.role);
@@ -48,6 +54,7 @@ export class UsersQuery {
     )) as UserRow[];
     const roles = await toRoleAssignmentResponses(
       this.dataSource.manager,
+      this.orgDirectory,
       auth.tenantId,
       rows.map((row) => row.id),
       { activeOnly: true },
@@ -67,7 +74,7 @@ export class UsersQuery {
 
   async get(auth: AuthContext, id: string, manager: EntityManager = this.dataSource.manager): Promise<UserResponse> {
     const row = await this.findRow(manager, auth, id, PERMISSIONS.usersRead);
-    const roles = await toRoleAssignmentResponses(manager, auth.tenantId, [row.id]);
+    const roles = await toRoleAssignmentResponses(manager, this.orgDirectory, auth.tenantId, [row.id]);
     return toUserResponse(row, roles);
   }
 

@@ -11,6 +11,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { Invitation } from '../auth/entities/invitation.entity';
 import { randomToken, sha256 } from '../auth/tokens.service';
 import { DomainException, invalidField } from '../core/http/domain.exception';
+import { OrgDirectory } from '../organisation/org-directory';
 import { OrgUnitsQuery } from '../organisation/org-units.query';
 import type { CreateRoleAssignmentDto, CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { RoleAssignment } from './entities/role-assignment.entity';
@@ -33,6 +34,7 @@ export class UsersService {
     private readonly units: OrgUnitsQuery,
     private readonly audit: AuditLogService,
     private readonly invitations: InvitationMailProducer,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   async create(auth: AuthContext, dto: CreateUserDto): Promise<UserResponse> {
@@ -135,7 +137,7 @@ export class UsersService {
       });
       return values.id;
     });
-    const roles = await toRoleAssignmentResponses(this.dataSource.manager, auth.tenantId, [userId]);
+    const roles = await toRoleAssignmentResponses(this.dataSource.manager, this.orgDirectory, auth.tenantId, [userId]);
     const created = roles.find((role) => role.id === id);
     if (!created) throw new DomainException('ROLE_ASSIGNMENT_NOT_FOUND', 'Role assignment not found');
     const { userId: _userId, ...response } = created;

@@ -14,6 +14,7 @@ import {
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 
+import { makeUnitTree, signIn, type UnitTree } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp, testEnvironment } from '../../test/utils/test-app';
 
@@ -103,6 +104,8 @@ describe('workshops (live, two API instances)', () => {
   let leader: Session;
   let analysis: RiskAnalysisResponse;
   let scenarioId: string;
+  let tree: UnitTree;
+  let elsewhere: UnitTree;
   const clients: LiveClient[] = [];
   const track = (client: LiveClient): LiveClient => (clients.push(client), client);
 
@@ -115,11 +118,14 @@ describe('workshops (live, two API instances)', () => {
     await redis.quit();
     a = await startTestApp();
     b = await startTestApp();
-    leader = await Session.login(a.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    const [home] = (await a.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
+    // The unit, its leader and the other sector are this spec's own (factories); the HMS adviser is the demo
+    // municipality's (a tenant-wide role that may create helhetlig ROS at the top).
+    tree = await makeUnitTree(a.dataSource, { label: 'Direkte', serviceType: 'nursing_home' });
+    elsewhere = await makeUnitTree(a.dataSource, { label: 'Annen sektor' });
+    leader = await signIn(a.baseUrl, tree.leaders.unit);
     analysis = (
       await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
-        scopeOrgUnitId: home!.id,
+        scopeOrgUnitId: tree.unit.id,
         title: 'Tjeneste-ROS sykehjem 2027',
         type: 'service_ros',
       })
@@ -139,14 +145,13 @@ describe('workshops (live, two API instances)', () => {
   });
 
   it('should refuse to create a workshop outside the caller’s scope (404) or without edit rights (403)', async () => {
-    const otherSector = await Session.login(a.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
+    const otherSector = await signIn(a.baseUrl, elsewhere.leaders.sector);
     const outside = await otherSector.request<ApiError>('POST', '/api/workshops', { analysisId: analysis.id });
     expect(outside.status).toBe(404);
     const hms = await Session.login(a.baseUrl, 'hms@fjordvik.kommune.no');
-    const [root] = (await a.dataSource.query(`SELECT id FROM org_unit WHERE parent_id IS NULL`)) as { id: string }[];
     const holistic = (
       await hms.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
-        scopeOrgUnitId: root!.id,
+        scopeOrgUnitId: tree.municipality.id,
         title: 'Helhetlig ROS 2027',
         type: 'holistic_ros',
       })
@@ -384,7 +389,7 @@ describe('workshops (live, two API instances)', () => {
       ['likelihood', 3, 'Fasilitator mener 1: nytt aggregat'],
       ['deaths', 2, null],
     ]);
-    const outsider = await Session.login(a.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
+    const outsider = await signIn(a.baseUrl, elsewhere.leaders.sector);
     expect((await outsider.get(`/api/workshops/${facilitatorTicket.workshop.id}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { WORKSHOP_COMMANDS, WORKSHOP_EVENTS, WORKSHOP_NAMESPACE, type WorkshopAck } from '@helhet/shared';
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -13,7 +13,16 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 
 import { DomainException } from '../core/http/domain.exception';
+import { WsExceptionFilter } from '../core/websocket/ws-exception.filter';
+import { WsValidationPipe } from '../core/websocket/ws-validation.pipe';
+import { CastVoteDto } from './dto/cast-vote.dto';
+import { OpenRoundDto } from './dto/open-round.dto';
+import { ProposeDto } from './dto/propose.dto';
+import { RecordConsensusDto } from './dto/record-consensus.dto';
+import { ResolveProposalDto } from './dto/resolve-proposal.dto';
 import { WorkshopLiveService } from './workshop-live.service';
+import { WorkshopRoomQuery } from './workshop-room.query';
+import { toSharedWorkshopState, toWorkshopState } from './workshop-state.mapper';
 import { type WorkshopPrincipal, WorkshopsService } from './workshops.service';
 
 /** Server-to-server signal (through the Redis adapter): "workshop X changed, push state to your sockets". */
@@ -22,13 +31,18 @@ const CHANGED = 'workshop:changed';
 type WorkshopSocket = Socket & { data: { me?: WorkshopPrincipal } };
 
 /**
- * The live workshop namespace. Every socket authenticates with its participant token. After each change
- * the instance that made it signals all instances (serverSideEmit) and each pushes a personalised
- * `state` to its own sockets of that workshop, so no one sees more than their role allows.
+ * The live workshop namespace. Every socket authenticates with its participant token. Commands are validated
+ * like REST bodies (WsValidationPipe) and every failure is acknowledged with the REST error body (WsExceptionFilter).
+ * After each change the instance that made it signals all instances (serverSideEmit); each reads the room once
+ * (WorkshopRoomQuery.snapshot) and pushes to its own sockets of that workshop the state their role allows.
+ * Bursts coalesce: while a push runs, further changes only mark the room dirty, and one more push follows.
  */
+@UsePipes(WsValidationPipe)
+@UseFilters(WsExceptionFilter)
 @WebSocketGateway({ cors: false, namespace: WORKSHOP_NAMESPACE })
 export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(WorkshopsGateway.name);
+  /** Rooms with a push in progress; `again` marks a change that arrived during it. */
   private readonly pushing = new Map<string, { again: boolean }>();
   /** Set on shutdown: sockets dropped by app.close() must not signal or touch the database any more. */
   private shuttingDown = false;
@@ -39,6 +53,7 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnG
   constructor(
     private readonly workshops: WorkshopsService,
     private readonly live: WorkshopLiveService,
+    private readonly room: WorkshopRoomQuery,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -82,13 +97,13 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.openRound)
-  openRound(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: unknown): Promise<WorkshopAck> {
-    return this.run(socket, (me) => this.live.openRound(me, (body ?? {}) as never));
+  openRound(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: OpenRoundDto): Promise<WorkshopAck> {
+    return this.run(socket, (me) => this.live.openRound(me, body));
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.castVote)
-  castVote(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: unknown): Promise<WorkshopAck> {
-    return this.run(socket, (me) => this.live.castVote(me, (body ?? {}) as never));
+  castVote(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: CastVoteDto): Promise<WorkshopAck> {
+    return this.run(socket, (me) => this.live.castVote(me, body));
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.reveal)
@@ -97,18 +112,18 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.recordConsensus)
-  recordConsensus(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: unknown): Promise<WorkshopAck> {
-    return this.run(socket, (me) => this.live.recordConsensus(me, (body ?? {}) as never));
+  recordConsensus(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: RecordConsensusDto): Promise<WorkshopAck> {
+    return this.run(socket, (me) => this.live.recordConsensus(me, body));
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.propose)
-  propose(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: unknown): Promise<WorkshopAck> {
-    return this.run(socket, (me) => this.live.propose(me, (body ?? {}) as never));
+  propose(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: ProposeDto): Promise<WorkshopAck> {
+    return this.run(socket, (me) => this.live.propose(me, body));
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.resolveProposal)
-  resolveProposal(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: unknown): Promise<WorkshopAck> {
-    return this.run(socket, (me) => this.live.resolveProposal(me, (body ?? {}) as never));
+  resolveProposal(@ConnectedSocket() socket: WorkshopSocket, @MessageBody() body: ResolveProposalDto): Promise<WorkshopAck> {
+    return this.run(socket, (me) => this.live.resolveProposal(me, body));
   }
 
   @SubscribeMessage(WORKSHOP_COMMANDS.close)
@@ -116,20 +131,11 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return this.run(socket, (me) => this.live.close(me));
   }
 
-  /** Runs a command as the socket's participant; errors become the REST error shape in the ack. */
+  /** Runs a command as the socket's participant; a thrown error is acknowledged by WsExceptionFilter with the REST error body. */
   private async run(socket: WorkshopSocket, command: (me: WorkshopPrincipal) => Promise<void>): Promise<WorkshopAck> {
     const me = socket.data.me;
-    if (!me) return { error: { code: 'WORKSHOP_TOKEN_INVALID', message: 'Not in a workshop' }, ok: false };
-    try {
-      await command(me);
-    } catch (error) {
-      if (error instanceof DomainException) {
-        const details = Array.isArray(error.details) ? error.details : undefined;
-        return { error: { code: error.code, message: error.message, ...(details ? { details } : {}) }, ok: false };
-      }
-      this.logger.error(error);
-      return { error: { code: 'INTERNAL_ERROR', message: 'Unexpected error' }, ok: false };
-    }
+    if (!me) throw new DomainException('WORKSHOP_TOKEN_INVALID', 'Not in a workshop');
+    await command(me);
     this.changed(me.workshopId);
     return { ok: true };
   }
@@ -165,19 +171,23 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
   }
 
-  /** After close everyone gets a last state; participants then get `closed` and are let go, the facilitator stays. */
+  /**
+   * One snapshot of the room (a fixed number of queries), then each local socket of the workshop gets the state its
+   * role allows, computed from that snapshot. After close everyone gets a last state; participants then get `closed`
+   * and are let go, the facilitator stays.
+   */
   private async pushOnce(workshopId: string): Promise<void> {
-    const sockets = [...this.server.sockets.values()].filter(
-      (s) => (s as WorkshopSocket).data.me?.workshopId === workshopId,
-    ) as WorkshopSocket[];
+    // This instance's sockets of the room (the Redis adapter's room map is local; other instances push to theirs).
+    const ids = [...(this.server.adapter.rooms.get(room(workshopId)) ?? [])];
+    const sockets = ids.map((id) => this.server.sockets.get(id)).filter((s): s is WorkshopSocket => s !== undefined);
     if (sockets.length === 0) return;
-    const open = await this.live.isOpen(workshopId);
-    await Promise.all(
-      sockets.map(
-        async (socket) => socket.data.me && socket.connected && socket.emit(WORKSHOP_EVENTS.state, await this.live.state(socket.data.me)),
-      ),
-    );
-    if (open) return;
+    const snapshot = await this.room.snapshot(workshopId);
+    const shared = toSharedWorkshopState(snapshot);
+    for (const socket of sockets) {
+      const me = socket.data.me;
+      if (me && socket.connected) socket.emit(WORKSHOP_EVENTS.state, toWorkshopState(snapshot, shared, me));
+    }
+    if (snapshot.workshop.open) return;
     for (const socket of sockets) {
       if (socket.data.me?.role === 'facilitator') continue;
       socket.emit(WORKSHOP_EVENTS.closed, { workshopId });

@@ -11,6 +11,7 @@ import {
 } from '@helhet/shared';
 import { io, type Socket } from 'socket.io-client';
 
+import { makeUnitTree, signIn } from '../../test/factories';
 import { Session } from '../../test/utils/session';
 import { startTestApp, type TestApp } from '../../test/utils/test-app';
 
@@ -35,14 +36,17 @@ describe('workshops (REST)', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    unitLeader = await Session.login(testApp.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    otherSector = await Session.login(testApp.baseUrl, 'kommunalsjef.oppvekst@fjordvik.kommune.no');
-    employee = await Session.login(testApp.baseUrl, 'ansatt@fjordvik.kommune.no');
+    // The unit, its leader and employee and the other sector are this spec's own (factories); the quality
+    // coordinator is the demo municipality's (read-only role check).
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Verksted', serviceType: 'nursing_home' });
+    const elsewhere = await makeUnitTree(testApp.dataSource, { label: 'Annen sektor' });
+    unitLeader = await signIn(testApp.baseUrl, tree.leaders.unit);
+    otherSector = await signIn(testApp.baseUrl, elsewhere.leaders.sector);
+    employee = await signIn(testApp.baseUrl, tree.employee);
     quality = await Session.login(testApp.baseUrl, 'kvalitet@fjordvik.kommune.no');
-    const [home] = (await testApp.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
     analysis = (
       await unitLeader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
-        scopeOrgUnitId: home!.id,
+        scopeOrgUnitId: tree.unit.id,
         title: 'ROS sykehjem 2027',
         type: 'service_ros',
       })
@@ -186,11 +190,11 @@ describe('workshops (live, two instances)', () => {
   beforeAll(async () => {
     a = await startTestApp();
     b = await startTestApp();
-    leader = await Session.login(a.baseUrl, 'enhetsleder.sykehjem@fjordvik.kommune.no');
-    const [home] = (await a.dataSource.query(`SELECT id FROM org_unit WHERE name = 'Liavegen sykehjem'`)) as { id: string }[];
+    const tree = await makeUnitTree(a.dataSource, { label: 'Verksted to', serviceType: 'nursing_home' });
+    leader = await signIn(a.baseUrl, tree.leaders.unit);
     analysis = (
       await leader.request<RiskAnalysisResponse>('POST', '/api/risk/analyses', {
-        scopeOrgUnitId: home!.id,
+        scopeOrgUnitId: tree.unit.id,
         title: 'ROS med verksted',
         type: 'service_ros',
       })

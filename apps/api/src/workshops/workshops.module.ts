@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { AuthModule } from '../auth/auth.module';
 import { AppConfig } from '../core/config/app-config.service';
 import { RiskModule } from '../risk/risk.module';
+import { Workshop, WorkshopConsensus, WorkshopParticipant, WorkshopProposal, WorkshopVote } from './entities';
 import { WorkshopLiveService } from './workshop-live.service';
+import { WorkshopRoomQuery } from './workshop-room.query';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsGateway } from './workshops.gateway';
 import { WorkshopsService } from './workshops.service';
@@ -15,6 +18,7 @@ import { WorkshopsService } from './workshops.service';
   controllers: [WorkshopsController],
   exports: [WorkshopsService],
   imports: [
+    TypeOrmModule.forFeature([Workshop, WorkshopConsensus, WorkshopParticipant, WorkshopProposal, WorkshopVote]),
     AuditLogModule,
     AuthModule,
     RiskModule,
@@ -26,6 +30,6 @@ import { WorkshopsService } from './workshops.service';
       }),
     }),
   ],
-  providers: [WorkshopsService, WorkshopLiveService, WorkshopsGateway],
+  providers: [WorkshopsService, WorkshopLiveService, WorkshopRoomQuery, WorkshopsGateway],
 })
 export class WorkshopsModule {}

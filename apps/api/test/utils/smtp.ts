@@ -52,18 +52,3 @@ export const startSmtp = async (options: { failFirst?: number } = {}) => {
 };
 
 export type TestSmtp = Awaited<ReturnType<typeof startSmtp>>;
-
-/** Polls `probe` until it returns something other than undefined. */
-export const waitFor = async <T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 15_000,
-  what = 'condition',
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};

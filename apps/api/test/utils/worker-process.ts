@@ -5,7 +5,8 @@ import { testEnvironment } from './test-app';
 
 /**
  * The real worker in its own process (from source via ts-node), so a test can SIGKILL it mid-job.
- * Resolves once the worker has logged that it started.
+ * It runs on the same Node binary as the test (process.execPath), so the Node 24 step of `npm test` tests
+ * the worker process on Node 24 too. Resolves once the worker has logged that it started.
  */
 export const spawnWorker = async (overrides: Record<string, string>): Promise<ChildProcess> => {
   const env = testEnvironment(overrides);

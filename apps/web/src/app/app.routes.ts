@@ -76,12 +76,12 @@ export const appRoutes: Route[] = [
         title: title($localize`:@@title.auditLog:Revisjonslogg`),
       },
       {
-        loadComponent: () => import('./shared/message-page.component').then((m) => m.ForbiddenComponent),
+        loadComponent: () => import('./shared/ui/message-page.component').then((m) => m.ForbiddenComponent),
         path: ROUTES.forbidden,
         title: title($localize`:@@title.forbidden:Ingen tilgang`),
       },
       {
-        loadComponent: () => import('./shared/message-page.component').then((m) => m.NotFoundComponent),
+        loadComponent: () => import('./shared/ui/message-page.component').then((m) => m.NotFoundComponent),
         path: '**',
         title: title($localize`:@@title.notFound:Fant ikke siden`),
       },

@@ -15,7 +15,7 @@ import {
   validateSync,
 } from 'class-validator';
 
-import { isReporterIdentityKey, REPORTER_IDENTITY_KEY_MESSAGE } from '../../incidents/reporter-identity/reporter-identity.crypto';
+import { isReporterIdentityKey, REPORTER_IDENTITY_KEY_MESSAGE } from '../crypto/reporter-identity-key';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 
-import { Tenant } from '../../organisation/entities/tenant.entity';
+import { Tenant } from '../tenancy/tenant.entity';
 
 /** Columns every tenant-owned table has. One installation serves several municipalities. */
 export abstract class TenantScopedEntity {

@@ -4,8 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 
-import { RedisIoAdapter } from '../../workshops/redis-io.adapter';
 import type { AppConfig } from '../config/app-config.service';
+import { RedisIoAdapter } from '../websocket/redis-io.adapter';
 import { serveWebApp } from './serve-web';
 import { validationException } from './validation-errors.util';
 
@@ -44,7 +44,7 @@ export const configureApp = (app: INestApplication, config: AppConfig): void => 
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   const webRoot = config.get('WEB_ROOT');
   if (webRoot) serveWebApp(express, webRoot);
-  // Live workshops: socket.io through Redis pub/sub, so every API instance reaches every socket (workshops/redis-io.adapter.ts).
+  // Live workshops: socket.io through Redis pub/sub, so every API instance reaches every socket (core/websocket/redis-io.adapter.ts).
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
 };

@@ -1,4 +1,5 @@
 import type { FieldError } from '@helhet/shared';
+import type { ValidationPipeOptions } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 
 import { DomainException } from './domain.exception';
@@ -15,4 +16,12 @@ export const validationException = (errors: ValidationError[]): DomainException 
   const details = toFieldErrors(errors);
   const fields = details.map((detail) => detail.field).join(', ');
   return new DomainException('VALIDATION_FAILED', `Invalid input: ${fields}`, details);
+};
+
+/** The options of the global REST ValidationPipe (configure-app.ts), shared by the socket pipe (core/websocket). */
+export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
+  exceptionFactory: validationException,
+  forbidNonWhitelisted: true,
+  transform: true,
+  whitelist: true,
 };

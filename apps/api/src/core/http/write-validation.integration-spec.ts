@@ -1,5 +1,6 @@
 import type { ApiError } from '@helhet/shared';
 
+import { makeUnitTree } from '../../../test/factories';
 import { Session } from '../../../test/utils/session';
 import { startTestApp, type TestApp } from '../../../test/utils/test-app';
 
@@ -21,13 +22,9 @@ describe('bad input on every write endpoint', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     admin = await Session.login(testApp.baseUrl, 'admin@fjordvik.kommune.no');
-    const [unit] = (await testApp.dataSource.query(
-      `SELECT id, leader_user_id FROM org_unit WHERE level_type = 'unit' ORDER BY code LIMIT 1`,
-    )) as { id: string; leader_user_id: string }[];
-    const [other] = (await testApp.dataSource.query(`SELECT id FROM app_user WHERE id <> $1 ORDER BY email LIMIT 1`, [
-      unit!.leader_user_id,
-    ])) as { id: string }[];
-    ids = { other: other!.id, unit: unit!.id, user: unit!.leader_user_id };
+    // A unit with a leader and a colleague of the spec's own (factories): nothing another spec writes.
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Validering' });
+    ids = { other: tree.employee.id, unit: tree.unit.id, user: tree.leaders.unit.id };
   });
 
   afterAll(() => testApp.close());

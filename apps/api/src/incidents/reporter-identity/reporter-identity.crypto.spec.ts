@@ -1,10 +1,5 @@
-import {
-  deriveReporterIdentityKeys,
-  isReporterIdentityKey,
-  openReporterId,
-  reporterLookup,
-  sealReporterId,
-} from './reporter-identity.crypto';
+import { isReporterIdentityKey } from '../../core/crypto/reporter-identity-key';
+import { deriveReporterIdentityKeys, openReporterId, reporterLookup, sealReporterId } from './reporter-identity.crypto';
 
 const KEY = 'k8yQ1M0f3Yb2bq0X2i7n0M1y7d2J1t7V4cQ9W3e5R6s=';
 const OTHER_KEY = 'Vq3h0dM2pX7c9L1f4T6y8B0n2R4w6Z8a1C3e5G7i9K0=';

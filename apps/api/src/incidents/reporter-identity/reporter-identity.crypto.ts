@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
+import { isReporterIdentityKey, REPORTER_IDENTITY_KEY_BYTES, REPORTER_IDENTITY_KEY_MESSAGE } from '../../core/crypto/reporter-identity-key';
+
 /**
  * Encryption at rest of the reporter of an avvik filed *hidden from the handler* (domain.md §3.5).
  *
@@ -9,11 +11,10 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  * - `lookup`: HMAC-SHA256 of tenant and user id, a pseudonym that lets the reporter find their own reports
  *   ("my reports", access to the case) without the database holding who they are.
  *
- * Sealed format (bytea): version (1 byte) ‖ IV (12) ‖ tag (16) ‖ ciphertext. Pure functions, no I/O; the
- * migration that converted the plain-text column uses them too, so change the format only with a new version.
+ * Sealed format (bytea): version (1 byte) ‖ IV (12) ‖ tag (16) ‖ ciphertext. Pure functions, no I/O; identities
+ * sealed before are opened with them, so change the format only with a new version.
  */
 
-export const REPORTER_IDENTITY_KEY_BYTES = 32;
 const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -29,16 +30,6 @@ export interface SealedCase {
   tenantId: string;
   incidentId: string;
 }
-
-/** True for 32 bytes in standard base64 that look random (not a placeholder such as all zeros). */
-export const isReporterIdentityKey = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9+/]{43}=$/.test(value)) return false;
-  const bytes = Buffer.from(value, 'base64');
-  return bytes.length === REPORTER_IDENTITY_KEY_BYTES && new Set(bytes).size >= 16;
-};
-
-export const REPORTER_IDENTITY_KEY_MESSAGE =
-  'REPORTER_IDENTITY_KEY must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)';
 
 /** The two subkeys of the configured secret. Throws when the secret is not a proper key. */
 export const deriveReporterIdentityKeys = (secret: string): ReporterIdentityKeys => {

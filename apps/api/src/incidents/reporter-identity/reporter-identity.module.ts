@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 
 import { AuditLogModule } from '../../audit-log/audit-log.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { UserDirectoryModule } from '../../users/user-directory.module';
+import { LegacyReporterSealing } from './legacy-reporter-sealing';
 import { ReporterIdentityController } from './reporter-identity.controller';
 import { ReporterIdentityService } from './reporter-identity.service';
 import { ReporterRevealService } from './reporter-reveal.service';
@@ -13,7 +15,7 @@ import { ReporterRevealService } from './reporter-reveal.service';
 @Module({
   controllers: [ReporterIdentityController],
   exports: [ReporterIdentityService],
-  imports: [AuditLogModule, NotificationsModule],
-  providers: [ReporterIdentityService, ReporterRevealService],
+  imports: [UserDirectoryModule, AuditLogModule, NotificationsModule],
+  providers: [LegacyReporterSealing, ReporterIdentityService, ReporterRevealService],
 })
 export class ReporterIdentityModule {}

@@ -11,6 +11,7 @@ import { firstRow } from '../../core/database/first-row.util';
 import { DomainException } from '../../core/http/domain.exception';
 import { NotificationDeliveryProducer } from '../../notifications/jobs/notification-delivery.producer';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { UserDirectory } from '../../users/user-directory';
 import { ReporterIdentityService } from './reporter-identity.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +34,7 @@ export class ReporterRevealService {
     private readonly audit: AuditLogService,
     private readonly notifications: NotificationsService,
     private readonly deliveries: NotificationDeliveryProducer,
+    private readonly users: UserDirectory,
   ) {}
 
   /** `idOrNumber`: the case id, or its number (`2026-000123`) as the DPO is usually given it. */
@@ -67,10 +69,7 @@ export class ReporterRevealService {
         { incidentId: incident.id, tenantId: incident.tenant_id },
         incident.reporter_identity_ciphertext,
       );
-      const [reporter] = (await manager.query(`SELECT id, name FROM app_user WHERE tenant_id = $1 AND id = $2`, [
-        auth.tenantId,
-        reporterId,
-      ])) as { id: string; name: string }[];
+      const reporter = await this.users.ref(auth.tenantId, reporterId, manager);
 
       await this.accessLog.record(manager, {
         actorUserId: auth.userId,

@@ -1,4 +1,3 @@
-import type { InboxNotificationKind } from '@helhet/shared';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,9 +5,12 @@ import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 
 import { AppConfig } from '../../core/config/app-config.service';
+import type { EntityRow } from '../../core/database/entity-row';
 import { MailService } from '../../core/mail/mail.service';
 import { JobName, QueueName } from '../../core/queue/queue-names';
 import { workerOptions } from '../../core/queue/worker-options';
+import { UserDirectory } from '../../users/user-directory';
+import type { Notification } from '../entities/notification.entity';
 import type { NotificationDeliveryJobData } from './notification-delivery.producer';
 import { notificationMail } from './notification-mail.template';
 
@@ -41,6 +43,7 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly users: UserDirectory,
   ) {
     super();
   }
@@ -56,24 +59,18 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
     if (claimed !== 'claimed') return claimed;
 
     const [row] = (await this.dataSource.query(
-      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, n.risk_analysis_id, u.email, u.locale, t.name AS municipality
-         FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
-         JOIN app_user u ON u.id = n.user_id JOIN tenant t ON t.id = d.tenant_id
+      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, n.risk_analysis_id, n.user_id, t.name AS municipality
+         FROM notification_delivery d JOIN notification n ON n.id = d.notification_id JOIN tenant t ON t.id = d.tenant_id
         WHERE d.id = $1`,
       [deliveryId],
-    )) as {
+    )) as (EntityRow<Notification, 'incidentId' | 'kind' | 'riskAnalysisId' | 'title' | 'userId'> & {
       notification_id: string;
-      kind: InboxNotificationKind;
-      title: string;
-      incident_id: string | null;
-      risk_analysis_id: string | null;
-      email: string;
-      locale: string;
       municipality: string;
-    }[];
-    if (!row) return 'skipped';
+    })[];
+    const recipient = row ? await this.users.contact(row.user_id) : null;
+    if (!row || !recipient) return 'skipped';
     const base = this.config.get('PUBLIC_URL').replace(/\/$/, '');
-    const locale = row.locale === 'en' ? 'en' : 'nb';
+    const locale = recipient.locale === 'en' ? 'en' : 'nb';
     const link = row.incident_id
       ? `${base}/${locale}/incidents/${row.incident_id}`
       : row.risk_analysis_id
@@ -83,7 +80,7 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
       await this.mail.send({
         ...notificationMail({ kind: row.kind, link, municipality: row.municipality, title: row.title }),
         messageId: `<notification-${row.notification_id}@helhet>`,
-        to: row.email,
+        to: recipient.email,
       });
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);

@@ -9,7 +9,7 @@ import { randomToken, sha256 } from '../../auth/tokens.service';
 import { AppConfig } from '../../core/config/app-config.service';
 import { MailService } from '../../core/mail/mail.service';
 import { JobName, QueueName } from '../../core/queue/queue-names';
-import { Tenant } from '../../organisation/entities/tenant.entity';
+import { Tenant } from '../../core/tenancy/tenant.entity';
 import { User } from '../entities/user.entity';
 import type { InvitationMailJobData } from './invitation-mail.job-data';
 import { invitationMail } from './invitation-mail.template';

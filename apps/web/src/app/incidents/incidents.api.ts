@@ -5,7 +5,6 @@ import type {
   FileIncidentRequest,
   FileIncidentResponse,
   FilingUnitResponse,
-  InboxNotificationResponse,
   IncidentCategoryResponse,
   IncidentCommentRequest,
   IncidentResponse,
@@ -114,13 +113,5 @@ export class IncidentsApi {
 
   attachmentUrl(id: string, attachmentId: string): string {
     return `/api/incidents/${id}/attachments/${attachmentId}`;
-  }
-
-  inbox(): Promise<InboxNotificationResponse[]> {
-    return firstValueFrom(this.http.get<InboxNotificationResponse[]>('/api/notifications'));
-  }
-
-  markRead(notificationId: string): Promise<void> {
-    return firstValueFrom(this.http.post<void>(`/api/notifications/${notificationId}/read`, {}));
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { RiskAnalysisStatus, RiskAnalysisType } from '@helhet/domain';
+import type { RiskAnalysisStatus, RiskAnalysisType, ScaleSet } from '@helhet/domain';
 import type {
   CreateRiskAnalysisRequest,
   Page,
@@ -38,6 +38,12 @@ export class RiskApi {
 
   analyses(query: ListRiskAnalysesQuery = {}): Promise<Page<RiskAnalysisSummary>> {
     return firstValueFrom(this.http.get<Page<RiskAnalysisSummary>>('/api/risk/analyses', { params: toHttpParams(query) }));
+  }
+
+  /** An analysis and the definition of the scale it is assessed on (null if the scale set is gone). */
+  async analysisWithScale(id: string): Promise<{ analysis: RiskAnalysisResponse; scale: ScaleSet | null }> {
+    const [analysis, sets] = await Promise.all([this.analysis(id), this.scaleSets()]);
+    return { analysis, scale: sets.find((set) => set.id === analysis.scaleSet.id)?.definition ?? null };
   }
 
   analysis(id: string): Promise<RiskAnalysisResponse> {

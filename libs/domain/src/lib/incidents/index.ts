@@ -2,6 +2,8 @@ export * from './default-categories';
 export * from './external-notifications';
 export * from './incident.types';
 export * from './incident-deadlines';
+export * from './incident-filing-rules';
+export * from './incident-limits';
 export * from './incident-number';
 export * from './incident-routing';
 export * from './incident-workflow';

@@ -25,8 +25,8 @@ export const ATTACHMENT_LIMITS = {
   types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as readonly string[],
 } as const;
 
-/** How far into the future `occurredAt` may lie (clock skew between phone and server). */
-export const OCCURRED_AT_FUTURE_TOLERANCE_MINUTES = 10;
+/** How far into the future `occurredAt` may lie: the rule lives in libs/domain (incident-limits.ts). */
+export { OCCURRED_AT_FUTURE_TOLERANCE_MINUTES } from '@helhet/domain';
 
 export interface IncidentSubcategoryResponse {
   id: string;

@@ -11,7 +11,7 @@ import { CATEGORY_RESTRICTIONS, type CategoryRestriction, type IncidentDeadlineP
 import type { IncidentCategoryResponse, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { SEVERITY_LABELS } from '../../incidents/incident-labels';
+import { SEVERITY_LABELS } from '../../core/i18n/incident-labels';
 import { IncidentSettingsApi } from './incident-settings.api';
 import { SeveritySettingsComponent } from './severity-settings.component';
 

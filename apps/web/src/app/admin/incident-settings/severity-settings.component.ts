@@ -30,7 +30,7 @@ import {
 import type { IncidentSettingsResponse } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { SEVERITY_NOTIFY_LABELS } from '../../incidents/incident-labels';
+import { SEVERITY_NOTIFY_LABELS } from '../../core/i18n/incident-labels';
 import { IncidentSettingsApi } from './incident-settings.api';
 
 /** Norwegian text for a refused field (`severities.<code>.<setting>` or `severities`); the API's reasons are developer English. */

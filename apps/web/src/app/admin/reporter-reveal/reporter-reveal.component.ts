@@ -8,9 +8,9 @@ import { MatInputModule } from '@angular/material/input';
 import { REVEAL_REASON_MAX_LENGTH, REVEAL_REASON_MIN_LENGTH, type RevealReporterResponse } from '@helhet/shared';
 import { firstValueFrom } from 'rxjs';
 
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage, fieldErrors, isApiError } from '../../core/http-error';
-import { focusById, matchersFor } from '../../incidents/incident-detail/field-errors';
-import { normaliseIncidentNumber } from '../../risk/scenario-links/incident-number';
+import { normaliseIncidentNumber } from '../../shared/incident-number';
 import { ReporterRevealApi } from './reporter-reveal.api';
 import { ReporterRevealConfirmComponent, type ReporterRevealConfirmData } from './reporter-reveal-confirm.component';
 

@@ -10,7 +10,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { PERMISSIONS } from '@helhet/shared';
 import { map } from 'rxjs';
 
-import { InboxBellComponent } from '../../incidents/inbox-bell/inbox-bell.component';
+import { InboxBellComponent } from '../../inbox/inbox-bell/inbox-bell.component';
 import { AuthService } from '../auth/auth.service';
 import { ROUTES } from '../route-paths';
 

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { BREACH_RISK_LEVELS, CIA_TYPES, type CiaType } from '@helhet/domain';
 
-import { BREACH_RISK_LABELS, CIA_LABELS } from '../incident-labels';
+import { BREACH_RISK_LABELS, CIA_LABELS } from '../../core/i18n/incident-labels';
 import type { BreachForm } from './filing-form';
 import { breachIsLate, localDateTime, TEXT_MAX } from './filing-form';
 import { PiiWarningComponent } from './pii-warning.component';

@@ -1,33 +1,14 @@
-import { TextFieldModule } from '@angular/cdk/text-field';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
-import { AFFECTED_PARTY_TYPES, INCIDENT_KINDS, type IncidentKind, REPORTER_VISIBILITIES, type ReporterVisibility } from '@helhet/domain';
-import type { FileIncidentResponse, FilingUnitResponse, IncidentCategoryResponse, IncidentSeverityOption } from '@helhet/shared';
-import { catchError, debounceTime, distinctUntilChanged, from, map, merge, of, switchMap } from 'rxjs';
+import type { FileIncidentResponse, IncidentCategoryResponse, IncidentSeverityOption } from '@helhet/shared';
+import { merge } from 'rxjs';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { AFFECTED_LABELS, DEFAULT_SEVERITY_OPTIONS, KIND_LABELS, severityText, VISIBILITY_LABELS } from '../incident-labels';
+import { DEFAULT_SEVERITY_OPTIONS } from '../../core/i18n/incident-labels';
 import { IncidentsApi } from '../incidents.api';
 import { AttachmentPickerComponent } from './attachment-picker.component';
 import { BreachSectionComponent } from './breach-section.component';
@@ -38,37 +19,20 @@ import {
   createFilingForm,
   createInjuryForm,
   defaultAffectedParty,
-  type FilingForm,
-  GroupErrorMatcher,
   localDateTime,
   markServerError,
   serverFieldMessage,
   severityFields,
-  TEXT_MAX,
   toBreachInput,
   toFileRequest,
   toInjuryInput,
 } from './filing-form';
+import { FilingMoreComponent } from './filing-more.component';
+import { filingUnitLookup } from './filing-unit-lookup';
+import { FilingVisibilityComponent } from './filing-visibility.component';
+import { FilingWhatComponent } from './filing-what.component';
+import { FilingWhereComponent } from './filing-where.component';
 import { InjurySectionComponent } from './injury-section.component';
-import { PiiWarningComponent } from './pii-warning.component';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const KIND_HELP: Record<IncidentKind, () => string> = {
-  adverse_event: () => $localize`:@@incidentFile.kindAdverseHelp:Noe skjedde som førte til skade, tap eller ulempe.`,
-  deviation: () => $localize`:@@incidentFile.kindDeviationHelp:Noe er ikke som det skal: krav, rutine eller lov er ikke fulgt.`,
-  improvement: () => $localize`:@@incidentFile.kindImprovementHelp:En idé til hvordan noe kan bli bedre.`,
-  near_miss: () => $localize`:@@incidentFile.kindNearMissHelp:Det kunne gått galt, men gikk bra.`,
-};
-
-const VISIBILITY_HELP: Record<ReporterVisibility, () => string> = {
-  anonymous: () =>
-    $localize`:@@incidentFile.visibilityAnonymousHelp:Ingenting om hvem du er, lagres. Du får en kvitteringskode som er den eneste måten å følge saken på.`,
-  hidden_from_handler: () =>
-    $localize`:@@incidentFile.visibilityHiddenHelp:Navnet ditt lagres kryptert og vises ikke for behandleren eller lederne. Du kan følge saken under «Mine saker».`,
-  named: () =>
-    $localize`:@@incidentFile.visibilityNamedHelp:Behandleren ser hvem du er og kan spørre deg om mer. Du kan følge saken under «Mine saker».`,
-};
 
 /**
  * File an avvik: phone first, done in a minute. `?unit=<id>` (a unit's printed QR code) preselects the
@@ -80,20 +44,17 @@ const VISIBILITY_HELP: Record<ReporterVisibility, () => string> = {
     AttachmentPickerComponent,
     BreachSectionComponent,
     FilingConfirmationComponent,
+    FilingMoreComponent,
+    FilingVisibilityComponent,
+    FilingWhatComponent,
+    FilingWhereComponent,
     InjurySectionComponent,
-    MatAutocompleteModule,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatProgressBarModule,
-    MatRadioModule,
-    MatSelectModule,
-    PiiWarningComponent,
     ReactiveFormsModule,
-    TextFieldModule,
   ],
   selector: 'hh-file-incident',
-  styleUrls: ['./filing-form.scss', './file-incident.component.scss'],
+  styleUrls: ['./filing-form.scss', './filing-sections.scss', './file-incident.component.scss'],
   templateUrl: './file-incident.component.html',
 })
 export class FileIncidentComponent {
@@ -116,8 +77,6 @@ export class FileIncidentComponent {
 
   protected readonly categories = signal<IncidentCategoryResponse[] | null>(null);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly unitOptions = signal<FilingUnitResponse[]>([]);
-  protected readonly unitNotice = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly attempts = signal(0);
@@ -132,40 +91,14 @@ export class FileIncidentComponent {
   protected readonly subcategories = computed(() => this.category()?.subcategories.filter((s) => s.active) ?? []);
   protected readonly severity = computed(() => severityFields(this.kind(), this.category()));
   protected readonly restriction = computed(() => this.category()?.restriction ?? 'none');
-
-  protected readonly kinds = INCIDENT_KINDS.map((id) => ({ help: KIND_HELP[id](), id, label: KIND_LABELS[id]() }));
   /** The tenant's scale (labels and guidance); the shipped one until it has loaded. */
-  private readonly severityOptions = signal<readonly IncidentSeverityOption[]>(DEFAULT_SEVERITY_OPTIONS);
-  /** Only the levels the tenant uses are offered. */
-  protected readonly severities = computed(() =>
-    this.severityOptions()
-      .filter((option) => option.active)
-      .map((option) => ({ id: option.code, ...severityText(option) })),
-  );
-  protected readonly affected = AFFECTED_PARTY_TYPES.map((id) => ({ id, label: AFFECTED_LABELS[id]() }));
-  protected readonly visibilities = REPORTER_VISIBILITIES.map((id) => ({
-    help: VISIBILITY_HELP[id](),
-    id,
-    label: VISIBILITY_LABELS[id](),
-  }));
-  protected readonly today = localDateTime(new Date()).date;
-  protected readonly textMax = TEXT_MAX;
-  protected readonly descriptionRequired = $localize`:@@incidentFile.descriptionRequired:Beskriv hva som skjedde.`;
-  protected readonly categoryRequired = $localize`:@@incidentFile.categoryRequired:Velg en kategori.`;
-  protected readonly severityActualRequired = $localize`:@@incidentFile.severityActualRequired:Velg hvor alvorlig det ble.`;
-  protected readonly severityPotentialRequired = $localize`:@@incidentFile.severityPotentialRequired:Velg hvor alvorlig det kunne blitt.`;
-  protected readonly timeMatcher = new GroupErrorMatcher(['future', 'tooOld']);
-  protected readonly unitName = (unit: FilingUnitResponse | string | null): string =>
-    typeof unit === 'string' ? unit : (unit?.name ?? '');
+  protected readonly severityOptions = signal<readonly IncidentSeverityOption[]>(DEFAULT_SEVERITY_OPTIONS);
+  /** The unit field's suggestions and its preselection from `?unit=` or the reporter's own unit. */
+  protected readonly units = filingUnitLookup(this.form.controls.unit, this.unit);
 
   constructor() {
     void this.loadCategories();
     void this.loadSeverities();
-    this.searchUnits();
-    effect(() => {
-      const unitId = this.unit();
-      untracked(() => void this.preselectUnit(unitId));
-    });
     merge(this.form.controls.kind.valueChanges, this.form.controls.categoryId.valueChanges)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.syncDependentControls());
@@ -195,40 +128,6 @@ export class FileIncidentComponent {
     } catch {
       // The shipped scale stays.
     }
-  }
-
-  /** `?unit=` when it names an active unit, else the reporter's own unit (the API's answer to an empty search). */
-  private async preselectUnit(unitId: string | undefined): Promise<void> {
-    const control = this.form.controls.unit;
-    if (control.dirty) return;
-    this.unitNotice.set(null);
-    const fromQr = unitId !== undefined && unitId !== '';
-    try {
-      const units = fromQr && UUID.test(unitId) ? await this.api.filingUnits(unitId) : fromQr ? [] : await this.api.filingUnits('');
-      const [first] = units;
-      if (first && !control.dirty) {
-        control.setValue(first);
-        this.unitOptions.set([first]);
-      } else if (fromQr) {
-        this.unitNotice.set($localize`:@@incidentFile.qrUnitMissing:Fant ikke enheten fra QR-koden. Velg enheten selv.`);
-      }
-    } catch {
-      // The reporter picks the unit by hand; the field says so.
-    }
-  }
-
-  private searchUnits(): void {
-    this.form.controls.unit.valueChanges
-      .pipe(
-        map((value) => (typeof value === 'string' ? value.trim() : null)),
-        debounceTime(200),
-        distinctUntilChanged(),
-        switchMap((q) => (q === null ? of(null) : q.length < 2 ? of([]) : from(this.api.filingUnits(q)).pipe(catchError(() => of([]))))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((units) => {
-        if (units) this.unitOptions.set(units);
-      });
   }
 
   /**
@@ -350,16 +249,6 @@ export class FileIncidentComponent {
   protected onFilesChange(files: readonly File[]): void {
     this.files.set(files);
     this.refusedFiles.set(new Set());
-  }
-
-  protected radioInvalid(name: 'severityActual' | 'severityPotential'): boolean {
-    const control = this.form.controls[name];
-    return control.invalid && (control.touched || this.attempts() > 0);
-  }
-
-  protected serverError(name: keyof FilingForm['controls']): string | null {
-    const error: unknown = this.form.controls[name].getError('server');
-    return typeof error === 'string' ? error : null;
   }
 
   /** A fresh, empty form (after a report was sent). */

@@ -1,19 +1,33 @@
 import type { AbstractControl, FormGroupDirective, NgForm, NonNullableFormBuilder, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { Validators } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import type { AffectedPartyType, BreachRiskLevel, CiaType, IncidentKind, ReporterVisibility, Severity } from '@helhet/domain';
 import {
-  type FileIncidentRequest,
-  type FilingUnitResponse,
-  type IncidentCategoryResponse,
-  type InjuryRecordInput,
-  OCCURRED_AT_FUTURE_TOLERANCE_MINUTES,
-  type PersonalDataBreachInput,
+  ABSENCE_DAYS_MAX,
+  type AffectedPartyType,
+  BREACH_DATA_CATEGORIES_MAX,
+  BREACH_DATA_CATEGORY_MAX,
+  breachNotificationDeadline,
+  type BreachRiskLevel,
+  type CiaType,
+  INCIDENT_SHORT_TEXT_MAX,
+  INCIDENT_TEXT_MAX,
+  type IncidentKind,
+  occurredAtProblem,
+  type ReporterVisibility,
+  type Severity,
+  type SeverityFields,
+  severityFields as severityFieldsOf,
+} from '@helhet/domain';
+import type {
+  FileIncidentRequest,
+  FilingUnitResponse,
+  IncidentCategoryResponse,
+  InjuryRecordInput,
+  PersonalDataBreachInput,
 } from '@helhet/shared';
 
-/** Longest free text the API takes (apps/api/src/incidents/dto/incident.dto.ts). */
-export const TEXT_MAX = 4000;
-const TEN_YEARS_MS = 10 * 365 * 86_400_000;
+/** Longest free text the API takes: the limit of libs/domain (incident-limits.ts), under the name the sections use. */
+export const TEXT_MAX = INCIDENT_TEXT_MAX;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -30,12 +44,9 @@ export const toInstant = (date: string, time: string): Date | null => {
   return Number.isNaN(value.getTime()) ? null : value;
 };
 
-/** `future` beyond the clock-skew tolerance, `tooOld` beyond ten years back: the API's own limits. */
-export const timeProblem = (instant: Date | null, now: Date): 'future' | 'tooOld' | null => {
-  if (!instant) return null;
-  if (instant.getTime() > now.getTime() + OCCURRED_AT_FUTURE_TOLERANCE_MINUTES * 60_000) return 'future';
-  return instant.getTime() < now.getTime() - TEN_YEARS_MS ? 'tooOld' : null;
-};
+/** `future` beyond the clock-skew tolerance, `tooOld` beyond ten years back: the API's own rule (libs/domain). */
+export const timeProblem = (instant: Date | null, now: Date): 'future' | 'tooOld' | null =>
+  instant ? occurredAtProblem(instant, now) : null;
 
 /** On the form: `occurredDate` + `occurredTime` must not lie in the future. */
 export const occurredAtValidator =
@@ -69,7 +80,7 @@ export const splitList = (text: string): string[] =>
 
 export const listValidator: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null => {
   const parts = splitList(control.value ?? '');
-  return parts.length > 30 || parts.some((part) => part.length > 100) ? { list: true } : null;
+  return parts.length > BREACH_DATA_CATEGORIES_MAX || parts.some((part) => part.length > BREACH_DATA_CATEGORY_MAX) ? { list: true } : null;
 };
 
 /**
@@ -85,14 +96,9 @@ export class GroupErrorMatcher implements ErrorStateMatcher {
   }
 }
 
-/** Which severities the form asks for (domain.md §3.3): near misses have no actual consequence, suggestions none at all. */
-export const severityFields = (
-  kind: IncidentKind,
-  category: IncidentCategoryResponse | null,
-): { actual: boolean; potential: boolean; potentialRequired: boolean } => {
-  const applies = kind !== 'improvement' && (category?.hasSeverity ?? true);
-  return { actual: applies && kind !== 'near_miss', potential: applies, potentialRequired: applies && kind === 'near_miss' };
-};
+/** Which severities the form asks for: the API's rule (libs/domain incident-filing-rules.ts) for the chosen category. */
+export const severityFields = (kind: IncidentKind, category: IncidentCategoryResponse | null): SeverityFields =>
+  severityFieldsOf(kind, category?.hasSeverity ?? null);
 
 /** A sensible first guess of who was affected, from the category's shipped code (the reporter can change it). */
 export const defaultAffectedParty = (categoryCode: string | undefined): AffectedPartyType => {
@@ -119,7 +125,7 @@ export const createFilingForm = (fb: NonNullableFormBuilder, now: Date) => {
       description: ['', [Validators.required, Validators.maxLength(TEXT_MAX)]],
       immediateActions: ['', Validators.maxLength(TEXT_MAX)],
       kind: ['deviation' as IncidentKind, Validators.required],
-      location: ['', Validators.maxLength(300)],
+      location: ['', Validators.maxLength(INCIDENT_SHORT_TEXT_MAX)],
       occurredDate: [date, Validators.required],
       occurredTime: [time, Validators.required],
       reporterVisibility: ['named' as ReporterVisibility, Validators.required],
@@ -136,10 +142,10 @@ export type FilingForm = ReturnType<typeof createFilingForm>;
 export const createInjuryForm = (fb: NonNullableFormBuilder) => {
   const group = fb.group({
     absence: [false],
-    absenceDays: [{ disabled: true, value: null as number | null }, [Validators.min(0), Validators.max(3650)]],
+    absenceDays: [{ disabled: true, value: null as number | null }, [Validators.min(0), Validators.max(ABSENCE_DAYS_MAX)]],
     courseOfEvents: ['', [Validators.required, Validators.maxLength(TEXT_MAX)]],
     injuredIsMe: [false],
-    injuredPersonText: ['', Validators.maxLength(300)],
+    injuredPersonText: ['', Validators.maxLength(INCIDENT_SHORT_TEXT_MAX)],
     injuryDescription: ['', [Validators.required, Validators.maxLength(TEXT_MAX)]],
     medicalInfo: [{ disabled: true, value: '' }, Validators.maxLength(TEXT_MAX)],
     medicalInfoConsent: [false],
@@ -176,7 +182,7 @@ export type BreachForm = ReturnType<typeof createBreachForm>;
 export const breachIsLate = (discoveredAt: string, now: Date): boolean => {
   const [date = '', time = ''] = discoveredAt.split('T');
   const instant = toInstant(date, time);
-  return instant !== null && now.getTime() - instant.getTime() > 72 * 3_600_000;
+  return instant !== null && now.getTime() > breachNotificationDeadline(instant).getTime();
 };
 
 const textOrNull = (value: string | null | undefined): string | null => value?.trim() || null;

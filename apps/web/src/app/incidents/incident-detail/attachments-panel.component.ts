@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { MatButtonModule } from '@angular/material/button';
 import { ATTACHMENT_LIMITS, type AttachmentResponse, type IncidentResponse } from '@helhet/shared';
 
+import { focusById } from '../../core/forms/field-errors';
 import { errorMessage } from '../../core/http-error';
+import { fileSize } from '../../core/i18n/countdown';
 import { formatDate } from '../../core/i18n/labels';
 import { IncidentsApi } from '../incidents.api';
-import { fileSize } from './countdown';
-import { focusById } from './field-errors';
 
 /** Pictures and documents of the case: download links, and upload for those who handle it. */
 @Component({

@@ -5,9 +5,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { IncidentResponse } from '@helhet/shared';
 
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage } from '../../core/http-error';
 import { IncidentsApi } from '../incidents.api';
-import { focusById, matchersFor } from './field-errors';
 
 /** A comment on the case; it becomes part of the history. */
 @Component({

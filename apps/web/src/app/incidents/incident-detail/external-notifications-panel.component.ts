@@ -6,12 +6,12 @@ import { MatInputModule } from '@angular/material/input';
 import type { NotificationRecipient } from '@helhet/domain';
 import type { ExternalNotificationResponse, IncidentResponse } from '@helhet/shared';
 
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage, fieldErrors } from '../../core/http-error';
+import { countdown, minuteClock, toLocalInputValue } from '../../core/i18n/countdown';
+import { RECIPIENT_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
-import { RECIPIENT_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
-import { countdown, minuteClock, toLocalInputValue } from './countdown';
-import { focusById, matchersFor } from './field-errors';
 
 /** The checklist of notifications the law requires outside the kommune (domain.md §3.7), with deadlines. */
 @Component({

@@ -7,12 +7,12 @@ import { MatSelectModule } from '@angular/material/select';
 import { CAUSE_CATEGORIES, type CauseCategory, closureProblems, type IncidentAction, isFinishedMeasure } from '@helhet/domain';
 import type { IncidentResponse, IncidentTransitionRequest } from '@helhet/shared';
 
+import { UserPickerComponent } from '../../admin/users/user-picker/user-picker.component';
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { UnitPickerComponent } from '../../shared/unit-picker.component';
-import { UserPickerComponent } from '../../shared/user-picker.component';
-import { ACTION_LABELS, CAUSE_LABELS, STATUS_LABELS } from '../incident-labels';
+import { ACTION_LABELS, CAUSE_LABELS, STATUS_LABELS } from '../../core/i18n/incident-labels';
+import { UnitPickerComponent } from '../../organisation/unit-picker/unit-picker.component';
 import { IncidentsApi } from '../incidents.api';
-import { focusById, matchersFor } from './field-errors';
 
 /** Norwegian text for a field the web or the API found wrong (the API's own reasons are English, for developers). */
 const FIELD_MESSAGES: Record<string, () => string> = {

@@ -7,14 +7,21 @@ import { type IncidentResponse, PERMISSIONS } from '@helhet/shared';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage } from '../../core/http-error';
+import { countdown, minuteClock } from '../../core/i18n/countdown';
+import {
+  AFFECTED_LABELS,
+  CAUSE_LABELS,
+  KIND_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  VISIBILITY_LABELS,
+} from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
-import { AFFECTED_LABELS, CAUSE_LABELS, KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS, VISIBILITY_LABELS } from '../incident-labels';
 import { IncidentRiskLinksComponent } from '../incident-risk-links/incident-risk-links.component';
 import { IncidentsApi } from '../incidents.api';
 import { AttachmentsPanelComponent } from './attachments-panel.component';
 import { CommentFormComponent } from './comment-form.component';
-import { countdown, minuteClock } from './countdown';
 import { ExternalNotificationsPanelComponent } from './external-notifications-panel.component';
 import { IncidentActionsComponent } from './incident-actions.component';
 import { IncidentRecordsComponent } from './incident-records.component';

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { BreachRiskLevel, CiaType } from '@helhet/domain';
 import type { InjuryRecordResponse, PersonalDataBreachResponse } from '@helhet/shared';
 
+import { BREACH_RISK_LABELS, CIA_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
-import { BREACH_RISK_LABELS, CIA_LABELS } from '../incident-labels';
 
 /** Read-only view of the injury register entry (aml § 5-1) and the personal-data breach record (GDPR art. 33). */
 @Component({

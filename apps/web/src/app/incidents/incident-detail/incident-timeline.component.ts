@@ -8,8 +8,8 @@ import {
 } from '@helhet/domain';
 import type { IncidentEventResponse } from '@helhet/shared';
 
+import { ACTION_LABELS, MEASURE_STATUS_LABELS, RECIPIENT_LABELS, STATUS_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
-import { ACTION_LABELS, MEASURE_STATUS_LABELS, RECIPIENT_LABELS, STATUS_LABELS } from '../incident-labels';
 
 const detail = (event: IncidentEventResponse, key: string): string | null => {
   const value = event.details?.[key];

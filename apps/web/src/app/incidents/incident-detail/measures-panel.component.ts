@@ -7,13 +7,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { isFinishedMeasure, MEASURE_STATUSES, type MeasureStatus } from '@helhet/domain';
 import type { IncidentResponse, MeasureResponse } from '@helhet/shared';
 
+import { UserPickerComponent } from '../../admin/users/user-picker/user-picker.component';
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage, fieldErrors } from '../../core/http-error';
+import { minuteClock } from '../../core/i18n/countdown';
+import { MEASURE_STATUS_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
-import { UserPickerComponent } from '../../shared/user-picker.component';
-import { MEASURE_STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
-import { minuteClock } from './countdown';
-import { focusById, matchersFor } from './field-errors';
 
 /** How an open measure's deadline stands today, in words (never by colour alone). */
 interface MeasureDue {

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,28 +9,19 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
-import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus, SEVERITIES, type Severity } from '@helhet/domain';
-import { DEFAULT_PAGE_SIZE, type IncidentCategoryResponse, type IncidentSummary, type ListIncidentsQuery, type Page } from '@helhet/shared';
+import { RouterLink } from '@angular/router';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus, SEVERITIES } from '@helhet/domain';
+import type { IncidentCategoryResponse, IncidentSummary } from '@helhet/shared';
 import { map } from 'rxjs';
 
-import { errorMessage } from '../../core/http-error';
+import { KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
 import { LOCALIZED_PAGINATOR } from '../../core/i18n/paginator-intl';
 import { ROUTES } from '../../core/route-paths';
 import { OrganisationApi } from '../../organisation/organisation.api';
-import { UnitPickerComponent } from '../../shared/unit-picker.component';
-import { KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../incident-labels';
+import { UnitPickerComponent } from '../../organisation/unit-picker/unit-picker.component';
 import { IncidentsApi } from '../incidents.api';
-
-type FilterKey = 'category' | 'from' | 'kind' | 'overdue' | 'severity' | 'status' | 'to' | 'unit';
-
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
-  values.includes(value as T) ? (value as T) : undefined;
-const positive = (value: string | undefined, fallback: number): number => {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? number : fallback;
-};
+import { type IncidentFilterKey, IncidentListStore, toListIncidentsQuery } from './incident-list.store';
 
 /** Avvik the user may see, filtered through the URL (so a filtered list can be bookmarked and shared). */
 @Component({
@@ -47,7 +38,7 @@ const positive = (value: string | undefined, fallback: number): number => {
     RouterLink,
     UnitPickerComponent,
   ],
-  providers: [LOCALIZED_PAGINATOR],
+  providers: [IncidentListStore, LOCALIZED_PAGINATOR],
   selector: 'hh-incident-list',
   styleUrl: './incident-list.component.scss',
   templateUrl: './incident-list.component.html',
@@ -55,19 +46,13 @@ const positive = (value: string | undefined, fallback: number): number => {
 export class IncidentListComponent {
   private readonly api = inject(IncidentsApi);
   private readonly organisation = inject(OrganisationApi);
-  private readonly router = inject(Router);
+  private readonly store = inject(IncidentListStore);
 
-  // Query parameters (bound by the router).
-  readonly unit = input<string>();
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly kind = input<string>();
-  readonly category = input<string>();
-  readonly severity = input<string>();
-  readonly status = input<string>();
-  readonly overdue = input<string>();
-  readonly page = input<string>();
-  readonly size = input<string>();
+  /** The filters in the URL (bound by the store). */
+  protected readonly filters = this.store.filters;
+  protected readonly result = this.store.result;
+  protected readonly loading = this.store.loading;
+  protected readonly error = this.store.error;
 
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
@@ -82,27 +67,13 @@ export class IncidentListComponent {
   protected readonly unitName = signal<string | null>(null);
   /** Bumped to give the unit picker a fresh, empty input after the unit filter is removed. */
   protected readonly pickerKey = signal(0);
-  protected readonly result = signal<Page<IncidentSummary> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
   protected readonly unitLabel = $localize`:@@incidentList.unitFilter:Enhet (med underenheter)`;
   protected readonly notAssigned = $localize`:@@incidentList.notAssigned:Ikke tildelt`;
   protected readonly statsPath = `/${ROUTES.incidents}/stats`;
   protected readonly newPath = `/${ROUTES.incidents}/new`;
   protected readonly casePath = (id: string) => `/${ROUTES.incidents}/${id}`;
 
-  protected readonly query = computed<ListIncidentsQuery>(() => ({
-    categoryId: this.category() || undefined,
-    from: this.from() || undefined,
-    kind: oneOf<IncidentKind>(INCIDENT_KINDS, this.kind()),
-    orgUnitId: this.unit() || undefined,
-    overdue: this.overdue() === 'true' ? true : undefined,
-    page: positive(this.page(), 1),
-    pageSize: positive(this.size(), DEFAULT_PAGE_SIZE),
-    severity: oneOf<Severity>(SEVERITIES, this.severity()),
-    status: oneOf<IncidentStatus>(INCIDENT_STATUSES, this.status()),
-    to: this.to() || undefined,
-  }));
+  protected readonly query = computed(() => toListIncidentsQuery(this.store.request()));
   protected readonly filtered = computed(() => {
     const { page: _page, pageSize: _pageSize, ...filters } = this.query();
     return Object.values(filters).some((value) => value !== undefined);
@@ -114,12 +85,9 @@ export class IncidentListComponent {
   protected readonly date = (value: string | null) => formatDate(value);
   protected readonly dateTime = (value: string | null) => formatDate(value, true);
 
-  private requestNumber = 0;
-
   constructor() {
     void this.loadCategories();
-    effect(() => void this.load(this.query()));
-    effect(() => void this.loadUnitName(this.unit()));
+    effect(() => void this.loadUnitName(this.filters().unit));
   }
 
   /** "Høy (potensielt Kritisk)", "Potensielt Høy", or a dash. */
@@ -133,9 +101,8 @@ export class IncidentListComponent {
     return '–';
   }
 
-  protected setFilter(key: FilterKey, value: string | boolean | null): void {
-    const text = value === true ? 'true' : value || null;
-    void this.router.navigate([], { queryParams: { [key]: text, page: null }, queryParamsHandling: 'merge', replaceUrl: true });
+  protected setFilter(key: IncidentFilterKey, value: string | boolean | null): void {
+    this.store.setFilter(key, value);
   }
 
   protected pickUnit(id: string): void {
@@ -150,29 +117,15 @@ export class IncidentListComponent {
 
   protected clearAll(): void {
     this.pickerKey.update((key) => key + 1);
-    void this.router.navigate([], { queryParams: {}, replaceUrl: true });
+    this.store.clearFilters();
   }
 
   protected changePage(event: PageEvent): void {
-    void this.router.navigate([], { queryParams: { page: event.pageIndex + 1, size: event.pageSize }, queryParamsHandling: 'merge' });
+    this.store.setPage(event.pageIndex, event.pageSize);
   }
 
   protected retry(): void {
-    void this.load(this.query());
-  }
-
-  private async load(query: ListIncidentsQuery): Promise<void> {
-    const request = ++this.requestNumber;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list(query);
-      if (request === this.requestNumber) this.result.set(page);
-    } catch (error) {
-      if (request === this.requestNumber) this.error.set(errorMessage(error));
-    } finally {
-      if (request === this.requestNumber) this.loading.set(false);
-    }
+    this.store.reload();
   }
 
   private async loadCategories(): Promise<void> {

@@ -1,16 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
-import type { IncidentStatsQuery, IncidentStatsResponse } from '@helhet/shared';
+import { RouterLink } from '@angular/router';
 
-import { errorMessage } from '../../core/http-error';
 import { ROUTES } from '../../core/route-paths';
 import { OrganisationApi } from '../../organisation/organisation.api';
-import { UnitPickerComponent } from '../../shared/unit-picker.component';
-import { IncidentsApi } from '../incidents.api';
+import { UnitPickerComponent } from '../../organisation/unit-picker/unit-picker.component';
+import { type IncidentStatsFilterKey, IncidentStatsStore } from './incident-stats.store';
 
 /** Dark enough for 3:1 against white (WCAG 1.4.11); segments are also separated by a white line. */
 const PALETTE = [
@@ -27,7 +25,6 @@ const PALETTE = [
   '#3949ab',
   '#5d7f00',
 ];
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const CHART = { bottom: 44, height: 300, left: 44, minBarSlot: 44, right: 12, top: 12 };
 
@@ -45,33 +42,24 @@ const intlLocale = (): string => ($localize.locale === 'en' ? 'en-GB' : 'nb-NO')
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RouterLink, UnitPickerComponent],
+  providers: [IncidentStatsStore],
   selector: 'hh-incident-stats',
   styleUrl: './incident-stats.component.scss',
   templateUrl: './incident-stats.component.html',
 })
 export class IncidentStatsComponent {
-  private readonly api = inject(IncidentsApi);
   private readonly organisation = inject(OrganisationApi);
-  private readonly router = inject(Router);
+  private readonly store = inject(IncidentStatsStore);
 
-  // Query parameters (bound by the router).
-  readonly unit = input<string>();
-  readonly fromMonth = input<string>();
-  readonly toMonth = input<string>();
-
-  protected readonly stats = signal<IncidentStatsResponse | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  /** The filters in the URL (bound by the store). */
+  protected readonly filters = this.store.filters;
+  protected readonly stats = this.store.result;
+  protected readonly loading = this.store.loading;
+  protected readonly error = this.store.error;
   protected readonly unitName = signal<string | null>(null);
   protected readonly pickerKey = signal(0);
   protected readonly unitLabel = $localize`:@@incidentStats.unit:Enhet (med underenheter)`;
   protected readonly listPath = `/${ROUTES.incidents}`;
-
-  protected readonly query = computed<IncidentStatsQuery>(() => ({
-    fromMonth: MONTH.test(this.fromMonth() ?? '') ? this.fromMonth() : undefined,
-    orgUnitId: this.unit() || undefined,
-    toMonth: MONTH.test(this.toMonth() ?? '') ? this.toMonth() : undefined,
-  }));
 
   protected readonly grandTotal = computed(() => (this.stats()?.totals ?? []).reduce((sum, n) => sum + n, 0));
   protected readonly monthLabels = computed(() => (this.stats()?.months ?? []).map((month) => this.monthLabel(month)));
@@ -136,11 +124,8 @@ export class IncidentStatsComponent {
     return $localize`:@@incidentStats.chartSummary:Stolpediagram over avvik per måned fra ${first}:FIRST: til ${last}:LAST:, fordelt på kategori. Totalt ${total}:TOTAL: avvik. Flest i ${peakMonth}:PEAK_MONTH: (${peak}:PEAK:). Største kategori: ${biggestLabel}:BIGGEST:. Tallene står i tabellen under.`;
   });
 
-  private requestNumber = 0;
-
   constructor() {
-    effect(() => void this.load(this.query()));
-    effect(() => void this.loadUnitName(this.unit()));
+    effect(() => void this.loadUnitName(this.filters().unit));
   }
 
   protected monthLabel(month: string, long = false): string {
@@ -151,8 +136,8 @@ export class IncidentStatsComponent {
     );
   }
 
-  protected setParam(key: 'fromMonth' | 'toMonth' | 'unit', value: string | null): void {
-    void this.router.navigate([], { queryParams: { [key]: value || null }, queryParamsHandling: 'merge', replaceUrl: true });
+  protected setParam(key: IncidentStatsFilterKey, value: string | null): void {
+    this.store.setFilter(key, value);
   }
 
   protected pickUnit(id: string): void {
@@ -165,21 +150,7 @@ export class IncidentStatsComponent {
   }
 
   protected retry(): void {
-    void this.load(this.query());
-  }
-
-  private async load(query: IncidentStatsQuery): Promise<void> {
-    const request = ++this.requestNumber;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const stats = await this.api.stats(query);
-      if (request === this.requestNumber) this.stats.set(stats);
-    } catch (error) {
-      if (request === this.requestNumber) this.error.set(errorMessage(error));
-    } finally {
-      if (request === this.requestNumber) this.loading.set(false);
-    }
+    this.store.reload();
   }
 
   private async loadUnitName(id: string | undefined): Promise<void> {

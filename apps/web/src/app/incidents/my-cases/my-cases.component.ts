@@ -7,10 +7,10 @@ import { type IncidentSummary, MAX_PAGE_SIZE, PERMISSIONS } from '@helhet/shared
 
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage } from '../../core/http-error';
+import { countdown, minuteClock } from '../../core/i18n/countdown';
+import { KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
-import { countdown, minuteClock } from '../incident-detail/countdown';
-import { KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
 
 interface Section {

@@ -22,8 +22,8 @@ import { formatReceiptCode } from '@helhet/domain';
 import type { ReceiptResponse } from '@helhet/shared';
 
 import { errorMessage, isApiError } from '../../core/http-error';
+import { STATUS_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
-import { STATUS_LABELS } from '../incident-labels';
 import { IncidentsApi } from '../incidents.api';
 
 /** Follow an anonymous report with its receipt code: status and the handler's feedback, nothing else. */

@@ -16,11 +16,11 @@ import {
   type ServiceType,
 } from '@helhet/shared';
 
+import { UserPickerComponent } from '../../admin/users/user-picker/user-picker.component';
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { DELEGATION_LABELS, LEVEL_LABELS, SERVICE_LABELS } from '../../core/i18n/labels';
-import { UnitPickerComponent } from '../../shared/unit-picker.component';
-import { UserPickerComponent } from '../../shared/user-picker.component';
 import { OrganisationApi } from '../organisation.api';
+import { UnitPickerComponent } from '../unit-picker/unit-picker.component';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 

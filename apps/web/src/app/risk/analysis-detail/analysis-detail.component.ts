@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,6 +10,7 @@ import type { RiskAnalysisResponse, RiskScenarioResponse, UpdateRiskAnalysisRequ
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
+import { latestLoad } from '../../core/list/latest-load';
 import { ROUTES } from '../../core/route-paths';
 import { HmsItemsComponent } from '../hms-items/hms-items.component';
 import { RiskReportPanelComponent } from '../report-panel/risk-report-panel.component';
@@ -105,10 +106,18 @@ export class AnalysisDetailComponent {
   protected readonly level = threeLevel;
   protected readonly scenarioPath = (scenario: RiskScenarioResponse) => `${this.basePath()}/scenarios/${scenario.id}`;
 
-  private requestNumber = 0;
+  /** The analysis and its scale; only the newest request's answer is shown. */
+  private readonly load = latestLoad((id: string) => this.api.analysisWithScale(id), {
+    error: this.error,
+    loading: this.loading,
+    next: ({ analysis, scale }) => {
+      this.analysis.set(analysis);
+      this.scale.set(scale);
+    },
+  });
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    this.load(this.id);
   }
 
   protected likelihoodLabel(scenario: RiskScenarioResponse): string {
@@ -193,7 +202,7 @@ export class AnalysisDetailComponent {
   }
 
   protected retry(): void {
-    void this.load(this.id());
+    this.load(this.id());
   }
 
   private async update(body: UpdateRiskAnalysisRequest): Promise<boolean> {
@@ -210,22 +219,6 @@ export class AnalysisDetailComponent {
       return false;
     } finally {
       this.saving.set(false);
-    }
-  }
-
-  private async load(id: string): Promise<void> {
-    const request = ++this.requestNumber;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const [analysis, sets] = await Promise.all([this.api.analysis(id), this.api.scaleSets()]);
-      if (request !== this.requestNumber) return;
-      this.analysis.set(analysis);
-      this.scale.set(sets.find((set) => set.id === analysis.scaleSet.id)?.definition ?? null);
-    } catch (error) {
-      if (request === this.requestNumber) this.error.set(errorMessage(error));
-    } finally {
-      if (request === this.requestNumber) this.loading.set(false);
     }
   }
 }

@@ -18,7 +18,7 @@ import {
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { ROUTES } from '../../core/route-paths';
-import { UnitPickerComponent } from '../../shared/unit-picker.component';
+import { UnitPickerComponent } from '../../organisation/unit-picker/unit-picker.component';
 import { RiskApi } from '../risk.api';
 import { fieldReasonText, RISK_TYPE_LABELS } from '../risk-labels';
 import { defaultRevisionDate, defaultScaleCode, localToday } from './analysis-form.model';

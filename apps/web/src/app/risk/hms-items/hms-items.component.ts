@@ -7,8 +7,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { RISK_FACTOR_GROUPS, type RiskFactorGroup, riskLevel, type ScaleSet, THREE_LEVELS, type ThreeLevel } from '@helhet/domain';
 import type { HmsRiskItemInput, HmsRiskItemResponse, RiskAnalysisResponse, RiskFactorResponse, RiskPosition } from '@helhet/shared';
 
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage, fieldErrors } from '../../core/http-error';
-import { focusById, matchersFor } from '../../incidents/incident-detail/field-errors';
 import { THREE_LEVEL_LABELS } from '../risk-labels';
 import { HmsItemsApi } from './hms-items.api';
 import { RISK_FACTOR_GROUP_LABELS } from './hms-labels';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -11,6 +11,7 @@ import { type ScaleSet, THREE_LEVELS, type ThreeLevel } from '@helhet/domain';
 import type { RiskAnalysisResponse } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
+import { latestLoad } from '../../core/list/latest-load';
 import { ROUTES } from '../../core/route-paths';
 import { RiskApi } from '../risk.api';
 import { fieldReasonText, THREE_LEVEL_LABELS } from '../risk-labels';
@@ -105,10 +106,33 @@ export class ScenarioFormComponent {
     return result;
   });
 
-  private requestNumber = 0;
+  /** The analysis, its scale and the scenario being edited; only the newest request's answer is shown. */
+  private readonly load = latestLoad(
+    async ({ id, scenarioId }: { id: string; scenarioId: string | undefined }) => ({
+      ...(await this.api.analysisWithScale(id)),
+      scenarioId,
+    }),
+    {
+      error: this.loadError,
+      loading: this.loading,
+      next: ({ analysis, scale, scenarioId }) => {
+        this.analysis.set(analysis);
+        this.scale.set(scale);
+        const scenario = scenarioId ? analysis.scenarios.find((candidate) => candidate.id === scenarioId) : undefined;
+        if (scenarioId && !scenario) {
+          this.loadError.set($localize`:@@scenarioForm.notFound:Fant ikke den uønskede hendelsen i denne analysen.`);
+          return;
+        }
+        this.value.set(scale ? toFormValue(scale, scenario) : null);
+      },
+    },
+  );
+  private readonly target = computed(() => ({ id: this.id(), scenarioId: this.scenarioId() }), {
+    equal: (a, b) => a.id === b.id && a.scenarioId === b.scenarioId,
+  });
 
   constructor() {
-    effect(() => void this.load(this.id(), this.scenarioId()));
+    this.load(this.target);
   }
 
   protected setText(key: TextKey, text: string): void {
@@ -170,29 +194,6 @@ export class ScenarioFormComponent {
   }
 
   protected retry(): void {
-    void this.load(this.id(), this.scenarioId());
-  }
-
-  private async load(id: string, scenarioId: string | undefined): Promise<void> {
-    const request = ++this.requestNumber;
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      const [analysis, sets] = await Promise.all([this.api.analysis(id), this.api.scaleSets()]);
-      if (request !== this.requestNumber) return;
-      const scale = sets.find((set) => set.id === analysis.scaleSet.id)?.definition ?? null;
-      this.analysis.set(analysis);
-      this.scale.set(scale);
-      const scenario = scenarioId ? analysis.scenarios.find((candidate) => candidate.id === scenarioId) : undefined;
-      if (scenarioId && !scenario) {
-        this.loadError.set($localize`:@@scenarioForm.notFound:Fant ikke den uønskede hendelsen i denne analysen.`);
-        return;
-      }
-      this.value.set(scale ? toFormValue(scale, scenario) : null);
-    } catch (error) {
-      if (request === this.requestNumber) this.loadError.set(errorMessage(error));
-    } finally {
-      if (request === this.requestNumber) this.loading.set(false);
-    }
+    this.load(this.target());
   }
 }

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -17,6 +17,7 @@ import {
 } from '@helhet/shared';
 
 import { errorMessage, isApiError } from '../../core/http-error';
+import { latestLoad } from '../../core/list/latest-load';
 import { ROUTES } from '../../core/route-paths';
 import { RiskApi } from '../risk.api';
 import { RiskTransferApi } from './risk-transfer.api';
@@ -141,10 +142,18 @@ export class ScenarioImportComponent {
       : $localize`:@@scenarioImport.applyMany:Importer ${count}:count: scenarier`;
   });
 
-  private requestNumber = 0;
+  /** The analysis and its scale; only the newest request's answer is shown. */
+  private readonly load = latestLoad((id: string) => this.riskApi.analysisWithScale(id), {
+    error: this.loadError,
+    loading: this.loading,
+    next: ({ analysis, scale }) => {
+      this.analysis.set(analysis);
+      this.scale.set(scale);
+    },
+  });
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    this.load(this.id);
   }
 
   protected choose(input: HTMLInputElement): void {
@@ -256,7 +265,7 @@ export class ScenarioImportComponent {
   }
 
   protected retry(): void {
-    void this.load(this.id());
+    this.load(this.id());
   }
 
   private setFile(file: File | null): void {
@@ -274,21 +283,5 @@ export class ScenarioImportComponent {
       return;
     }
     this.file.set(file);
-  }
-
-  private async load(id: string): Promise<void> {
-    const request = ++this.requestNumber;
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      const [analysis, sets] = await Promise.all([this.riskApi.analysis(id), this.riskApi.scaleSets()]);
-      if (request !== this.requestNumber) return;
-      this.analysis.set(analysis);
-      this.scale.set(sets.find((set) => set.id === analysis.scaleSet.id)?.definition ?? null);
-    } catch (error) {
-      if (request === this.requestNumber) this.loadError.set(errorMessage(error));
-    } finally {
-      if (request === this.requestNumber) this.loading.set(false);
-    }
   }
 }

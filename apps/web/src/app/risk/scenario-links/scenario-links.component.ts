@@ -7,13 +7,13 @@ import { RouterLink } from '@angular/router';
 import type { IncidentStatus, MeasureStatus, Severity } from '@helhet/domain';
 import type { RiskEvidenceIncident, RiskMeasureResponse, ScenarioLinksResponse } from '@helhet/shared';
 
+import { UserPickerComponent } from '../../admin/users/user-picker/user-picker.component';
+import { focusById, matchersFor } from '../../core/forms/field-errors';
 import { errorMessage, fieldErrors } from '../../core/http-error';
+import { MEASURE_STATUS_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../core/i18n/incident-labels';
 import { formatDate } from '../../core/i18n/labels';
 import { ROUTES } from '../../core/route-paths';
-import { focusById, matchersFor } from '../../incidents/incident-detail/field-errors';
-import { MEASURE_STATUS_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../incidents/incident-labels';
-import { UserPickerComponent } from '../../shared/user-picker.component';
-import { normaliseIncidentNumber } from './incident-number';
+import { normaliseIncidentNumber } from '../../shared/incident-number';
 import { ScenarioLinksApi } from './scenario-links.api';
 
 /**

@@ -8,7 +8,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { Locale } from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../../core/http-error';
-import { UnitPickerComponent } from '../../../shared/unit-picker.component';
+import { UnitPickerComponent } from '../../../organisation/unit-picker/unit-picker.component';
 import { UsersApi } from '../users.api';
 
 /** Create a user and send the invitation e-mail. */

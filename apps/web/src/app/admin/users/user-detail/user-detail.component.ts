@@ -11,7 +11,7 @@ import { PERMISSIONS, type Role, ROLES, type UserResponse } from '@helhet/shared
 import { AuthService } from '../../../core/auth/auth.service';
 import { errorMessage } from '../../../core/http-error';
 import { formatDate, ROLE_LABELS, STATUS_LABELS } from '../../../core/i18n/labels';
-import { UnitPickerComponent } from '../../../shared/unit-picker.component';
+import { UnitPickerComponent } from '../../../organisation/unit-picker/unit-picker.component';
 import { UsersApi } from '../users.api';
 
 /** One user: roles with their scope, invitation, active or not. */

@@ -1,0 +1,54 @@
+import {
+  DATE_ONLY_PATTERN,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  type IncidentKind,
+  type IncidentStatus,
+  SEVERITIES,
+  type Severity,
+} from '@helhet/domain';
+import type { ListIncidentsQuery } from '@helhet/shared';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+
+import { queryBoolean } from '../../core/http/dto-transforms';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+
+export class ListIncidentsQueryDto extends PageQueryDto implements ListIncidentsQuery {
+  @IsOptional()
+  @IsUUID('all', { message: 'orgUnitId must be a UUID' })
+  orgUnitId?: string;
+
+  @IsOptional()
+  @Matches(DATE_ONLY_PATTERN, { message: 'from must be a YYYY-MM-DD date' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DATE_ONLY_PATTERN, { message: 'to must be a YYYY-MM-DD date' })
+  to?: string;
+
+  @IsOptional()
+  @IsIn(INCIDENT_KINDS)
+  kind?: IncidentKind;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'categoryId must be a UUID' })
+  categoryId?: string;
+
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+
+  @IsOptional()
+  @IsIn(INCIDENT_STATUSES)
+  status?: IncidentStatus;
+
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @IsOptional()
+  @IsIn(['handling', 'reported'])
+  mine?: 'handling' | 'reported';
+}

@@ -1,0 +1,89 @@
+import type { IncidentResponse } from '@helhet/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { AttachmentStore } from '../attachments/attachment-store';
+import type { AuthContext } from '../auth/auth-context';
+import { DomainException, fieldProblems } from '../core/http/domain.exception';
+import { incidentAccess } from './incident-access';
+import { IncidentChangeService } from './incident-change.service';
+import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
+
+/** Files added to a case after filing (all stored, or none), and the access-logged download. */
+@Injectable()
+export class IncidentAttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: IncidentChangeService,
+    private readonly store: AttachmentStore,
+  ) {}
+
+  async add(auth: AuthContext, id: string, files: readonly UploadedFile[]): Promise<IncidentResponse> {
+    if (files.length === 0) throw fieldProblems([{ field: 'files', reasons: ['choose at least one file'] }]);
+    const problems = attachmentProblems(files);
+    if (problems.length > 0) throw fieldProblems(problems);
+    const staged: Awaited<ReturnType<AttachmentStore['stage']>>[] = [];
+    const committed: string[] = [];
+    try {
+      return await this.changes.record(auth, id, 'handle', async (manager, incident) => {
+        for (const [index, file] of files.entries()) {
+          const stored = await this.store.stage(auth.tenantId, file.buffer);
+          staged.push(stored);
+          await manager.query(
+            `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [
+              auth.tenantId,
+              id,
+              safeFileName(file.originalname),
+              file.mimetype,
+              stored.sizeBytes,
+              stored.sha256,
+              stored.storageKey,
+              auth.userId,
+            ],
+          );
+          await this.changes.event(manager, incident, auth.userId, {
+            details: { fileName: safeFileName(file.originalname), index },
+            type: 'attachment',
+          });
+        }
+        for (const file of staged) {
+          await this.store.commit(file);
+          committed.push(file.storageKey);
+        }
+      });
+    } catch (error) {
+      await Promise.all([...staged.map((file) => this.store.discard(file)), ...committed.map((key) => this.store.remove(key))]);
+      throw error;
+    }
+  }
+
+  /** Opens an attachment the caller may see (case staff only); the download is access-logged. */
+  async open(auth: AuthContext, id: string, attachmentId: string) {
+    const access = incidentAccess(auth, 4);
+    const [row] = (await this.dataSource.query(
+      `SELECT a.file_name, a.content_type, a.size_bytes, a.storage_key, a.sha256
+         FROM attachment a JOIN incident i ON i.id = a.incident_id JOIN incident_category c ON c.id = i.category_id JOIN org_unit u ON u.id = i.org_unit_id
+        WHERE i.tenant_id = $1 AND i.id = $2 AND a.id = $3 AND ${access.staff}`,
+      [auth.tenantId, id, attachmentId, ...access.params],
+    )) as { file_name: string; content_type: string; size_bytes: number; storage_key: string; sha256: string }[];
+    if (!row) throw new DomainException('NOT_FOUND', 'Attachment not found');
+    await this.dataSource.manager.transaction((manager) => this.auditDownload(manager, auth, attachmentId));
+    return {
+      contentType: row.content_type,
+      fileName: row.file_name,
+      sha256: row.sha256,
+      sizeBytes: row.size_bytes,
+      stream: this.store.open(row.storage_key),
+    };
+  }
+
+  private async auditDownload(manager: EntityManager, auth: AuthContext, attachmentId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO access_log_entry (tenant_id, actor_user_id, purpose, entity_type, entity_id) VALUES ($1, $2, 'download', 'attachment', $3)`,
+      [auth.tenantId, auth.userId, attachmentId],
+    );
+  }
+}
