@@ -25,6 +25,25 @@ const coreImportsNoFeature = [0, 1, 2, 3, 4].map((depth) => ({
   },
 }));
 
+/** The same for the web: apps/web/src/app/core imports neither a feature nor the routes (it may use shared/ui). */
+const webCoreImportsNoFeature = [0, 1, 2, 3, 4].map((depth) => ({
+  files: [`apps/web/src/app/core/${'*/'.repeat(depth)}*.ts`, `src/app/core/${'*/'.repeat(depth)}*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./){${depth + 1}}(?!core/|shared/)`,
+            message:
+              'web core imports no feature (ADR 0014): features register themselves with core (a token, a route), not the other way round.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -102,4 +121,5 @@ export default [
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   ...coreImportsNoFeature,
+  ...webCoreImportsNoFeature,
 ];

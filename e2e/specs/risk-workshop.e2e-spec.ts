@@ -174,7 +174,7 @@ describe('live ROS workshop in the browser', () => {
     await likelihoodArticle.getByText('Konsensus registrert:').waitFor();
     await facilitator
       .locator('.decided')
-      .getByText(/^Sannsynlighet:/)
+      .getByText(/^\s*Sannsynlighet:/)
       .waitFor();
     expect(await scan(facilitator, 'workshop-facilitator-revealed-1280')).toEqual([]);
 

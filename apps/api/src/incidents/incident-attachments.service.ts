@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
+import type { Attachment } from '../attachments/attachment.entity';
 import { AttachmentStore } from '../attachments/attachment-store';
 import type { AuthContext } from '../auth/auth-context';
+import type { EntityRow } from '../core/database/entity-row';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import { incidentAccess } from './incident-access';
 import { IncidentChangeService } from './incident-change.service';
@@ -68,7 +70,7 @@ export class IncidentAttachmentsService {
          FROM attachment a JOIN incident i ON i.id = a.incident_id JOIN incident_category c ON c.id = i.category_id JOIN org_unit u ON u.id = i.org_unit_id
         WHERE i.tenant_id = $1 AND i.id = $2 AND a.id = $3 AND ${access.staff}`,
       [auth.tenantId, id, attachmentId, ...access.params],
-    )) as { file_name: string; content_type: string; size_bytes: number; storage_key: string; sha256: string }[];
+    )) as EntityRow<Attachment, 'contentType' | 'fileName' | 'sha256' | 'sizeBytes' | 'storageKey'>[];
     if (!row) throw new DomainException('NOT_FOUND', 'Attachment not found');
     await this.dataSource.manager.transaction((manager) => this.auditDownload(manager, auth, attachmentId));
     return {

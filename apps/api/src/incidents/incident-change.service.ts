@@ -8,6 +8,7 @@ import { DomainException, fieldProblems } from '../core/http/domain.exception';
 import type { DeadlineJobData } from '../escalations/deadline-job';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
 import { NotificationDeliveryProducer } from '../notifications/jobs/notification-delivery.producer';
+import { UserDirectory } from '../users/user-directory';
 import { incidentAccess } from './incident-access';
 import { type IncidentDeadlineState, pendingDeadline } from './incident-deadline';
 import { IncidentsQuery } from './incidents.query';
@@ -30,6 +31,7 @@ export class IncidentChangeService {
     private readonly query: IncidentsQuery,
     private readonly deliveries: NotificationDeliveryProducer,
     private readonly deadlines: DeadlineScheduler,
+    private readonly users: UserDirectory,
   ) {}
 
   async change(
@@ -99,12 +101,10 @@ export class IncidentChangeService {
     field: string,
     options: { activeOnly?: boolean } = {},
   ): Promise<void> {
-    const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, userId])) as {
-      active: boolean;
-    }[];
+    const status = await this.users.status(tenantId, userId, manager);
     const problems: FieldError[] = [];
-    if (!user) problems.push({ field, reasons: ['unknown user'] });
-    else if (options.activeOnly !== false && !user.active) problems.push({ field, reasons: ['the user is deactivated'] });
+    if (status === 'unknown') problems.push({ field, reasons: ['unknown user'] });
+    else if (options.activeOnly !== false && status === 'deactivated') problems.push({ field, reasons: ['the user is deactivated'] });
     if (problems.length > 0) throw fieldProblems(problems);
   }
 

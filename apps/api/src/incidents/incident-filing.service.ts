@@ -22,26 +22,22 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
+import type { EntityRow } from '../core/database/entity-row';
 import { firstRow } from '../core/database/first-row.util';
 import { fieldProblems } from '../core/http/domain.exception';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
+import { OrgDirectory } from '../organisation/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import type { FileIncidentDto } from './dto/file-incident.dto';
+import type { IncidentCategory } from './entities/incident-category.entity';
 import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { IncidentSubRecordsService } from './incident-sub-records.service';
 import { receiptHash } from './incidents.query';
 import { IncidentFiledProducer } from './jobs/incident-filed.producer';
 import { ReporterIdentityService } from './reporter-identity/reporter-identity.service';
 
-interface CategoryRow {
-  id: string;
-  code: string;
-  parent_id: string | null;
-  restriction: 'none' | 'injury' | 'infosec';
-  has_severity: boolean;
-  active: boolean;
-  label: string;
-}
+type CategoryRow = EntityRow<IncidentCategory, 'active' | 'code' | 'hasSeverity' | 'id' | 'label' | 'parentId' | 'restriction'>;
 
 /**
  * Files an avvik: validates everything first, then writes the case, its history, sub-records,
@@ -59,6 +55,8 @@ export class IncidentFilingService {
     private readonly filed: IncidentFiledProducer,
     private readonly reporterIdentity: ReporterIdentityService,
     private readonly subRecords: IncidentSubRecordsService,
+    private readonly users: UserDirectory,
+    private readonly org: OrgDirectory,
   ) {}
 
   async file(auth: AuthContext, dto: FileIncidentDto, files: readonly UploadedFile[] = []): Promise<FileIncidentResponse> {
@@ -205,17 +203,10 @@ export class IncidentFilingService {
       const [sub] = (await manager.query(`SELECT parent_id, active FROM incident_category WHERE tenant_id = $1 AND id = $2`, [
         auth.tenantId,
         dto.subcategoryId,
-      ])) as {
-        parent_id: string | null;
-        active: boolean;
-      }[];
+      ])) as EntityRow<IncidentCategory, 'active' | 'parentId'>[];
       if (!sub || !sub.active || sub.parent_id !== dto.categoryId) fail('subcategoryId', 'not a sub-category of the chosen category');
     }
-    const [unit] = (await manager.query(
-      `SELECT 1 FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
-      [auth.tenantId, dto.orgUnitId],
-    )) as unknown[];
-    if (!unit) fail('orgUnitId', 'unknown or closed unit');
+    if (!(await this.org.isActive(auth.tenantId, dto.orgUnitId, manager))) fail('orgUnitId', 'unknown or closed unit');
     const occurred = occurredAtProblem(new Date(dto.occurredAt), now);
     if (occurred === 'future') fail('occurredAt', 'must not be in the future');
     if (occurred === 'tooOld') fail('occurredAt', 'must be within the last ten years');
@@ -234,11 +225,9 @@ export class IncidentFilingService {
       if (dto.injury.medicalInfo && !dto.injury.medicalInfoConsent)
         fail('injury.medicalInfo', 'medical information requires the injured person’s consent');
       if (dto.injury.injuredUserId) {
-        const [user] = (await manager.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2`, [
-          auth.tenantId,
-          dto.injury.injuredUserId,
-        ])) as unknown[];
-        if (!user) fail('injury.injuredUserId', 'unknown user');
+        // Any user of the tenant, active or not.
+        if ((await this.users.status(auth.tenantId, dto.injury.injuredUserId, manager)) === 'unknown')
+          fail('injury.injuredUserId', 'unknown user');
       }
     }
     if (dto.breach) {

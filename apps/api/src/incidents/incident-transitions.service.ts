@@ -18,6 +18,7 @@ import { TenantSettingsService } from '../core/settings/tenant-settings.service'
 import { MeasuresService } from '../measures/measures.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
+import { OrgDirectory } from '../organisation/org-directory';
 import type { IncidentTransitionDto } from './dto/incident-transition.dto';
 import { IncidentChangeService } from './incident-change.service';
 import type { IncidentEffects, LockedIncident } from './locked-incident.types';
@@ -40,6 +41,7 @@ export class IncidentTransitionsService {
     private readonly settings: TenantSettingsService,
     private readonly notifications: NotificationsService,
     private readonly measures: MeasuresService,
+    private readonly org: OrgDirectory,
   ) {}
 
   async transition(auth: AuthContext, id: string, dto: IncidentTransitionDto): Promise<IncidentResponse> {
@@ -107,13 +109,10 @@ export class IncidentTransitionsService {
       case 'forward': {
         requireNote(dto, 'say why the case goes to another unit');
         if (!dto.toOrgUnitId) throw fieldProblems([{ field: 'toOrgUnitId', reasons: ['is required'] }]);
-        const [unit] = (await manager.query(
-          `SELECT id FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
-          [auth.tenantId, dto.toOrgUnitId],
-        )) as { id: string }[];
-        if (!unit || unit.id === incident.org_unit_id)
+        const unitId = await this.org.activeUnitId(auth.tenantId, dto.toOrgUnitId, manager);
+        if (!unitId || unitId === incident.org_unit_id)
           throw fieldProblems([{ field: 'toOrgUnitId', reasons: ['must be another active unit'] }]);
-        const { line } = await this.lines.forUnit(manager, auth.tenantId, unit.id);
+        const { line } = await this.lines.forUnit(manager, auth.tenantId, unitId);
         const responsible = effectiveLeaders(line)[0] ?? null;
         Object.assign(set, {
           acknowledge_due_at: acknowledgeDeadline(now, severity, policy, await this.settings.incidentSeverities(manager, auth.tenantId)),
@@ -121,10 +120,10 @@ export class IncidentTransitionsService {
           escalated_to_user_ids: [],
           escalation_level: 0,
           handler_user_id: responsible,
-          org_unit_id: unit.id,
+          org_unit_id: unitId,
           responsible_user_id: responsible,
         });
-        Object.assign(details, { fromOrgUnitId: incident.org_unit_id, toOrgUnitId: unit.id });
+        Object.assign(details, { fromOrgUnitId: incident.org_unit_id, toOrgUnitId: unitId });
         if (responsible) effects.deliveries.push(...(await this.notify(manager, incident, [responsible], 'incident_forwarded')));
         break;
       }

@@ -1,5 +1,12 @@
-import type { CategoryRestriction, IncidentKind, IncidentStatus, Severity } from '@helhet/domain';
 import type { IncidentSummary } from '@helhet/shared';
+
+import type { EntityRow, LeftJoined, Prefixed } from '../core/database/entity-row';
+import type { OrgUnit } from '../organisation/entities/org-unit.entity';
+import type { User } from '../users/entities/user.entity';
+import type { Incident } from './entities/incident.entity';
+import type { IncidentCategory } from './entities/incident-category.entity';
+
+type CategoryRef = EntityRow<IncidentCategory, 'code' | 'id' | 'label'>;
 
 /** The deadline that applies in the current state: acknowledge while registered, then close; none once done. */
 export const DUE_AT_SQL = `CASE WHEN i.status = 'registered' THEN i.acknowledge_due_at WHEN i.status IN ('in_progress', 'measures') THEN i.close_due_at END`;
@@ -17,29 +24,15 @@ export const INCIDENT_FROM = `FROM incident i
   JOIN org_unit u ON u.id = i.org_unit_id
   LEFT JOIN app_user h ON h.id = i.handler_user_id`;
 
-export interface IncidentSummaryRow {
-  id: string;
-  number: string;
-  kind: IncidentKind;
-  status: IncidentStatus;
-  severity_actual: Severity | null;
-  severity_potential: Severity | null;
-  occurred_at: Date;
-  reported_at: Date;
-  escalation_level: number;
-  due_at: Date | null;
-  category_id: string;
-  category_code: string;
-  category_label: string;
-  restriction: CategoryRestriction;
-  sub_id: string | null;
-  sub_code: string | null;
-  sub_label: string | null;
-  unit_id: string;
-  unit_name: string;
-  handler_id: string | null;
-  handler_name: string | null;
-}
+/** The row of INCIDENT_SUMMARY_COLUMNS, typed from the entities (ADR 0014: a renamed or retyped column breaks compilation). */
+export type IncidentSummaryRow = EntityRow<
+  Incident,
+  'escalationLevel' | 'id' | 'kind' | 'number' | 'occurredAt' | 'reportedAt' | 'severityActual' | 'severityPotential' | 'status'
+> & { due_at: Incident['acknowledgeDueAt'] | null } & Prefixed<'category', CategoryRef> &
+  EntityRow<IncidentCategory, 'restriction'> &
+  Prefixed<'sub', LeftJoined<CategoryRef>> &
+  Prefixed<'unit', EntityRow<OrgUnit, 'id' | 'name'>> &
+  Prefixed<'handler', LeftJoined<EntityRow<User, 'id' | 'name'>>>;
 
 export const toIncidentSummary = (row: IncidentSummaryRow, now: Date = new Date()): IncidentSummary => ({
   category: { code: row.category_code, id: row.category_id, label: row.category_label },

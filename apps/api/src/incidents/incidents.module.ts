@@ -6,7 +6,9 @@ import { AuditLogModule } from '../audit-log/audit-log.module';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import { MeasuresModule } from '../measures/measures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrgDirectoryModule } from '../organisation/org-directory.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
 import { ExternalNotification } from './entities/external-notification.entity';
 import { Incident } from './entities/incident.entity';
 import { IncidentCategory } from './entities/incident-category.entity';
@@ -46,7 +48,9 @@ import { ReporterIdentityModule } from './reporter-identity/reporter-identity.mo
     MeasuresModule,
     NotificationsModule,
     OrganisationModule,
+    OrgDirectoryModule,
     ReporterIdentityModule,
+    UserDirectoryModule,
   ],
   providers: [
     IncidentAttachmentsService,

@@ -1,31 +1,31 @@
-import type { IncidentAction, IncidentStatus, Severity } from '@helhet/domain';
-import type { IncidentResponse } from '@helhet/shared';
+import type { IncidentAction, IncidentStatus } from '@helhet/domain';
+
+import type { EntityRow, Prefixed } from '../core/database/entity-row';
+import type { Incident } from './entities/incident.entity';
+import type { IncidentCategory } from './entities/incident-category.entity';
 
 /** The case row as the workflow needs it, loaded FOR UPDATE (IncidentChangeService.lock). */
-export interface LockedIncident {
-  id: string;
-  tenant_id: string;
-  number: string;
-  status: IncidentStatus;
-  kind: IncidentResponse['kind'];
-  version: number;
-  escalation_level: number;
-  org_unit_id: string;
-  handler_user_id: string | null;
-  responsible_user_id: string | null;
-  severity_actual: Severity | null;
-  severity_potential: Severity | null;
-  affected_party_type: IncidentResponse['affectedPartyType'];
-  reported_at: Date;
-  acknowledge_due_at: Date;
-  close_due_at: Date;
-  restriction: 'none' | 'injury' | 'infosec';
-  category_code: string;
-  category_label: string;
-  can_handle: boolean;
-  is_staff: boolean;
-  is_infosec: boolean;
-}
+export type LockedIncident = EntityRow<
+  Incident,
+  | 'acknowledgeDueAt'
+  | 'affectedPartyType'
+  | 'closeDueAt'
+  | 'escalationLevel'
+  | 'handlerUserId'
+  | 'id'
+  | 'kind'
+  | 'number'
+  | 'orgUnitId'
+  | 'reportedAt'
+  | 'responsibleUserId'
+  | 'severityActual'
+  | 'severityPotential'
+  | 'status'
+  | 'tenantId'
+  | 'version'
+> &
+  EntityRow<IncidentCategory, 'restriction'> &
+  Prefixed<'category', EntityRow<IncidentCategory, 'code' | 'label'>> & { can_handle: boolean; is_staff: boolean; is_infosec: boolean };
 
 /** Who may make a change: `handle` may act on the case, `staff` sees it as staff, `infosec` is handler or DPO/infosec lead. */
 export type IncidentRight = 'handle' | 'staff' | 'infosec';

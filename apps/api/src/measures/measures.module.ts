@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditLogModule } from '../audit-log/audit-log.module';
+import { OrgDirectoryModule } from '../organisation/org-directory.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
 import { Measure } from './entities/measure.entity';
 import { MeasureLink } from './entities/measure-link.entity';
 import { MeasureDeadlines } from './measure-deadlines.service';
@@ -14,7 +16,7 @@ import { MeasuresService } from './measures.service';
  */
 @Module({
   exports: [MeasureDeadlines, MeasuresService],
-  imports: [TypeOrmModule.forFeature([Measure, MeasureLink]), AuditLogModule],
+  imports: [TypeOrmModule.forFeature([Measure, MeasureLink]), AuditLogModule, OrgDirectoryModule, UserDirectoryModule],
   providers: [MeasureDeadlines, MeasuresService],
 })
 export class MeasuresModule {}

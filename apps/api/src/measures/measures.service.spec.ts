@@ -1,6 +1,8 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AuditLogService, AuditRecord } from '../audit-log/audit-log.service';
+import { OrgDirectory } from '../organisation/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import type { MeasureDeadlinePlan, MeasureDeadlines } from './measure-deadlines.service';
 import { MeasuresService } from './measures.service';
 
@@ -30,7 +32,13 @@ const setup = () => {
     apply: async () => undefined,
     snapshot: async () => null,
   } as unknown as MeasureDeadlines;
-  return { afterWrite, audits, service: new MeasuresService(audit, deadlines) };
+  // The real directories: they run their lookups on the manager they are given (the fake one below).
+  const noDataSource = {} as DataSource;
+  return {
+    afterWrite,
+    audits,
+    service: new MeasuresService(audit, deadlines, new UserDirectory(noDataSource), new OrgDirectory(noDataSource)),
+  };
 };
 
 const actor = { tenantId: 't1', userId: 'u1' };

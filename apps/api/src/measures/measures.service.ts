@@ -7,6 +7,8 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import type { EntityRow } from '../core/database/entity-row';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
+import { OrgDirectory } from '../organisation/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import type { Measure } from './entities/measure.entity';
 import type { MeasureLink } from './entities/measure-link.entity';
 import { type MeasureDeadlinePlan, MeasureDeadlines } from './measure-deadlines.service';
@@ -67,6 +69,8 @@ export class MeasuresService {
   constructor(
     private readonly audit: AuditLogService,
     private readonly deadlines: MeasureDeadlines,
+    private readonly users: UserDirectory,
+    private readonly org: OrgDirectory,
   ) {}
 
   /** Inserts the measure linked to `source`. Throws 400 naming the field for an unknown or deactivated owner (or unit). */
@@ -269,19 +273,12 @@ export class MeasuresService {
   ): Promise<FieldError[]> {
     const problems: FieldError[] = [];
     if (ownerUserId) {
-      const [user] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, ownerUserId])) as {
-        active: boolean;
-      }[];
-      if (!user) problems.push({ field: 'ownerUserId', reasons: ['unknown user'] });
-      else if (!user.active) problems.push({ field: 'ownerUserId', reasons: ['the user is deactivated'] });
+      const status = await this.users.status(tenantId, ownerUserId, manager);
+      if (status === 'unknown') problems.push({ field: 'ownerUserId', reasons: ['unknown user'] });
+      else if (status === 'deactivated') problems.push({ field: 'ownerUserId', reasons: ['the user is deactivated'] });
     }
-    if (orgUnitId) {
-      const [unit] = (await manager.query(
-        `SELECT 1 FROM org_unit WHERE tenant_id = $1 AND id = $2 AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`,
-        [tenantId, orgUnitId],
-      )) as unknown[];
-      if (!unit) problems.push({ field: 'orgUnitId', reasons: ['unknown or inactive unit'] });
-    }
+    if (orgUnitId && !(await this.org.isActive(tenantId, orgUnitId, manager)))
+      problems.push({ field: 'orgUnitId', reasons: ['unknown or inactive unit'] });
     return problems;
   }
 }

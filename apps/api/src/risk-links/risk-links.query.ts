@@ -1,4 +1,3 @@
-import type { ScaleSet as ScaleSetDefinition } from '@helhet/domain';
 import type {
   AnalysisLinksResponse,
   IncidentRiskLinkResponse,
@@ -11,25 +10,51 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AuthContext } from '../auth/auth-context';
+import type { EntityRow, LeftJoined, Prefixed } from '../core/database/entity-row';
 import { DomainException } from '../core/http/domain.exception';
+import type { Incident } from '../incidents/entities/incident.entity';
+import type { IncidentCategory } from '../incidents/entities/incident-category.entity';
 import { incidentAccess } from '../incidents/incident-access';
-import type { ConsequenceAssessmentValue } from '../risk/entities/risk-scenario.entity';
+import type { Measure } from '../measures/entities/measure.entity';
+import type { OrgUnit } from '../organisation/entities/org-unit.entity';
+import type { RiskAnalysis } from '../risk/entities/risk-analysis.entity';
+import type { RiskScenario } from '../risk/entities/risk-scenario.entity';
+import type { ScaleSet } from '../risk/entities/scale-set.entity';
 import { riskAccess } from '../risk/risk-access';
 import { riskPosition } from '../risk/risk-position';
+import type { User } from '../users/entities/user.entity';
+import type { IncidentRiskLink } from './entities/incident-risk-link.entity';
 
-interface MeasureJson {
-  id: string;
-  title: string;
-  description: string | null;
-  status: RiskMeasureResponse['status'];
-  deadline: string | null;
+/** One measure of MEASURES_JSON: keys as built there, value types from the entities (JSON turns timestamps into strings). */
+type MeasureJson = Pick<Measure, 'deadline' | 'description' | 'id' | 'status' | 'title'> & {
   completedAt: string | null;
-  ownerId: string | null;
-  ownerName: string | null;
-  unitId: string;
-  unitName: string;
+  ownerId: User['id'] | null;
+  ownerName: User['name'] | null;
+  unitId: OrgUnit['id'];
+  unitName: OrgUnit['name'];
   incidentCount: number;
-}
+};
+
+/** One evidence avvik of analysisLinks, likewise. */
+type EvidenceJson = Pick<Incident, 'number' | 'status'> &
+  Pick<IncidentRiskLink, 'note'> & {
+    incidentId: Incident['id'];
+    occurredAt: string;
+    categoryCode: IncidentCategory['code'];
+    categoryLabel: IncidentCategory['label'];
+    severity: Incident['severityActual'];
+    linkedAt: string;
+  };
+
+type ScenarioRiskColumns = EntityRow<RiskScenario, 'consequences' | 'id' | 'likelihoodRank' | 'title'> &
+  Prefixed<'analysis', EntityRow<RiskAnalysis, 'id' | 'title'>> &
+  EntityRow<ScaleSet, 'definition'>;
+
+type IncidentRiskRow = ScenarioRiskColumns &
+  EntityRow<RiskScenario, 'residualConsequences' | 'residualLikelihoodRank'> &
+  EntityRow<RiskAnalysis, 'status' | 'type'> &
+  EntityRow<IncidentRiskLink, 'linkedAt' | 'note'> &
+  Prefixed<'linked_by', LeftJoined<EntityRow<User, 'id' | 'name'>>> & { editable: boolean };
 
 /** The measures of every scenario of one analysis as JSON per scenario row (alias `sc`). No access check: callers check the analysis. */
 const MEASURES_JSON = `COALESCE((
@@ -75,7 +100,7 @@ export class RiskLinksQuery {
     const rows = (await manager.query(
       `SELECT sc.id, ${MEASURES_JSON} AS measures FROM risk_scenario sc WHERE sc.tenant_id = $1 AND sc.analysis_id = $2 ORDER BY sc.sort_order, sc.created_at, sc.id`,
       [tenantId, analysisId],
-    )) as { id: string; measures: MeasureJson[] }[];
+    )) as (EntityRow<RiskScenario, 'id'> & { measures: MeasureJson[] })[];
     const now = today();
     return new Map(rows.map((row) => [row.id, row.measures.map((m) => toMeasure(m, now))]));
   }
@@ -102,21 +127,7 @@ export class RiskLinksQuery {
         WHERE sc.tenant_id = $1 AND sc.analysis_id = $2
         ORDER BY sc.sort_order, sc.created_at, sc.id`,
       [auth.tenantId, analysisId, ...inc.params],
-    )) as {
-      id: string;
-      measures: MeasureJson[];
-      evidence: {
-        incidentId: string;
-        number: string;
-        occurredAt: string;
-        categoryCode: string;
-        categoryLabel: string;
-        severity: RiskEvidenceIncident['severity'];
-        status: RiskEvidenceIncident['status'];
-        linkedAt: string;
-        note: string | null;
-      }[];
-    }[];
+    )) as (EntityRow<RiskScenario, 'id'> & { measures: MeasureJson[]; evidence: EvidenceJson[] })[];
     const now = today();
     return {
       analysisId,
@@ -149,7 +160,7 @@ export class RiskLinksQuery {
       `SELECT i.id FROM incident i JOIN incident_category c ON c.id = i.category_id JOIN org_unit u ON u.id = i.org_unit_id
         WHERE i.tenant_id = $1 AND i.id = $2 AND ${inc.visible}`,
       [auth.tenantId, incidentId, ...inc.params],
-    )) as { id: string }[];
+    )) as EntityRow<Incident, 'id'>[];
     if (!incident) throw new DomainException('INCIDENT_NOT_FOUND', 'Incident not found');
     const access = riskAccess(auth, 3);
     const rows = (await manager.query(
@@ -162,24 +173,7 @@ export class RiskLinksQuery {
         WHERE l.tenant_id = $1 AND l.incident_id = $2 AND ${access.visible}
         ORDER BY l.linked_at, sc.id`,
       [auth.tenantId, incidentId, ...access.params],
-    )) as {
-      id: string;
-      title: string;
-      likelihood_rank: number | null;
-      consequences: ConsequenceAssessmentValue[];
-      residual_likelihood_rank: number | null;
-      residual_consequences: ConsequenceAssessmentValue[];
-      analysis_id: string;
-      analysis_title: string;
-      type: IncidentRiskLinkResponse['analysis']['type'];
-      status: IncidentRiskLinkResponse['analysis']['status'];
-      definition: ScaleSetDefinition;
-      editable: boolean;
-      linked_at: Date;
-      note: string | null;
-      linked_by_id: string | null;
-      linked_by_name: string | null;
-    }[];
+    )) as IncidentRiskRow[];
     return rows.map((row) => ({
       analysis: { id: row.analysis_id, status: row.status, title: row.analysis_title, type: row.type },
       canUnlink: row.editable,
@@ -204,15 +198,7 @@ export class RiskLinksQuery {
         ORDER BY a.updated_at DESC, sc.sort_order, sc.id
         LIMIT 30`,
       [auth.tenantId, q ? q.replace(/[\\%_]/g, (m) => `\\${m}`) : null, ...access.params],
-    )) as {
-      id: string;
-      title: string;
-      likelihood_rank: number | null;
-      consequences: ConsequenceAssessmentValue[];
-      analysis_id: string;
-      analysis_title: string;
-      definition: ScaleSetDefinition;
-    }[];
+    )) as ScenarioRiskColumns[];
     return rows.map((row) => ({
       analysisId: row.analysis_id,
       analysisTitle: row.analysis_title,
@@ -227,7 +213,7 @@ export class RiskLinksQuery {
     const [row] = (await manager.query(
       `SELECT a.id FROM risk_analysis a JOIN org_unit u ON u.id = a.scope_org_unit_id WHERE a.tenant_id = $1 AND a.id = $2 AND ${access.visible}`,
       [auth.tenantId, analysisId, ...access.params],
-    )) as { id: string }[];
+    )) as EntityRow<RiskAnalysis, 'id'>[];
     if (!row) throw new DomainException('RISK_ANALYSIS_NOT_FOUND', 'Risk analysis not found');
   }
 }

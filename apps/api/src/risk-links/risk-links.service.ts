@@ -5,10 +5,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
+import type { EntityRow } from '../core/database/entity-row';
 import { firstRow } from '../core/database/first-row.util';
 import { DomainException, fieldProblems } from '../core/http/domain.exception';
+import type { Incident } from '../incidents/entities/incident.entity';
 import { incidentAccess } from '../incidents/incident-access';
 import { MeasuresService } from '../measures/measures.service';
+import type { RiskAnalysis } from '../risk/entities/risk-analysis.entity';
+import type { RiskScenario } from '../risk/entities/risk-scenario.entity';
 import { riskAccess } from '../risk/risk-access';
 import { RiskAnalysesService } from '../risk/risk-analyses.service';
 import type { LinkIncidentDto } from './dto/link-incident.dto';
@@ -17,6 +21,9 @@ import { RiskLinksQuery } from './risk-links.query';
 
 /** TypeORM answers DELETE … RETURNING with [rows, affected]. */
 const returned = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
+
+/** A scenario's analysis and the unit it covers (the default unit of a new measure). */
+type ScenarioScope = EntityRow<RiskScenario, 'analysisId'> & EntityRow<RiskAnalysis, 'scopeOrgUnitId'>;
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string } | null)?.code === '23505';
 
@@ -146,30 +153,20 @@ export class RiskLinksService {
   }
 
   /** The scenario if its analysis is visible (else 404), optionally checking that it belongs to the analysis in the path. */
-  private async scenario(
-    manager: EntityManager,
-    auth: AuthContext,
-    scenarioId: string,
-    analysisId?: string,
-  ): Promise<{ analysis_id: string; scope_org_unit_id: string }> {
+  private async scenario(manager: EntityManager, auth: AuthContext, scenarioId: string, analysisId?: string): Promise<ScenarioScope> {
     const access = riskAccess(auth, 3, { edit: false });
     const [row] = (await manager.query(
       `SELECT sc.analysis_id, a.scope_org_unit_id FROM risk_scenario sc JOIN risk_analysis a ON a.id = sc.analysis_id JOIN org_unit u ON u.id = a.scope_org_unit_id
         WHERE sc.tenant_id = $1 AND sc.id = $2 AND ${access.visible}`,
       [auth.tenantId, scenarioId, ...access.params],
-    )) as { analysis_id: string; scope_org_unit_id: string }[];
+    )) as ScenarioScope[];
     if (!row || (analysisId !== undefined && row.analysis_id !== analysisId))
       throw new DomainException('RISK_SCENARIO_NOT_FOUND', 'Risk scenario not found');
     return row;
   }
 
   /** The scenario, its analysis locked for edit (403 when readable but not editable). */
-  private async lockScenario(
-    manager: EntityManager,
-    auth: AuthContext,
-    scenarioId: string,
-    analysisId?: string,
-  ): Promise<{ analysis_id: string; scope_org_unit_id: string }> {
+  private async lockScenario(manager: EntityManager, auth: AuthContext, scenarioId: string, analysisId?: string): Promise<ScenarioScope> {
     const row = await this.scenario(manager, auth, scenarioId, analysisId);
     await this.analyses.lockEditable(manager, auth, row.analysis_id);
     return row;
@@ -185,7 +182,7 @@ export class RiskLinksService {
       `SELECT i.id FROM incident i JOIN incident_category c ON c.id = i.category_id JOIN org_unit u ON u.id = i.org_unit_id
         WHERE i.tenant_id = $1 AND (i.id = $2::uuid OR i.number = $3) AND ${inc.visible}`,
       [auth.tenantId, dto.incidentId ?? null, dto.incidentId ? null : dto.incidentNumber, ...inc.params],
-    )) as { id: string }[];
+    )) as EntityRow<Incident, 'id'>[];
     if (!row) throw fieldProblems([{ field, reasons: ['unknown avvik, or you may not read it'] }]);
     return row.id;
   }

@@ -13,6 +13,9 @@ export type UserRef = EntityRow<User, 'id' | 'name'>;
 /** What a message to a user needs. */
 export type UserContact = EntityRow<User, 'active' | 'email' | 'id' | 'locale' | 'name'>;
 
+/** Whether a user of the tenant may be given work: `unknown` (no such user in the tenant), `deactivated` or `active`. */
+export type UserStatus = 'active' | 'deactivated' | 'unknown';
+
 /** One active role assignment with the path of its unit (for unit scope). */
 export type ActiveRoleAssignment = EntityRow<RoleAssignment, 'includeDescendants' | 'orgUnitId' | 'role'> & EntityRow<OrgUnit, 'path'>;
 
@@ -60,6 +63,24 @@ export class UserDirectory {
 
   async isActive(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return (await this.activeIds(tenantId, [id], manager)).length > 0;
+  }
+
+  /** Whether the user exists in the tenant and is active (one indexed lookup). */
+  async status(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<UserStatus> {
+    const [row] = (await manager.query(`SELECT active FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, id])) as EntityRow<
+      User,
+      'active'
+    >[];
+    return !row ? 'unknown' : row.active ? 'active' : 'deactivated';
+  }
+
+  /** The user's primary unit, or null (unknown user, or none set). */
+  async primaryOrgUnitId(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = (await manager.query(`SELECT primary_org_unit_id FROM app_user WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ])) as EntityRow<User, 'primaryOrgUnitId'>[];
+    return row?.primary_org_unit_id ?? null;
   }
 
   /**

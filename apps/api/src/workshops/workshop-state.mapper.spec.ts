@@ -93,4 +93,13 @@ describe('workshop state from one room snapshot', () => {
     ]);
     expect(state.proposals.map((p) => p.proposedBy)).toEqual(['', '']);
   });
+
+  it('should list the decisions under the round and under their scenario', () => {
+    const snapshot = room('revealed');
+    snapshot.consensus = [{ created_at: at, dimension: 'likelihood', dissent: null, rationale: 'Hver vinter', scenario_id: 's', value: 4 }];
+    const state = toWorkshopState(snapshot, toSharedWorkshopState(snapshot), principal('fac', 'facilitator'));
+    const decision = { decidedAt: at.toISOString(), dimension: 'likelihood', dissent: null, rationale: 'Hver vinter', value: 4 };
+    expect(state.round?.consensus).toEqual([decision]);
+    expect(state.scenarios[0]?.consensus).toEqual([decision]);
+  });
 });

@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { PERMISSIONS } from '@helhet/shared';
 
 import { authGuard, permissionGuard } from './core/auth/auth.guards';
+import { SHELL_TOOLBAR_ITEMS, type ShellToolbarItem } from './core/layout/shell-toolbar';
 import { ROUTES } from './core/route-paths';
 
 const title = (text: string) => `${text} – Helhet`;
@@ -88,5 +89,11 @@ export const appRoutes: Route[] = [
     ],
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
     path: '',
+    providers: [
+      {
+        provide: SHELL_TOOLBAR_ITEMS,
+        useValue: [() => import('./inbox/inbox-bell/inbox-bell.component').then((m) => m.InboxBellComponent)] satisfies ShellToolbarItem[],
+      },
+    ],
   },
 ];

@@ -29,3 +29,9 @@ export type EntityRow<E, K extends ColumnKey<E>> = { [P in K as SnakeCase<P>]: E
 /** The runtime twin of `SnakeCase` (the spec checks it, and so the type, against the naming strategy for every column). */
 export const snakeKey = <S extends string>(property: S): SnakeCase<S> =>
   property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as SnakeCase<S>;
+
+/** A joined table's columns selected under a prefix: `h.id AS handler_id, h.name AS handler_name` is `Prefixed<'handler', EntityRow<User, 'id' | 'name'>>`. */
+export type Prefixed<P extends string, R> = { [K in keyof R & string as `${P}_${K}`]: R[K] };
+
+/** The columns of a LEFT JOIN (or of a nullable scalar subquery): every value may be null. */
+export type LeftJoined<R> = { [K in keyof R]: R[K] | null };

@@ -1,4 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,11 +9,11 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { PERMISSIONS } from '@helhet/shared';
-import { map } from 'rxjs';
+import { from, map } from 'rxjs';
 
-import { InboxBellComponent } from '../../inbox/inbox-bell/inbox-bell.component';
 import { AuthService } from '../auth/auth.service';
 import { ROUTES } from '../route-paths';
+import { SHELL_TOOLBAR_ITEMS } from './shell-toolbar';
 
 const canReadIncidents = (can: ReadonlySet<string>): boolean =>
   [PERMISSIONS.incidentsRead, PERMISSIONS.incidentsHandle, PERMISSIONS.incidentsInjuryRegister, PERMISSIONS.incidentsInfosec].some((p) =>
@@ -23,7 +24,7 @@ const canReadIncidents = (can: ReadonlySet<string>): boolean =>
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    InboxBellComponent,
+    NgComponentOutlet,
     MatButtonModule,
     MatListModule,
     MatMenuModule,
@@ -39,6 +40,8 @@ const canReadIncidents = (can: ReadonlySet<string>): boolean =>
 })
 export class ShellComponent {
   private readonly auth = inject(AuthService);
+  /** Feature components in the toolbar (the inbox bell), loaded with the shell. */
+  protected readonly toolbarItems = toSignal(from(Promise.all(inject(SHELL_TOOLBAR_ITEMS).map((load) => load()))), { initialValue: [] });
   private readonly router = inject(Router);
   protected readonly me = this.auth.me;
   protected readonly handset = toSignal(
