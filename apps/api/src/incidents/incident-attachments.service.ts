@@ -1,8 +1,9 @@
 import type { IncidentResponse } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
+import { AccessLogService } from '../access-log/access-log.service';
 import type { Attachment } from '../attachments/attachment.entity';
 import { AttachmentStore } from '../attachments/attachment-store';
 import type { AuthContext } from '../auth/auth-context';
@@ -19,6 +20,7 @@ export class IncidentAttachmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: IncidentChangeService,
     private readonly store: AttachmentStore,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async add(auth: AuthContext, id: string, files: readonly UploadedFile[]): Promise<IncidentResponse> {
@@ -72,7 +74,13 @@ export class IncidentAttachmentsService {
       [auth.tenantId, id, attachmentId, ...access.params],
     )) as EntityRow<Attachment, 'contentType' | 'fileName' | 'sha256' | 'sizeBytes' | 'storageKey'>[];
     if (!row) throw new DomainException('NOT_FOUND', 'Attachment not found');
-    await this.dataSource.manager.transaction((manager) => this.auditDownload(manager, auth, attachmentId));
+    await this.accessLog.record(this.dataSource.manager, {
+      actorUserId: auth.userId,
+      entityIds: [attachmentId],
+      entityType: 'attachment',
+      purpose: 'download',
+      tenantId: auth.tenantId,
+    });
     return {
       contentType: row.content_type,
       fileName: row.file_name,
@@ -80,12 +88,5 @@ export class IncidentAttachmentsService {
       sizeBytes: row.size_bytes,
       stream: this.store.open(row.storage_key),
     };
-  }
-
-  private async auditDownload(manager: EntityManager, auth: AuthContext, attachmentId: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO access_log_entry (tenant_id, actor_user_id, purpose, entity_type, entity_id) VALUES ($1, $2, 'download', 'attachment', $3)`,
-      [auth.tenantId, auth.userId, attachmentId],
-    );
   }
 }

@@ -19,7 +19,7 @@ import { OrganisationApi } from '../organisation.api';
       [valueLabel]="valueName()"
       [options]="options()"
       [(value)]="value"
-      (search)="search($event)"
+      (searchChange)="search($event)"
     />
   `,
 })

@@ -55,16 +55,16 @@ export class SearchPickerComponent {
   readonly value = model<string>('');
   /** Label of an option preselected through `value` (shown until the user searches). */
   readonly valueLabel = input('');
-  /** The suggestions for the latest `search`. */
+  /** The suggestions for the latest `searchChange`. */
   readonly options = input<readonly SearchPickerOption[]>([]);
   /** What the user typed (the value is emptied until an option is picked). */
-  readonly search = output<string>();
+  readonly searchChange = output<string>();
   protected readonly text = linkedSignal(() => this.valueLabel());
 
   protected type(q: string): void {
     this.text.set(q);
     this.value.set('');
-    this.search.emit(q);
+    this.searchChange.emit(q);
   }
 
   protected select(event: MatAutocompleteSelectedEvent): void {

@@ -16,7 +16,7 @@ import { UsersApi } from '../users.api';
       [required]="required()"
       [options]="options()"
       [(value)]="value"
-      (search)="search($event)"
+      (searchChange)="search($event)"
     />
   `,
 })
