@@ -237,11 +237,19 @@ describe('avvik', () => {
       expect({ field, status: result.status }).toEqual({ field, status: 400 });
       expect((result.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
     }
-    const bigger = await employee.request<ApiError>(
-      'POST',
-      '/api/incidents',
-      form(filing(), [{ bytes: Buffer.alloc(25 * 1024 * 1024), name: 'huge.pdf', type: 'application/pdf' }]),
-    );
+    // The API answers a refused upload only after the whole body has arrived (multipart.interceptor.ts). With other
+    // test runs loading both cores, a connection reset was seen in ~1 of 12 tries before that and 1 of 90 after it
+    // (cause not found; see the closing note of issue 18). A transport error gets one more try; the answer must be the 400.
+    const upload = () =>
+      employee.request<ApiError>(
+        'POST',
+        '/api/incidents',
+        form(filing(), [{ bytes: Buffer.alloc(25 * 1024 * 1024), name: 'huge.pdf', type: 'application/pdf' }]),
+      );
+    const bigger = await upload().catch((error: unknown) => {
+      console.warn(`oversized upload: transport error, trying once more: ${String(error)}`);
+      return upload();
+    });
     expect(bigger.status).toBe(400);
     expect((bigger.body.details as { field: string }[])[0]?.field).toBe('files');
     expect(await count('incident')).toBe(incidentsBefore);

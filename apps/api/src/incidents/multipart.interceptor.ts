@@ -26,13 +26,37 @@ export class MultipartInterceptor implements NestInterceptor {
         this.upload(request, context.switchToHttp().getResponse<Response>(), (error: unknown) => {
           if (!error) return resolve();
           const reason = error instanceof MulterError ? multerReason(error) : 'could not read the upload';
-          reject(new DomainException('VALIDATION_FAILED', `Invalid upload: ${reason}`, [{ field: 'files', reasons: [reason] }]));
+          const refusal = new DomainException('VALIDATION_FAILED', `Invalid upload: ${reason}`, [{ field: 'files', reasons: [reason] }]);
+          void drained(request).then(() => reject(refusal));
         }),
       );
     }
     return next.handle();
   }
 }
+
+/** Bodies up to this size are read to the end before a refused upload is answered; larger ones are not waited for. */
+const DRAIN_LIMIT_BYTES = 8 * ATTACHMENT_LIMITS.maxBytes;
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Waits until the rest of a refused upload has arrived (multer stops parsing but keeps reading). Answering while the
+ * client is still sending makes Node close the connection after the response, and under load the client then sees a
+ * connection reset instead of the 400. Bounded by size (Content-Length) and time, so a huge body is not waited for.
+ */
+const drained = (request: Request): Promise<void> => {
+  const declared = Number(request.headers['content-length'] ?? Number.NaN);
+  if (request.complete || !(declared <= DRAIN_LIMIT_BYTES)) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    request.once('end', done).once('close', done).once('error', done);
+    request.resume();
+  });
+};
 
 const multerReason = (error: MulterError): string => {
   switch (error.code) {
