@@ -2,47 +2,33 @@ import nx from '@nx/eslint-plugin';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 
 /**
- * `core` is the ground floor (ADR 0014): nothing under apps/api/src/core imports a feature or the composition root.
- * A relative import that climbs out of core is an error; the pattern depends on how deep the file sits in core.
- * (Spec files may reach apps/api/test.)
+ * `core` is the ground floor (ADR 0014): nothing under a `core` folder imports a feature or the composition root.
+ * A relative import that climbs out of core is an error unless it lands in one of `allowed`; the pattern depends on
+ * how deep the file sits in core. Both path spellings: `npx eslint apps/…` reads this file from the root, `nx lint`
+ * runs in the project folder.
  */
-const coreImportsNoFeature = [0, 1, 2, 3, 4].map((depth) => ({
-  // Both spellings: `npx eslint apps/api` reads this file from the root; `nx lint api` runs in apps/api.
-  files: [`apps/api/src/core/${'*/'.repeat(depth)}*.ts`, `src/core/${'*/'.repeat(depth)}*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            regex: `^(\\.\\./){${depth + 1}}(?!core/|\\.\\./test/)`,
-            message:
-              'core imports no feature (ADR 0014): move what core needs into core, or let the feature pass it in (a provider, an option of the composition root).',
-          },
-        ],
-      },
-    ],
-  },
-}));
+const coreImportsNoFeature = ({ project, core, allowed, message }) =>
+  [0, 1, 2, 3, 4].map((depth) => ({
+    files: [`${project}/${core}/${'*/'.repeat(depth)}*.ts`, `${core}/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ message, regex: `^(\\.\\./){${depth + 1}}(?!${allowed.join('|')})` }] }],
+    },
+  }));
 
-/** The same for the web: apps/web/src/app/core imports neither a feature nor the routes (it may use shared/ui). */
-const webCoreImportsNoFeature = [0, 1, 2, 3, 4].map((depth) => ({
-  files: [`apps/web/src/app/core/${'*/'.repeat(depth)}*.ts`, `src/app/core/${'*/'.repeat(depth)}*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            regex: `^(\\.\\./){${depth + 1}}(?!core/|shared/)`,
-            message:
-              'web core imports no feature (ADR 0014): features register themselves with core (a token, a route), not the other way round.',
-          },
-        ],
-      },
-    ],
-  },
-}));
+const apiCore = coreImportsNoFeature({
+  allowed: ['core/', '\\.\\./test/'], // spec files may reach apps/api/test
+  core: 'src/core',
+  message:
+    'core imports no feature (ADR 0014): move what core needs into core, or let the feature pass it in (a provider, an option of the composition root).',
+  project: 'apps/api',
+});
+
+const webCore = coreImportsNoFeature({
+  allowed: ['core/', 'shared/'], // the web's core may use presentational shared/ui
+  core: 'src/app/core',
+  message: 'web core imports no feature (ADR 0014): features register themselves with core (a token, a route), not the other way round.',
+  project: 'apps/web',
+});
 
 export default [
   ...nx.configs['flat/base'],
@@ -120,6 +106,6 @@ export default [
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  ...coreImportsNoFeature,
-  ...webCoreImportsNoFeature,
+  ...apiCore,
+  ...webCore,
 ];
