@@ -52,6 +52,7 @@ import { IncidentAttachmentsService } from './incident-attachments.service';
 import { IncidentFilingService } from './incident-filing.service';
 import { IncidentMeasuresService } from './incident-measures.service';
 import { IncidentRecordsService } from './incident-records.service';
+import { IncidentStatsQuery } from './incident-stats.query';
 import { IncidentTransitionsService } from './incident-transitions.service';
 import { IncidentsQuery } from './incidents.query';
 import { MultipartInterceptor, uploadedFiles } from './multipart.interceptor';
@@ -73,6 +74,7 @@ export class IncidentsController {
     private readonly measures: IncidentMeasuresService,
     private readonly records: IncidentRecordsService,
     private readonly attachments: IncidentAttachmentsService,
+    private readonly statsQuery: IncidentStatsQuery,
   ) {}
 
   @Get('categories')
@@ -109,7 +111,7 @@ export class IncidentsController {
 
   @Get('stats')
   stats(@CurrentUser() auth: AuthContext, @Query() query: IncidentStatsQueryDto): Promise<IncidentStatsResponse> {
-    return this.query.stats(auth, query);
+    return this.statsQuery.stats(auth, query);
   }
 
   /** POST, so the code (a bearer secret for the case's status) never appears in URLs or access logs. */

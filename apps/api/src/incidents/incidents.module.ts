@@ -23,6 +23,7 @@ import { IncidentChangeService } from './incident-change.service';
 import { IncidentFilingService } from './incident-filing.service';
 import { IncidentMeasuresService } from './incident-measures.service';
 import { IncidentRecordsService } from './incident-records.service';
+import { IncidentStatsQuery } from './incident-stats.query';
 import { IncidentSubRecordsService } from './incident-sub-records.service';
 import { IncidentTransitionsService } from './incident-transitions.service';
 import { IncidentsController } from './incidents.controller';
@@ -61,6 +62,7 @@ import { ReporterIdentityModule } from './reporter-identity/reporter-identity.mo
     IncidentMeasuresService,
     IncidentRecordsService,
     IncidentsQuery,
+    IncidentStatsQuery,
     IncidentSubRecordsService,
     IncidentTransitionsService,
     TenantSettingsService,

@@ -1,7 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, input, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 
 import { LEVEL_LABELS } from '../../core/i18n/labels';
-import { SearchPickerComponent, type SearchPickerOption } from '../../shared/ui/search-picker.component';
+import {
+  SEARCH_PICKER_HOST_TEMPLATE,
+  SearchPickerComponent,
+  SearchPickerHost,
+  type SearchPickerOption,
+} from '../../shared/ui/search-picker.component';
 import { OrganisationApi } from '../organisation.api';
 
 /** Type part of a unit's name or code and pick it; suggestions come from the organisation. Value: the unit id. */
@@ -10,34 +15,20 @@ import { OrganisationApi } from '../organisation.api';
   imports: [SearchPickerComponent],
   selector: 'hh-unit-picker',
   styles: ':host { display: contents; }',
-  template: `
-    <hh-search-picker
-      [label]="label()"
-      [inputId]="inputId()"
-      [required]="required()"
-      [hint]="hint"
-      [valueLabel]="valueName()"
-      [options]="options()"
-      [(value)]="value"
-      (searchChange)="search($event)"
-    />
-  `,
+  template: SEARCH_PICKER_HOST_TEMPLATE,
 })
-export class UnitPickerComponent {
+export class UnitPickerComponent extends SearchPickerHost {
   private readonly api = inject(OrganisationApi);
-  readonly label = input.required<string>();
-  readonly inputId = input.required<string>();
-  /** Filters and optional fields pass false: no asterisk, no required state. */
-  readonly required = input(true);
-  readonly value = model<string>('');
   /** Name of a unit preselected through `value` (shown until the user searches). */
   readonly valueName = input('');
-  protected readonly hint = $localize`:@@unitPicker.hint:Skriv minst to tegn av navnet eller ansvarsnummeret`;
-  protected readonly options = signal<SearchPickerOption[]>([]);
+  protected override readonly hint = $localize`:@@unitPicker.hint:Skriv minst to tegn av navnet eller ansvarsnummeret`;
 
-  protected async search(q: string): Promise<void> {
-    if (q.trim().length < 2) return this.options.set([]);
-    const units = (await this.api.list({ pageSize: 30, q: q.trim() })).items;
-    this.options.set(units.map((unit) => ({ id: unit.id, label: unit.name, meta: `${LEVEL_LABELS[unit.levelType]()} · ${unit.code}` })));
+  protected override valueLabel(): string {
+    return this.valueName();
+  }
+
+  protected async find(q: string): Promise<SearchPickerOption[]> {
+    const units = (await this.api.list({ pageSize: 30, q })).items;
+    return units.map((unit) => ({ id: unit.id, label: unit.name, meta: `${LEVEL_LABELS[unit.levelType]()} · ${unit.code}` }));
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, linkedSignal, model, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, input, linkedSignal, model, output, signal } from '@angular/core';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -71,5 +71,48 @@ export class SearchPickerComponent {
     const option = event.option.value as SearchPickerOption;
     this.text.set(option.label);
     this.value.set(option.id);
+  }
+}
+
+/**
+ * The common part of a feature picker that wraps `hh-search-picker` (e.g. `hh-unit-picker`, `hh-user-picker`):
+ * its inputs, its value and the suggestions. The subclass says how to `find` options for a query of two or
+ * more characters (already trimmed).
+ */
+/** The template of a `SearchPickerHost` subclass: the search picker bound to the host's inputs and suggestions. */
+export const SEARCH_PICKER_HOST_TEMPLATE = `
+  <hh-search-picker
+    [label]="label()"
+    [inputId]="inputId()"
+    [required]="required()"
+    [hint]="hint"
+    [valueLabel]="valueLabel()"
+    [options]="options()"
+    [(value)]="value"
+    (searchChange)="search($event)"
+  />
+`;
+
+@Directive()
+export abstract class SearchPickerHost {
+  readonly label = input.required<string>();
+  readonly inputId = input.required<string>();
+  /** Filters and optional fields pass false: no asterisk, no required state. */
+  readonly required = input(true);
+  readonly value = model<string>('');
+  protected readonly options = signal<SearchPickerOption[]>([]);
+  /** A help line under the field; none by default. */
+  protected readonly hint: string = '';
+
+  /** Label of an option preselected through `value`; none by default. */
+  protected valueLabel(): string {
+    return '';
+  }
+
+  protected abstract find(q: string): Promise<SearchPickerOption[]>;
+
+  protected async search(q: string): Promise<void> {
+    if (q.trim().length < 2) return this.options.set([]);
+    this.options.set(await this.find(q.trim()));
   }
 }
