@@ -32,18 +32,21 @@ const freePort = () =>
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
+// The development mail catcher (tools/dev-mail.mjs): the API and worker send to it, specs read /messages.json.
+const [smtpPort, mailPort] = [await freePort(), await freePort()];
 const env = {
   ...process.env,
   COOKIE_SECURE: 'false',
   DATABASE_URL: databaseUrl,
   HELHET_E2E_BASE_URL: baseUrl,
+  HELHET_E2E_MAIL_URL: `http://127.0.0.1:${mailPort}`,
   JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
   LOG_LEVEL: 'warn',
   PORT: String(port),
   PUBLIC_URL: baseUrl,
   REDIS_KEY_PREFIX: process.env.HELHET_E2E_REDIS_PREFIX ?? 'helhet-e2e',
   REPORTER_IDENTITY_KEY: 'NxWBecFI+6AovEnrQQg35x1Fuzq0XQY+vrzZBIf8gw0=',
-  SMTP_URL: 'smtp://127.0.0.1:2',
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   WEB_ROOT: join(root, 'dist/apps/web/browser'),
 };
 const run = (args) =>
@@ -54,6 +57,7 @@ await ensureDatabase(databaseUrl);
 let code = await run(['dist/apps/api/seed.js', '--employees', '600', '--seed', '11']);
 const children = [];
 if (code === 0) {
+  children.push(spawn('node', ['tools/dev-mail.mjs', String(smtpPort), String(mailPort)], { cwd: root, env, stdio: 'inherit' }));
   for (const entry of ['dist/apps/api/main.js', 'dist/apps/api/worker.js'])
     children.push(spawn('node', [entry], { cwd: root, env, stdio: 'inherit' }));
   try {

@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
+import { OidcModule } from './auth/oidc/oidc.module';
 import type { EnvironmentVariables } from './core/config/environment-variables';
 import { CoreModule } from './core/core.module';
 import { DomainExceptionFilter } from './core/http/domain-exception.filter';
@@ -34,6 +35,7 @@ export class AppModule implements NestModule {
         EscalationsModule,
         IncidentsModule,
         NotificationsModule,
+        OidcModule,
         OrganisationModule,
         RiskModule,
         RiskLinksModule,

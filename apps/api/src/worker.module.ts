@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { PasswordResetWorkerModule } from './auth/password-reset/password-reset-worker.module';
 import type { EnvironmentVariables } from './core/config/environment-variables';
 import { CoreModule } from './core/core.module';
 import { ENTITIES } from './database/entities';
@@ -18,12 +19,13 @@ export class WorkerModule {
   static forRoot(config?: EnvironmentVariables): DynamicModule {
     return {
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, 'worker'),
         EscalationsWorkerModule,
         IncidentsWorkerModule,
         MaintenanceModule,
         MeasuresWorkerModule,
         NotificationsWorkerModule,
+        PasswordResetWorkerModule,
         RiskReportsWorkerModule,
         UsersWorkerModule,
         // The worker loads only worker modules, but TypeORM resolves relations across the whole schema (a notification

@@ -8,6 +8,7 @@ export * from './lib/contracts/risk.contract';
 export * from './lib/contracts/risk-links.contract';
 export * from './lib/contracts/risk-report.contract';
 export * from './lib/contracts/risk-transfer.contract';
+export * from './lib/contracts/sso.contract';
 export * from './lib/contracts/users.contract';
 export * from './lib/contracts/workshop.contract';
 export * from './lib/enums';

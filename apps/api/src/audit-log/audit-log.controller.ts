@@ -17,6 +17,6 @@ export class AuditLogController {
   @Get()
   @RequirePermission(PERMISSIONS.auditRead)
   list(@CurrentUser() auth: AuthContext, @Query() query: ListAuditLogQueryDto): Promise<Page<AuditLogEntryResponse>> {
-    return this.query.list(auth.tenantId, query);
+    return this.query.list(auth, query);
   }
 }

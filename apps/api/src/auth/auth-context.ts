@@ -14,4 +14,6 @@ export interface AuthContext {
   tenantId: string;
   grants: Grant[];
   permissions: ReadonlySet<Permission>;
+  /** The session (refresh token family) of the access token; absent outside HTTP requests. */
+  sessionId?: string;
 }

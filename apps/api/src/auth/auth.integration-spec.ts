@@ -95,7 +95,11 @@ describe('sign-in', () => {
       [tree.employee.id],
     );
     const replay = await fetch(`${testApp.baseUrl}/api/auth/refresh`, {
-      headers: { cookie: `${AUTH_COOKIES.refreshToken}=${first}; ${AUTH_COOKIES.csrf}=t`, [`x-xsrf-token`]: 't' },
+      // The CSRF token is bound to the session (ADR 4): a thief replays it along with the refresh token.
+      headers: {
+        cookie: `${AUTH_COOKIES.refreshToken}=${first}; ${AUTH_COOKIES.csrf}=${session.cookie(AUTH_COOKIES.csrf)}`,
+        [`x-xsrf-token`]: session.cookie(AUTH_COOKIES.csrf)!,
+      },
       method: 'POST',
     });
     expect(replay.status).toBe(401);

@@ -7,6 +7,7 @@ import { AuditLogModule } from '../audit-log/audit-log.module';
 import { AppConfig } from '../core/config/app-config.service';
 import { OrgDirectoryModule } from '../organisation/org-directory.module';
 import { UserDirectoryModule } from '../users/user-directory.module';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Invitation } from './entities/invitation.entity';
@@ -16,16 +17,21 @@ import { CsrfGuard } from './guards/csrf.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { PermissionGuard } from './guards/permission.guard';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordResetMailProducer } from './password-reset/jobs/password-reset-mail.producer';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { PasswordResetToken } from './password-reset/password-reset-token.entity';
+import { SessionRevocation } from './session-revocation';
 import { TokensService } from './tokens.service';
 
 /** Authentication for every route (APP_GUARD order: JWT → CSRF → permission). */
 @Module({
-  controllers: [AuthController],
-  exports: [AuthService, GrantsService, TokensService],
+  controllers: [AuthController, PasswordResetController],
+  exports: [AccessTokenVerifier, AuthService, GrantsService, SessionRevocation, TokensService],
   imports: [
     OrgDirectoryModule,
     UserDirectoryModule,
-    TypeOrmModule.forFeature([Invitation, RefreshToken]),
+    TypeOrmModule.forFeature([Invitation, PasswordResetToken, RefreshToken]),
     AuditLogModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -37,9 +43,13 @@ import { TokensService } from './tokens.service';
     }),
   ],
   providers: [
+    AccessTokenVerifier,
     AuthService,
     GrantsService,
     LoginRateLimiter,
+    PasswordResetMailProducer,
+    PasswordResetService,
+    SessionRevocation,
     TokensService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },

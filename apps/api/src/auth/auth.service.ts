@@ -11,6 +11,7 @@ import { User } from '../users/entities/user.entity';
 import { toRoleAssignmentResponses } from '../users/user.mapper';
 import { Invitation } from './entities/invitation.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { localPasswordsDisabled } from './oidc/local-passwords';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { type IssuedTokens, sha256, TokensService } from './tokens.service';
 
@@ -33,9 +34,15 @@ export class AuthService {
       .addSelect('user.passwordHash')
       .where('user.email = :email AND user.active', { email })
       .getMany();
+    let singleSignOnOnly = false;
     for (const user of candidates) {
-      if (user.passwordHash && (await verifyPassword(user.passwordHash, password))) return this.signIn(user);
+      if (user.passwordHash && (await verifyPassword(user.passwordHash, password))) {
+        if (!(await localPasswordsDisabled(this.dataSource.manager, user.tenantId))) return this.signIn(user);
+        singleSignOnOnly = true;
+      }
     }
+    if (singleSignOnOnly)
+      throw new DomainException('AUTH_LOCAL_LOGIN_DISABLED', 'This municipality signs in through its own provider (single sign-on)');
     if (candidates.length === 0) await verifyAgainstDummy(password);
     await this.rateLimiter.recordFailure(email, ip);
     throw new DomainException('AUTH_INVALID_CREDENTIALS', 'Wrong e-mail or password');

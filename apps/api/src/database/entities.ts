@@ -3,12 +3,16 @@ import { Attachment } from '../attachments/attachment.entity';
 import { AuditLogEntry } from '../audit-log/entities/audit-log-entry.entity';
 import { Invitation } from '../auth/entities/invitation.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { TenantSsoSettings } from '../auth/oidc/tenant-sso-settings.entity';
+import { PasswordResetToken } from '../auth/password-reset/password-reset-token.entity';
 import { TenantSetting } from '../core/settings/tenant-setting.entity';
 import { Tenant } from '../core/tenancy/tenant.entity';
+import { CategoryRestrictionChange } from '../incidents/entities/category-restriction-change.entity';
 import { ExternalNotification } from '../incidents/entities/external-notification.entity';
 import { Incident } from '../incidents/entities/incident.entity';
 import { IncidentCategory } from '../incidents/entities/incident-category.entity';
 import { IncidentEvent } from '../incidents/entities/incident-event.entity';
+import { IncidentFilingRequest } from '../incidents/entities/incident-filing-request.entity';
 import { IncidentNumberCounter } from '../incidents/entities/incident-number-counter.entity';
 import { InjuryRecord } from '../incidents/entities/injury-record.entity';
 import { PersonalDataBreach } from '../incidents/entities/personal-data-breach.entity';
@@ -44,8 +48,10 @@ export const ENTITIES = [
   Delegation,
   ExternalNotification,
   Incident,
+  CategoryRestrictionChange,
   IncidentCategory,
   IncidentEvent,
+  IncidentFilingRequest,
   IncidentNumberCounter,
   IncidentRiskLink,
   InjuryRecord,
@@ -55,6 +61,7 @@ export const ENTITIES = [
   Notification,
   NotificationDelivery,
   OrgUnit,
+  PasswordResetToken,
   PersonalDataBreach,
   RefreshToken,
   HmsRiskItem,
@@ -67,6 +74,7 @@ export const ENTITIES = [
   ScaleSet,
   Tenant,
   TenantSetting,
+  TenantSsoSettings,
   User,
   Workshop,
   WorkshopConsensus,

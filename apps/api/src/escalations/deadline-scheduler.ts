@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 
 import { JobName, QueueName } from '../core/queue/queue-names';
+import { withEnqueueTimeout } from '../core/queue/redis-connection-options';
 import { type DeadlineJobData, deadlineJobId } from './deadline-job';
 
 /**
  * Schedules deadlines as delayed BullMQ jobs with deterministic ids — no polling. When the subject moves
  * on, `cancel` removes the pending job; a job already running for an old version is a no-op because
- * handlers compare versions under a row lock.
+ * handlers compare versions under a row lock. Single changes give up after a short timeout while Redis is away
+ * (callers log it; the outbox sweep re-creates the job).
  */
 @Injectable()
 export class DeadlineScheduler {
@@ -16,7 +18,7 @@ export class DeadlineScheduler {
 
   async schedule(data: DeadlineJobData, runAt: Date): Promise<string> {
     const jobId = deadlineJobId(data);
-    await this.queue.add(JobName.deadlineDue, data, { delay: Math.max(0, runAt.getTime() - Date.now()), jobId });
+    await withEnqueueTimeout(this.queue.add(JobName.deadlineDue, data, { delay: Math.max(0, runAt.getTime() - Date.now()), jobId }));
     return jobId;
   }
 
@@ -34,6 +36,6 @@ export class DeadlineScheduler {
   }
 
   async cancel(data: Pick<DeadlineJobData, 'subjectType' | 'subjectId' | 'deadline' | 'version' | 'level'>): Promise<void> {
-    await this.queue.remove(deadlineJobId(data));
+    await withEnqueueTimeout(this.queue.remove(deadlineJobId(data)));
   }
 }

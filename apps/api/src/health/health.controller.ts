@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators/public.decorator';
 import { QueueName } from '../core/queue/queue-names';
 import { REDIS } from '../core/redis/redis.module';
+import { missingSchedules } from '../maintenance/maintenance-schedules';
 
 const TIMEOUT_MS = 2_000;
 
@@ -23,7 +24,10 @@ const timed = async <T>(probe: () => Promise<T>): Promise<{ latencyMs: number; v
   return { latencyMs: Date.now() - started, value };
 };
 
-/** Liveness for compose, load balancers and `npm start`: 200 when database, Redis and a worker are up; 503 naming what is down. */
+/**
+ * Liveness for compose, load balancers and `npm start`: 200 when database, Redis and a worker are up; 503 naming what
+ * is down. `degraded` (still 200) names recurring jobs missing from Redis.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -31,12 +35,13 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @InjectQueue(QueueName.mail) private readonly mailQueue: Queue,
+    @InjectQueue(QueueName.maintenance) private readonly maintenanceQueue: Queue,
   ) {}
 
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
-    const [database, redis, queues] = await Promise.all([
+    const [database, redis, queues, schedules] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1'))
         .then(({ latencyMs }) => ({ latencyMs, state: 'up' as const }))
         .catch((error: Error) => ({ error: error.message, state: 'down' as const })),
@@ -53,9 +58,18 @@ export class HealthController {
             : { error: 'no worker is connected', state: 'down' as const, workers: 0 },
         )
         .catch((error: Error) => ({ error: error.message, state: 'down' as const })),
+      // The worker registers these (and again when Redis lost them); a missing one means, say, no outbox sweep.
+      timed(() => this.maintenanceQueue.getJobSchedulers())
+        .then(({ value }) => {
+          const missing = missingSchedules(value);
+          return missing.length === 0 ? { state: 'up' as const } : { missing, state: 'down' as const };
+        })
+        .catch((error: Error) => ({ error: error.message, state: 'down' as const })),
     ]);
     const ok = database.state === 'up' && redis.state === 'up' && queues.state === 'up';
+    // A missing schedule degrades (200: the API serves requests; monitoring reads `status` and `missing`).
     response.status(ok ? 200 : 503);
-    return { components: { database, queues, redis }, status: ok ? 'ok' : 'error' };
+    const status = !ok ? 'error' : schedules.state === 'up' ? 'ok' : 'degraded';
+    return { components: { database, queues, redis, schedules }, status };
   }
 }

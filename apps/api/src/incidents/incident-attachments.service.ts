@@ -1,5 +1,5 @@
 import type { IncidentResponse } from '@helhet/shared';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -16,6 +16,8 @@ import { attachmentProblems, safeFileName, type UploadedFile } from './incident-
 /** Files added to a case after filing (all stored, or none), and the access-logged download. */
 @Injectable()
 export class IncidentAttachmentsService {
+  private readonly logger = new Logger(IncidentAttachmentsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: IncidentChangeService,
@@ -28,9 +30,9 @@ export class IncidentAttachmentsService {
     const problems = attachmentProblems(files);
     if (problems.length > 0) throw fieldProblems(problems);
     const staged: Awaited<ReturnType<AttachmentStore['stage']>>[] = [];
-    const committed: string[] = [];
+    let response: IncidentResponse;
     try {
-      return await this.changes.record(auth, id, 'handle', async (manager, incident) => {
+      response = await this.changes.record(auth, id, 'handle', async (manager, incident) => {
         for (const [index, file] of files.entries()) {
           const stored = await this.store.stage(auth.tenantId, file.buffer);
           staged.push(stored);
@@ -53,15 +55,28 @@ export class IncidentAttachmentsService {
             type: 'attachment',
           });
         }
-        for (const file of staged) {
-          await this.store.commit(file);
-          committed.push(file.storageKey);
-        }
       });
     } catch (error) {
-      await Promise.all([...staged.map((file) => this.store.discard(file)), ...committed.map((key) => this.store.remove(key))]);
+      // `record` may fail after its commit (reading the answer): only files whose rows are not there are discarded.
+      await this.discardUncommitted(staged);
       throw error;
     }
+    // Moved only after the commit. A crash before the move leaves staging files, which the maintenance job moves
+    // into place (their rows exist); a failed move is left to it as well.
+    const failed = await this.store.commitAll(staged);
+    if (failed > 0) this.logger.warn({ failed, incidentId: id, msg: 'attachment files left in staging; maintenance moves them' });
+    return response;
+  }
+
+  private async discardUncommitted(staged: readonly { stagedPath: string; storageKey: string }[]): Promise<void> {
+    if (staged.length === 0) return;
+    const rows = (await this.dataSource
+      .query(`SELECT storage_key FROM attachment WHERE storage_key = ANY($1::text[])`, [staged.map((file) => file.storageKey)])
+      .catch(() => null)) as { storage_key: string }[] | null;
+    // Database unreachable: keep them; the maintenance job decides once it can see the table.
+    if (!rows) return;
+    const committed = new Set(rows.map((row) => row.storage_key));
+    await Promise.all(staged.map((file) => (committed.has(file.storageKey) ? this.store.commit(file) : this.store.discard(file))));
   }
 
   /** Opens an attachment the caller may see (case staff only); the download is access-logged. */

@@ -1,4 +1,4 @@
-import { normaliseSeverityPolicy, SEVERITIES, type SeverityPolicy, validateSeverityPolicy } from '@helhet/domain';
+import { type CategoryRestriction, normaliseSeverityPolicy, SEVERITIES, type SeverityPolicy, validateSeverityPolicy } from '@helhet/domain';
 import type { IncidentCategoryResponse, IncidentSettingsResponse, IncidentSeverityOption } from '@helhet/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,6 +11,7 @@ import { TenantSettingsService } from '../core/settings/tenant-settings.service'
 import type { IncidentSettingsDto } from './dto/incident-settings.dto';
 import type { SeverityPolicyDto } from './dto/severity-policy.dto';
 import type { UpsertIncidentCategoryDto } from './dto/upsert-incident-category.dto';
+import { CategoryRestrictionChanges, restrictionApprover } from './incident-categories.restrictions';
 import { IncidentsQuery } from './incidents.query';
 
 /** The validated DTO as a plain policy (class instances would carry no extra fields, but JSON should be plain). */
@@ -47,6 +48,7 @@ export class IncidentCategoriesService {
     private readonly audit: AuditLogService,
     private readonly query: IncidentsQuery,
     private readonly settings: TenantSettingsService,
+    private readonly restrictionChanges: CategoryRestrictionChanges,
   ) {}
 
   async create(auth: AuthContext, dto: UpsertIncidentCategoryDto): Promise<IncidentCategoryResponse[]> {
@@ -82,8 +84,16 @@ export class IncidentCategoriesService {
     return this.query.categories(auth, { includeInactive: true });
   }
 
-  async update(auth: AuthContext, id: string, dto: UpsertIncidentCategoryDto): Promise<IncidentCategoryResponse[]> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Saves a category. A loosened restriction (ADR 0015) is not applied: it becomes a pending change for the approver
+   * (returned as `pendingChangeId`) while every other field is saved; a tightened one applies at once.
+   */
+  async update(
+    auth: AuthContext,
+    id: string,
+    dto: UpsertIncidentCategoryDto,
+  ): Promise<{ categories: IncidentCategoryResponse[]; pendingChangeId: string | null }> {
+    const { deliveryIds, pendingChangeId } = await this.dataSource.transaction(async (manager) => {
       const [before] = (await manager.query(
         `SELECT code, label, restriction, has_severity AS "hasSeverity", active, sort_order AS "sortOrder", parent_id AS "parentId"
            FROM incident_category WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
@@ -94,22 +104,29 @@ export class IncidentCategoriesService {
         throw new DomainException('VALIDATION_FAILED', 'The code of a category cannot change', [
           { field: 'code', reasons: ['cannot change'] },
         ]);
+      const from = before['restriction'] as CategoryRestriction;
+      const approverRole = restrictionApprover(from, dto.restriction);
+      const restriction = approverRole ? from : dto.restriction;
       await manager.query(
         `UPDATE incident_category SET label = $3, restriction = $4, has_severity = $5, active = $6, sort_order = $7, updated_at = now()
           WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2 AND $8::boolean)`,
-        [auth.tenantId, id, dto.label, dto.restriction, dto.hasSeverity, dto.active ?? true, dto.sortOrder ?? before['sortOrder'], false],
+        [auth.tenantId, id, dto.label, restriction, dto.hasSeverity, dto.active ?? true, dto.sortOrder ?? before['sortOrder'], false],
       );
       await this.audit.record(manager, {
         action: 'update',
         actorUserId: auth.userId,
-        after: { ...before, ...dto },
+        after: { ...before, ...dto, restriction },
         before,
         entityId: id,
         entityType: 'incident_category',
         tenantId: auth.tenantId,
       });
+      if (!approverRole) return { deliveryIds: [], pendingChangeId: null };
+      const proposal = await this.restrictionChanges.propose(manager, auth, { id, label: dto.label }, from, dto.restriction, approverRole);
+      return { deliveryIds: proposal.deliveryIds, pendingChangeId: proposal.id };
     });
-    return this.query.categories(auth, { includeInactive: true });
+    await this.restrictionChanges.enqueue(auth.tenantId, deliveryIds);
+    return { categories: await this.query.categories(auth, { includeInactive: true }), pendingChangeId };
   }
 
   async getSettings(auth: AuthContext): Promise<IncidentSettingsResponse> {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import {
   acknowledgeDeadline,
@@ -15,7 +15,7 @@ import {
   zonedDate,
 } from '@helhet/domain';
 import type { FieldError, FileIncidentResponse } from '@helhet/shared';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -31,6 +31,7 @@ import { OrgDirectory } from '../organisation/org-directory';
 import { UserDirectory } from '../users/user-directory';
 import type { FileIncidentDto } from './dto/file-incident.dto';
 import type { IncidentCategory } from './entities/incident-category.entity';
+import { FilingIdempotency } from './incident-filing-idempotency';
 import { attachmentProblems, safeFileName, type UploadedFile } from './incident-rules';
 import { IncidentSubRecordsService } from './incident-sub-records.service';
 import { receiptHash } from './incidents.query';
@@ -46,6 +47,8 @@ type CategoryRow = EntityRow<IncidentCategory, 'active' | 'code' | 'hasSeverity'
  */
 @Injectable()
 export class IncidentFilingService {
+  private readonly logger = new Logger(IncidentFilingService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
@@ -59,15 +62,34 @@ export class IncidentFilingService {
     private readonly org: OrgDirectory,
   ) {}
 
-  async file(auth: AuthContext, dto: FileIncidentDto, files: readonly UploadedFile[] = []): Promise<FileIncidentResponse> {
+  /**
+   * `idempotencyKey` (header `Idempotency-Key`): the same key again, with the same payload, answers the first
+   * filing's response and writes nothing; with another payload it is a 422 (incident-filing-idempotency.ts).
+   */
+  async file(
+    auth: AuthContext,
+    dto: FileIncidentDto,
+    files: readonly UploadedFile[] = [],
+    idempotencyKey?: string,
+  ): Promise<FileIncidentResponse> {
     const fileErrors = attachmentProblems(files);
     if (fileErrors.length > 0) throw fieldProblems(fileErrors);
     const anonymous = dto.reporterVisibility === 'anonymous';
     const now = new Date();
     const staged: { stagedPath: string; storageKey: string; sha256: string; sizeBytes: number; file: UploadedFile }[] = [];
-    const committed: string[] = [];
+    const idempotency = idempotencyKey
+      ? new FilingIdempotency(
+          auth,
+          idempotencyKey,
+          dto,
+          files.map((file) => createHash('sha256').update(file.buffer).digest('hex')),
+        )
+      : null;
+    let result: { id: string; number: string; receiptCode: string | null } | { replay: FileIncidentResponse };
     try {
-      const result = await this.dataSource.transaction(async (manager) => {
+      result = await this.dataSource.transaction(async (manager) => {
+        const replay = await idempotency?.claim(manager);
+        if (replay) return { replay };
         const category = await this.validate(manager, auth, dto, now);
         for (const file of files) staged.push({ ...(await this.store.stage(auth.tenantId, file.buffer)), file });
 
@@ -176,18 +198,22 @@ export class IncidentFilingService {
           entityType: 'incident',
           tenantId: auth.tenantId,
         });
-        for (const file of staged) {
-          await this.store.commit(file);
-          committed.push(file.storageKey);
-        }
+        await idempotency?.complete(manager, { id: anonymous ? null : id, number, receiptCode });
         return { id, number, receiptCode };
       });
-      await this.filed.enqueue({ incidentId: result.id, tenantId: auth.tenantId });
-      return { id: anonymous ? null : result.id, number: result.number, receiptCode: result.receiptCode };
     } catch (error) {
-      await Promise.all([...staged.map((file) => this.store.discard(file)), ...committed.map((key) => this.store.remove(key))]);
+      // Nothing committed: no row points at these files.
+      await Promise.all(staged.map((file) => this.store.discard(file)));
       throw error;
     }
+    if ('replay' in result) return result.replay;
+    // Moved into place only after the commit; a crash before the move (or a failed move) leaves staging files that
+    // the maintenance job moves once it sees their rows.
+    const failed = await this.store.commitAll(staged);
+    if (failed > 0) this.logger.warn({ failed, incidentId: result.id, msg: 'attachment files left in staging; maintenance moves them' });
+    // Returns at once even while Redis is away (fails fast or times out); the outbox sweep enqueues it later.
+    await this.filed.enqueue({ incidentId: result.id, tenantId: auth.tenantId });
+    return { id: anonymous ? null : result.id, number: result.number, receiptCode: result.receiptCode };
   }
 
   /** Every rule class-validator cannot check; throws one 400 naming all offending fields. */

@@ -27,7 +27,7 @@ import {
   StreamableFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -50,6 +50,7 @@ import { ReceiptLookupDto } from './dto/receipt-lookup.dto';
 import { RecordExternalNotificationDto } from './dto/record-external-notification.dto';
 import { IncidentAttachmentsService } from './incident-attachments.service';
 import { IncidentFilingService } from './incident-filing.service';
+import { idempotencyKeyOf } from './incident-filing-idempotency';
 import { IncidentMeasuresService } from './incident-measures.service';
 import { IncidentRecordsService } from './incident-records.service';
 import { IncidentStatsQuery } from './incident-stats.query';
@@ -87,13 +88,22 @@ export class IncidentsController {
     return this.query.filingUnits(auth, q);
   }
 
-  /** JSON, or multipart/form-data with the JSON in field `payload` and up to five `files`: all stored, or none. */
+  /**
+   * JSON, or multipart/form-data with the JSON in field `payload` and up to five `files`: all stored, or none.
+   * An `Idempotency-Key` header (one per form, kept across retries) makes a resubmit answer the first filing.
+   */
   @Post()
   @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiHeader({
+    description: 'One key per form (e.g. a uuid); the same key again returns the first answer',
+    name: 'Idempotency-Key',
+    required: false,
+  })
   @UseInterceptors(MultipartInterceptor)
   async file(@CurrentUser() auth: AuthContext, @Req() request: Request): Promise<FileIncidentResponse> {
+    const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key']);
     const dto = await this.parseFiling(request);
-    return this.filing.file(auth, dto, uploadedFiles(request));
+    return this.filing.file(auth, dto, uploadedFiles(request), idempotencyKey);
   }
 
   @Get()

@@ -9,15 +9,18 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgDirectoryModule } from '../organisation/org-directory.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { UserDirectoryModule } from '../users/user-directory.module';
+import { CategoryRestrictionChange } from './entities/category-restriction-change.entity';
 import { ExternalNotification } from './entities/external-notification.entity';
 import { Incident } from './entities/incident.entity';
 import { IncidentCategory } from './entities/incident-category.entity';
 import { IncidentEvent } from './entities/incident-event.entity';
+import { IncidentFilingRequest } from './entities/incident-filing-request.entity';
 import { IncidentNumberCounter } from './entities/incident-number-counter.entity';
 import { InjuryRecord } from './entities/injury-record.entity';
 import { PersonalDataBreach } from './entities/personal-data-breach.entity';
 import { IncidentAttachmentsService } from './incident-attachments.service';
-import { IncidentCategoriesController } from './incident-categories.controller';
+import { CategoryRestrictionChangesController, IncidentCategoriesController } from './incident-categories.controller';
+import { CategoryRestrictionChanges } from './incident-categories.restrictions';
 import { IncidentCategoriesService } from './incident-categories.service';
 import { IncidentChangeService } from './incident-change.service';
 import { IncidentFilingService } from './incident-filing.service';
@@ -33,14 +36,16 @@ import { ReporterIdentityModule } from './reporter-identity/reporter-identity.mo
 
 /** Avvik over HTTP. The worker side (filing follow-up, escalation) is IncidentsWorkerModule. */
 @Module({
-  controllers: [IncidentCategoriesController, IncidentsController],
+  controllers: [CategoryRestrictionChangesController, IncidentCategoriesController, IncidentsController],
   imports: [
     AttachmentsModule,
     TypeOrmModule.forFeature([
+      CategoryRestrictionChange,
       ExternalNotification,
       Incident,
       IncidentCategory,
       IncidentEvent,
+      IncidentFilingRequest,
       IncidentNumberCounter,
       InjuryRecord,
       PersonalDataBreach,
@@ -54,6 +59,7 @@ import { ReporterIdentityModule } from './reporter-identity/reporter-identity.mo
     UserDirectoryModule,
   ],
   providers: [
+    CategoryRestrictionChanges,
     IncidentAttachmentsService,
     IncidentCategoriesService,
     IncidentChangeService,

@@ -5,6 +5,7 @@ import multer, { MulterError } from 'multer';
 import type { Observable } from 'rxjs';
 
 import { DomainException } from '../core/http/domain.exception';
+import { inputProblem, inputTooDeep, jsonNestsDeeperThan } from '../core/http/input-limits';
 
 /**
  * Parses `multipart/form-data` with up to ATTACHMENT_LIMITS.maxFiles files in field `files`, in memory.
@@ -30,10 +31,33 @@ export class MultipartInterceptor implements NestInterceptor {
           void drained(request).then(() => reject(refusal));
         }),
       );
+      const problem = multipartInputProblem(request);
+      if (problem) throw problem;
     }
     return next.handle();
   }
 }
+
+/**
+ * The edge rules of JSON bodies (core/http/edge.middleware.ts) for what multer parsed: the JSON in field `payload` is
+ * refused when nested too deeply (from the raw text, before anyone parses it) or when it holds NUL or lone surrogates,
+ * as are the other fields and the file names. Fields are named as the validation of the payload names them.
+ */
+const multipartInputProblem = (request: Request): DomainException | null => {
+  const fields = (request.body ?? {}) as Record<string, unknown>;
+  const payload = fields['payload'];
+  if (typeof payload === 'string') {
+    if (jsonNestsDeeperThan(payload)) return inputTooDeep('payload');
+    try {
+      const problem = inputProblem(JSON.parse(payload) as unknown);
+      if (problem) return problem;
+    } catch {
+      // Not JSON: the controller answers "payload must be JSON".
+    }
+  }
+  const names = uploadedFiles(request).map((file) => file.originalname);
+  return inputProblem({ ...fields, payload: undefined }) ?? inputProblem(names, 'files');
+};
 
 /** Bodies up to this size are read to the end before a refused upload is answered; larger ones are not waited for. */
 const DRAIN_LIMIT_BYTES = 8 * ATTACHMENT_LIMITS.maxBytes;

@@ -1,26 +1,85 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue, RepeatOptions } from 'bullmq';
 
+import { AppConfig } from '../core/config/app-config.service';
 import { JobName, QueueName } from '../core/queue/queue-names';
 
-/** Registers the recurring jobs (idempotent upserts) when a worker starts. */
+export interface MaintenanceSchedule {
+  key: string;
+  repeat: Omit<RepeatOptions, 'key'>;
+  /** Delay of the first run when the worker starts (not when a lost schedule is restored: then it runs at once). */
+  firstRunAfterMs?: number;
+}
+
+/** The recurring jobs of the maintenance queue, once per cluster. Also read by /api/health, which reports a missing one. */
+export const MAINTENANCE_SCHEDULES: readonly MaintenanceSchedule[] = [
+  { key: JobName.purgeExpiredSessions, repeat: { pattern: '15 3 * * *', tz: 'Europe/Oslo' } },
+  { key: JobName.resendUnsentInvitations, repeat: { every: 5 * 60_000 } },
+  // Not at start: right after a deploy everything is still in the queues; a sweep is for what got lost.
+  { firstRunAfterMs: 5 * 60_000, key: JobName.requeueStalledOutbox, repeat: { every: 5 * 60_000 } },
+  { key: JobName.removeStaleStagingFiles, repeat: { every: 60 * 60_000 } },
+];
+
+/** Keys of the schedules missing from `present` (health check and the re-registration share this). */
+export const missingSchedules = (present: readonly { key: string }[]): string[] => {
+  const keys = new Set(present.map((scheduler) => scheduler.key));
+  return MAINTENANCE_SCHEDULES.filter((schedule) => !keys.has(schedule.key)).map((schedule) => schedule.key);
+};
+
+/**
+ * Registers the recurring jobs (idempotent upserts) when a worker starts, and registers them again whenever
+ * they are gone: on every Redis `ready` (a reconnect, e.g. to a Redis that restarted empty) and on a periodic
+ * check (SCHEDULE_CHECK_INTERVAL_MS, default 60 s; catches keys lost without a reconnect). Only missing schedules
+ * are written, so a check never moves the next run of a schedule that exists.
+ */
 @Injectable()
-export class MaintenanceSchedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.maintenance) private readonly queue: Queue) {}
+export class MaintenanceSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MaintenanceSchedules.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @InjectQueue(QueueName.maintenance) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      JobName.purgeExpiredSessions,
-      { pattern: '15 3 * * *', tz: 'Europe/Oslo' },
-      { name: JobName.purgeExpiredSessions },
+    await this.register('start');
+    this.queue.getBackend().on('ready', () => void this.restore());
+    this.timer = setInterval(() => void this.restore(), this.config.get('SCHEDULE_CHECK_INTERVAL_MS'));
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Re-creates lost schedules; never throws (Redis may be away again), one check at a time. */
+  async restore(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.register('restore')
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error instanceof Error ? error.message : String(error), msg: 'schedule check failed; retrying later' }),
+      )
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async register(reason: 'start' | 'restore'): Promise<void> {
+    // At start every schedule is written (a deploy may change one); later only the missing ones.
+    const missing = new Set(
+      reason === 'start' ? MAINTENANCE_SCHEDULES.map((s) => s.key) : missingSchedules(await this.queue.getJobSchedulers()),
     );
-    await this.queue.upsertJobScheduler(JobName.resendUnsentInvitations, { every: 5 * 60_000 }, { name: JobName.resendUnsentInvitations });
-    // Not at start: right after a deploy everything is still in the queues; a sweep is for what got lost.
-    await this.queue.upsertJobScheduler(
-      JobName.requeueStalledOutbox,
-      { every: 5 * 60_000, startDate: Date.now() + 5 * 60_000 },
-      { name: JobName.requeueStalledOutbox },
-    );
+    for (const schedule of MAINTENANCE_SCHEDULES) {
+      if (!missing.has(schedule.key)) continue;
+      const startDate = reason === 'start' && schedule.firstRunAfterMs ? Date.now() + schedule.firstRunAfterMs : undefined;
+      await this.queue.upsertJobScheduler(
+        schedule.key,
+        { ...schedule.repeat, ...(startDate ? { startDate } : {}) },
+        { name: schedule.key },
+      );
+    }
+    if (reason === 'restore' && missing.size > 0) this.logger.warn({ msg: 'lost job schedules registered again', schedules: [...missing] });
   }
 }

@@ -38,6 +38,7 @@ describe('maintenance jobs (real Redis + worker)', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual([
       JobName.purgeExpiredSessions,
+      JobName.removeStaleStagingFiles,
       JobName.requeueStalledOutbox,
       JobName.resendUnsentInvitations,
     ]);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { IncidentFiledProducer } from '../incidents/jobs/incident-filed.producer';
 import { MeasuresModule } from '../measures/measures.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -9,7 +10,7 @@ import { MaintenanceSchedules } from './maintenance-schedules';
 
 /** Worker-only: processors and schedules. */
 @Module({
-  imports: [MeasuresModule, NotificationsModule, UsersModule],
+  imports: [AttachmentsModule, MeasuresModule, NotificationsModule, UsersModule],
   providers: [IncidentFiledProducer, MaintenanceProcessor, MaintenanceSchedules],
 })
 export class MaintenanceModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { keysetPages } from '../core/database/keyset-pages';
 import type { DeadlineJobData, ScheduledDeadline } from '../escalations/deadline-job';
 import { DeadlineScheduler } from '../escalations/deadline-scheduler';
 import { measureDeadlineChange, type MeasureDeadlineState, pendingMeasureDeadline } from './measure-deadline';
@@ -104,17 +105,19 @@ export class MeasureDeadlines {
   }
 
   /**
-   * Outbox sweep (maintenance): the deadline job of every open measure with a deadline. Job ids are
+   * Outbox sweep (maintenance): the deadline job of every open measure with a deadline, all of them, page by page
+   * (keyset on id). Job ids are
    * deterministic, so jobs already queued stay as they are. Returns how many measures it looked at.
    */
   async requeueOpen(): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${MEASURE_DEADLINE_COLUMNS} FROM measure m
-        WHERE m.deadline IS NOT NULL AND m.status NOT IN ('done', 'cancelled') ORDER BY m.deadline, m.id LIMIT 5000`,
-    )) as MeasureDeadlineRow[];
-    const now = new Date();
-    await this.scheduler.scheduleMany(rows.flatMap((row) => pendingMeasureDeadline(measureDeadlineState(row), now) ?? []));
-    return rows.length;
+    return keysetPages<MeasureDeadlineRow>(
+      this.dataSource,
+      `SELECT ${MEASURE_DEADLINE_COLUMNS} FROM measure m WHERE m.deadline IS NOT NULL AND m.status NOT IN ('done', 'cancelled')`,
+      (rows) => {
+        const now = new Date();
+        return this.scheduler.scheduleMany(rows.flatMap((row) => pendingMeasureDeadline(measureDeadlineState(row), now) ?? []));
+      },
+    );
   }
 
   /**

@@ -8,7 +8,10 @@ import { UserDirectory } from '../users/user-directory';
 import type { Notification } from './entities/notification.entity';
 import type { NotificationDelivery } from './entities/notification-delivery.entity';
 
-type InboxRow = EntityRow<Notification, 'createdAt' | 'id' | 'incidentId' | 'kind' | 'readAt' | 'riskAnalysisId' | 'title'>;
+type InboxRow = EntityRow<
+  Notification,
+  'createdAt' | 'id' | 'incidentId' | 'kind' | 'readAt' | 'riskAnalysisId' | 'subjectUserId' | 'title'
+>;
 type ProblemRow = EntityRow<NotificationDelivery, 'attempts' | 'channel' | 'id' | 'lastError' | 'updatedAt'> & {
   status: 'failed' | 'uncertain';
 } & EntityRow<Notification, 'kind' | 'userId'>;
@@ -24,7 +27,7 @@ export class NotificationsQuery {
   /** The user's newest 50 notifications. */
   async inbox(tenantId: string, userId: string): Promise<InboxNotificationResponse[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, incident_id, risk_analysis_id, created_at, read_at FROM notification
+      `SELECT id, kind, title, incident_id, risk_analysis_id, subject_user_id, created_at, read_at FROM notification
         WHERE tenant_id = $1 AND user_id = $2 ORDER BY created_at DESC, id LIMIT 50`,
       [tenantId, userId],
     )) as InboxRow[];
@@ -35,6 +38,7 @@ export class NotificationsQuery {
       kind: row.kind,
       readAt: row.read_at?.toISOString() ?? null,
       riskAnalysisId: row.risk_analysis_id,
+      subjectUserId: row.subject_user_id,
       title: row.title,
     }));
   }

@@ -14,6 +14,8 @@ export interface NotifyRequest {
   incidentId: string | null;
   /** The ROS analysis to link to (measures of a risk scenario); null or absent otherwise. */
   riskAnalysisId?: string | null;
+  /** The user it is about (a content role was granted, ADR 0015); null or absent otherwise. */
+  subjectUserId?: string | null;
   /** Names the event; the same event never reaches the same person twice. */
   dedupeKey: string;
 }
@@ -35,13 +37,22 @@ export class NotificationsService {
     if (userIds.length === 0) return [];
     const rows = (await manager.query(
       `WITH created AS (
-         INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key, risk_analysis_id)
-         SELECT $1, u.id, $3, $4, $5, $6, $7 FROM unnest($2::uuid[]) AS u(id)
+         INSERT INTO notification (tenant_id, user_id, kind, title, incident_id, dedupe_key, risk_analysis_id, subject_user_id)
+         SELECT $1, u.id, $3, $4, $5, $6, $7, $8 FROM unnest($2::uuid[]) AS u(id)
          ON CONFLICT (user_id, dedupe_key) DO NOTHING
          RETURNING id, tenant_id)
        INSERT INTO notification_delivery (tenant_id, notification_id, channel) SELECT tenant_id, id, 'email' FROM created
        RETURNING id`,
-      [request.tenantId, userIds, request.kind, request.title, request.incidentId, request.dedupeKey, request.riskAnalysisId ?? null],
+      [
+        request.tenantId,
+        userIds,
+        request.kind,
+        request.title,
+        request.incidentId,
+        request.dedupeKey,
+        request.riskAnalysisId ?? null,
+        request.subjectUserId ?? null,
+      ],
     )) as { id: string }[];
     return rows.map((row) => row.id);
   }

@@ -18,6 +18,18 @@ import { OrgUnitsQuery } from './org-units.query';
 
 const MANAGE = PERMISSIONS.organisationManage;
 
+/**
+ * A unit's leader and its stand-ins receive the unit's escalated cases (case content): an administrator can never make
+ * themselves one (ADR 0015).
+ */
+const assertNotSelf = (auth: AuthContext, userId: string | null | undefined, field: string): void => {
+  if (userId && userId === auth.userId) {
+    throw new DomainException('ROLE_SELF_GRANT_FORBIDDEN', 'You cannot make yourself a leader or stand-in: it opens case content', [
+      { field, reasons: ['you cannot appoint yourself'] },
+    ]);
+  }
+};
+
 /** Changes to the organisation tree. Each runs in one transaction together with its audit rows. */
 @Injectable()
 export class OrgUnitsService {
@@ -33,6 +45,7 @@ export class OrgUnitsService {
       const parent = await this.referencedUnit(manager, auth, dto.parentId, 'parentId');
       if (!parent.active) throw new DomainException('ORG_UNIT_INACTIVE_PARENT', 'The parent unit is deactivated');
       if (dto.leaderUserId) await this.assertTenantUser(manager, auth, dto.leaderUserId, 'leaderUserId');
+      assertNotSelf(auth, dto.leaderUserId, 'leaderUserId');
       const unitId = randomUUID();
       const values = {
         code: dto.code,
@@ -70,6 +83,7 @@ export class OrgUnitsService {
         throw new DomainException('ORG_UNIT_ROOT_IMMUTABLE', 'The municipality node keeps its level type');
       }
       if (dto.leaderUserId) await this.assertTenantUser(manager, auth, dto.leaderUserId, 'leaderUserId');
+      assertNotSelf(auth, dto.leaderUserId, 'leaderUserId');
       const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<OrgUnit>;
       if (Object.keys(changes).length === 0) return;
       await this.insertOrConflict(() => manager.update(OrgUnit, { id, tenantId: auth.tenantId }, changes));
@@ -151,6 +165,7 @@ export class OrgUnitsService {
   async createDelegation(auth: AuthContext, dto: CreateDelegationDto): Promise<string> {
     if (dto.validTo && dto.validTo < dto.validFrom) throw invalidField('validTo', 'validTo must not be before validFrom');
     if (dto.fromUserId === dto.toUserId) throw invalidField('toUserId', 'toUserId must differ from fromUserId');
+    assertNotSelf(auth, dto.toUserId, 'toUserId');
     return this.dataSource.transaction(async (manager) => {
       const unit = await this.referencedUnit(manager, auth, dto.orgUnitId, 'orgUnitId');
       // The management line only lets someone stand in for the unit's own leader.

@@ -1,4 +1,4 @@
-import type { RoleAssignmentResponse, UserResponse, UserStatus, UserSummary } from '@helhet/shared';
+import type { RoleAssignmentResponse, UserResponse, UserStatus, UserSummary, UserView } from '@helhet/shared';
 import type { EntityManager } from 'typeorm';
 
 import type { EntityRow } from '../core/database/entity-row';
@@ -54,23 +54,30 @@ export const userStatus = (user: Pick<User, 'active' | 'invitedAt' | 'lastLoginA
 
 type UserRow = User & { primaryOrgUnitName: string | null; hasPassword: boolean };
 
-export const toUserSummary = (user: UserRow, roles: RoleAssignmentResponse[]): UserSummary => ({
-  email: user.email,
-  id: user.id,
-  name: user.name,
-  primaryOrgUnit: user.primaryOrgUnitId ? { id: user.primaryOrgUnitId, name: user.primaryOrgUnitName ?? '' } : null,
-  roles: [...new Set(roles.map((role) => role.role))].sort(),
-  status: userStatus(user),
-});
+/** The fields of a user the caller may see (users.contract.ts, UserView): decided per row from the caller's scope. */
+export const toUserSummary = (user: UserRow, roles: RoleAssignmentResponse[], view: UserView): UserSummary => {
+  const basic: UserSummary = {
+    id: user.id,
+    name: user.name,
+    primaryOrgUnit: user.primaryOrgUnitId ? { id: user.primaryOrgUnitId, name: user.primaryOrgUnitName ?? '' } : null,
+    view,
+  };
+  if (view === 'basic') return basic;
+  const line: UserSummary = { ...basic, roles: [...new Set(roles.map((role) => role.role))].sort(), status: userStatus(user) };
+  return view === 'admin' ? { ...line, email: user.email } : line;
+};
 
-export const toUserResponse = (user: UserRow, roles: RoleAssignmentResponse[]): UserResponse => {
-  const { roles: _roles, ...summary } = toUserSummary(user, roles);
+export const toUserResponse = (user: UserRow, roles: RoleAssignmentResponse[], view: UserView): UserResponse => {
+  const { roles: _roles, ...summary } = toUserSummary(user, roles, view);
+  if (view === 'basic') return summary;
+  const roleAssignments = roles.map(({ userId: _u, ...role }: RoleAssignmentResponse & { userId?: string }) => role);
+  if (view === 'line') return { ...summary, roleAssignments };
   return {
     ...summary,
     employeeNumber: user.employeeNumber,
     invitedAt: user.invitedAt?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     locale: user.locale,
-    roleAssignments: roles.map(({ userId: _u, ...role }: RoleAssignmentResponse & { userId?: string }) => role),
+    roleAssignments,
   };
 };

@@ -39,7 +39,7 @@ describe('users and role assignments', () => {
       'kommunalsjef.oppvekst@fjordvik.kommune.no',
     ]);
     const admins = await admin.get<Page<UserSummary>>('/api/users?role=tenant_admin');
-    expect(admins.body.items.every((u) => u.roles.includes('tenant_admin'))).toBe(true);
+    expect(admins.body.items.every((u) => u.roles?.includes('tenant_admin'))).toBe(true);
     expect(admins.body.total).toBeGreaterThanOrEqual(1);
   });
 

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditLogModule } from '../audit-log/audit-log.module';
+import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { User } from './entities/user.entity';
@@ -14,7 +16,14 @@ import { UsersService } from './users.service';
 @Module({
   controllers: [UsersController],
   exports: [UserDirectoryModule, InvitationMailProducer],
-  imports: [UserDirectoryModule, TypeOrmModule.forFeature([RoleAssignment, User]), AuditLogModule, OrganisationModule],
+  imports: [
+    AuthModule,
+    UserDirectoryModule,
+    TypeOrmModule.forFeature([RoleAssignment, User]),
+    AuditLogModule,
+    NotificationsModule,
+    OrganisationModule,
+  ],
   providers: [InvitationMailProducer, UsersQuery, UsersService],
 })
 export class UsersModule {}

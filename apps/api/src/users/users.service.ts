@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { todayDateOnly } from '@helhet/domain';
-import { PERMISSIONS, type RoleAssignmentResponse, type UserResponse } from '@helhet/shared';
+import { caseContentPermissionsForRole, PERMISSIONS, type Role, type RoleAssignmentResponse, type UserResponse } from '@helhet/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -9,8 +9,10 @@ import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AuthContext } from '../auth/auth-context';
 import { Invitation } from '../auth/entities/invitation.entity';
-import { randomToken, sha256 } from '../auth/tokens.service';
+import { randomToken, sha256, TokensService } from '../auth/tokens.service';
 import { DomainException, invalidField } from '../core/http/domain.exception';
+import { NotificationDeliveryProducer } from '../notifications/jobs/notification-delivery.producer';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrgDirectory } from '../organisation/org-directory';
 import { OrgUnitsQuery } from '../organisation/org-units.query';
 import type { CreateRoleAssignmentDto, CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -35,6 +37,9 @@ export class UsersService {
     private readonly audit: AuditLogService,
     private readonly invitations: InvitationMailProducer,
     private readonly orgDirectory: OrgDirectory,
+    private readonly notifications: NotificationsService,
+    private readonly deliveries: NotificationDeliveryProducer,
+    private readonly tokens: TokensService,
   ) {}
 
   async create(auth: AuthContext, dto: CreateUserDto): Promise<UserResponse> {
@@ -75,13 +80,14 @@ export class UsersService {
   }
 
   async update(auth: AuthContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    // Deactivation ends every session: refresh families revoked in the transaction, access tokens refused after commit.
+    const endedSessions = await this.dataSource.transaction(async (manager) => {
       await this.users.findRow(manager, auth, id, MANAGE);
       if (dto.primaryOrgUnitId) await this.referencedUnit(manager, auth, dto.primaryOrgUnitId, 'primaryOrgUnitId');
       if (dto.active === false && id === auth.userId) throw invalidField('active', 'you cannot deactivate yourself');
       const before = await manager.findOneOrFail(User, { lock: { mode: 'pessimistic_write' }, where: { id, tenantId: auth.tenantId } });
       const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<User>;
-      if (Object.keys(changes).length === 0) return;
+      if (Object.keys(changes).length === 0) return [];
       await manager.update(User, { id, tenantId: auth.tenantId }, changes);
       const beforeFields = Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof User]]));
       await this.audit.record(manager, {
@@ -93,7 +99,9 @@ export class UsersService {
         entityType: 'user',
         tenantId: auth.tenantId,
       });
+      return dto.active === false && before.active ? this.tokens.revokeAllOfUser(manager, auth.tenantId, id) : [];
     });
+    await this.tokens.endSessionsAtOnce(endedSessions);
     return this.users.get(auth, id);
   }
 
@@ -111,10 +119,21 @@ export class UsersService {
     await this.enqueueInvitation(auth.tenantId, invitationId);
   }
 
+  /**
+   * Grants a role in a unit. A role that opens case content (ADR 0015) can never be granted to oneself; granted to
+   * someone else, the audit row says so and the DPOs and the kommunedirektør are told (inbox and e-mail).
+   */
   async addRole(auth: AuthContext, userId: string, dto: CreateRoleAssignmentDto): Promise<RoleAssignmentResponse> {
     if (dto.validTo && dto.validFrom && dto.validTo < dto.validFrom) throw invalidField('validTo', 'validTo must not be before validFrom');
-    const id = await this.dataSource.transaction(async (manager) => {
-      await this.users.findRow(manager, auth, userId, MANAGE);
+    const contentPermissions = caseContentPermissionsForRole(dto.role);
+    if (contentPermissions.length > 0 && userId === auth.userId) {
+      throw new DomainException('ROLE_SELF_GRANT_FORBIDDEN', 'You cannot grant yourself a role that opens case content', {
+        permissions: contentPermissions,
+        role: dto.role,
+      });
+    }
+    const { deliveryIds, id } = await this.dataSource.transaction(async (manager) => {
+      const grantee = await this.users.findRow(manager, auth, userId, MANAGE);
       await this.referencedUnit(manager, auth, dto.orgUnitId, 'orgUnitId');
       const values = {
         id: randomUUID(),
@@ -127,21 +146,60 @@ export class UsersService {
         validTo: dto.validTo ?? null,
       };
       await manager.insert(RoleAssignment, values);
+      const opens = contentPermissions.length > 0;
+      // A grant that opens case content is marked as such on its audit row, with the permissions it opens.
+      const audited: typeof values & { caseContentPermissions?: string; opensCaseContent?: boolean } = opens
+        ? { ...values, caseContentPermissions: contentPermissions.join(','), opensCaseContent: true }
+        : values;
       await this.audit.record(manager, {
         action: 'create',
         actorUserId: auth.userId,
-        after: values,
+        after: audited,
         entityId: values.id,
         entityType: 'role_assignment',
         tenantId: auth.tenantId,
       });
-      return values.id;
+      const delivered = opens ? await this.notifyContentGrant(manager, auth, values.id, userId, grantee.name, dto.role, dto.orgUnitId) : [];
+      return { deliveryIds: delivered, id: values.id };
     });
+    await this.enqueueDeliveries(auth.tenantId, deliveryIds);
     const roles = await toRoleAssignmentResponses(this.dataSource.manager, this.orgDirectory, auth.tenantId, [userId]);
     const created = roles.find((role) => role.id === id);
     if (!created) throw new DomainException('ROLE_ASSIGNMENT_NOT_FOUND', 'Role assignment not found');
     const { userId: _userId, ...response } = created;
     return response;
+  }
+
+  /**
+   * Tells the DPOs and the kommunedirektør (executive at the root) that someone was given a content role. Neither the
+   * grantee nor the granting administrator is told as a watcher (the grantee is the subject, the actor is the one watched).
+   */
+  private async notifyContentGrant(
+    manager: EntityManager,
+    auth: AuthContext,
+    assignmentId: string,
+    granteeId: string,
+    granteeName: string,
+    role: Role,
+    orgUnitId: string,
+  ): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT ra.user_id FROM role_assignment ra JOIN org_unit ou ON ou.id = ra.org_unit_id
+        WHERE ra.tenant_id = $1 AND ra.valid_from <= CURRENT_DATE AND (ra.valid_to IS NULL OR ra.valid_to >= CURRENT_DATE)
+          AND (ra.role = 'dpo' OR (ra.role = 'executive' AND ou.parent_id IS NULL))
+          AND ra.id <> $2 AND ra.user_id <> ALL($3::uuid[])`,
+      [auth.tenantId, assignmentId, [auth.userId, granteeId]],
+    )) as { user_id: string }[];
+    const unit = await this.orgDirectory.unit(auth.tenantId, orgUnitId, manager);
+    return this.notifications.notify(manager, {
+      dedupeKey: `role_assignment:${assignmentId}:content_role_granted`,
+      incidentId: null,
+      kind: 'content_role_granted',
+      subjectUserId: granteeId,
+      tenantId: auth.tenantId,
+      title: `${granteeName}: ${role} (${unit?.name ?? ''})`.slice(0, 300),
+      userIds: rows.map((row) => row.user_id),
+    });
   }
 
   async removeRole(auth: AuthContext, userId: string, assignmentId: string): Promise<void> {
@@ -187,6 +245,15 @@ export class UsersService {
       tenantId: auth.tenantId,
     });
     return values.id;
+  }
+
+  /** After commit. If Redis is down the deliveries stay pending; the outbox sweep re-enqueues them. */
+  private async enqueueDeliveries(tenantId: string, deliveryIds: string[]): Promise<void> {
+    try {
+      await this.deliveries.enqueue(tenantId, deliveryIds);
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message, msg: 'could not enqueue notification deliveries; sweep will retry' });
+    }
   }
 
   /** After commit. If Redis is down the invitation stays unsent; the maintenance sweep re-enqueues it. */

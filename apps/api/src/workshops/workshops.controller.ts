@@ -1,17 +1,16 @@
 import { AUTH_COOKIES, CSRF_HEADER, PERMISSIONS, type WorkshopDetail, type WorkshopSummary, type WorkshopTicket } from '@helhet/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
+import { AccessTokenVerifier } from '../auth/access-token-verifier';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { Public } from '../auth/decorators/public.decorator';
 import { RequirePermission } from '../auth/decorators/require-permission.decorator';
 import { SkipCsrf } from '../auth/decorators/skip-csrf.decorator';
-import { GrantsService } from '../auth/grants.service';
 import { bearerToken } from '../auth/guards/jwt-auth.guard';
-import type { AccessTokenPayload } from '../auth/tokens.service';
+import { TokensService } from '../auth/tokens.service';
 import { CreateWorkshopDto, JoinWorkshopDto, ListWorkshopsQueryDto } from './workshops.dto';
 import { WorkshopsService } from './workshops.service';
 
@@ -23,8 +22,8 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 export class WorkshopsController {
   constructor(
     private readonly service: WorkshopsService,
-    private readonly jwt: JwtService,
-    private readonly grants: GrantsService,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly tokens: TokensService,
   ) {}
 
   @Post()
@@ -62,16 +61,15 @@ export class WorkshopsController {
   }
 
   private async optionalAuth(request: Request): Promise<AuthContext | undefined> {
-    // CSRF is skipped so guests (no cookies) can join; a session cookie then counts only with the double-submit header.
-    const csrf = request.cookies?.[AUTH_COOKIES.csrf] as string | undefined;
-    const cookieAuth = csrf !== undefined && csrf === request.header(CSRF_HEADER);
-    const token =
-      bearerToken(request.header('authorization')) ??
-      (cookieAuth ? (request.cookies?.[AUTH_COOKIES.accessToken] as string | undefined) : undefined);
+    // CSRF is skipped so guests (no cookies) can join; a session cookie then counts only with its session's CSRF token.
+    const bearer = bearerToken(request.header('authorization'));
+    const token = bearer ?? (request.cookies?.[AUTH_COOKIES.accessToken] as string | undefined);
     if (!token) return undefined;
     try {
-      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
-      return (await this.grants.contextFor(payload.sub, payload.tid)) ?? undefined;
+      const auth = await this.verifier.verify(token);
+      const csrf = request.header(CSRF_HEADER);
+      if (!bearer && !(csrf && this.tokens.csrfTokenMatches(auth.sessionId, csrf))) return undefined;
+      return auth;
     } catch {
       return undefined;
     }

@@ -25,8 +25,14 @@ export class Session {
     return this.cookies.get(name);
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  /** `headers`: extra request headers (e.g. `Idempotency-Key`). */
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
     if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 import { PERMISSIONS } from '@helhet/shared';
 
+import { restrictionApprovalsGuard } from './admin/restriction-approvals/restriction-approvals.guard';
 import { authGuard, permissionGuard } from './core/auth/auth.guards';
 import { SHELL_TOOLBAR_ITEMS, type ShellToolbarItem } from './core/layout/shell-toolbar';
 import { ROUTES } from './core/route-paths';
@@ -17,6 +18,16 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./invitation/invitation.component').then((m) => m.InvitationComponent),
     path: ROUTES.invitation,
     title: title($localize`:@@title.invitation:Velg passord`),
+  },
+  {
+    loadComponent: () => import('./password-reset/password-reset-request.component').then((m) => m.PasswordResetRequestComponent),
+    path: ROUTES.passwordReset,
+    title: title($localize`:@@title.passwordReset:Glemt passord`),
+  },
+  {
+    loadComponent: () => import('./password-reset/password-reset-confirm.component').then((m) => m.PasswordResetConfirmComponent),
+    path: ROUTES.passwordResetConfirm,
+    title: title($localize`:@@title.passwordResetConfirm:Velg nytt passord`),
   },
   {
     loadComponent: () => import('./risk/workshop/participant/workshop-participant.component').then((m) => m.WorkshopParticipantComponent),
@@ -48,7 +59,7 @@ export const appRoutes: Route[] = [
         path: ROUTES.organisation,
       },
       {
-        canActivate: [permissionGuard(PERMISSIONS.usersRead)],
+        // Guarded per child: a user's page is also the target of a DPO's notification (ADR 0015); the API decides.
         loadChildren: () => import('./admin/users/users.routes').then((m) => m.USER_ROUTES),
         path: ROUTES.users,
       },
@@ -57,6 +68,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./admin/incident-settings/incident-settings.component').then((m) => m.IncidentSettingsComponent),
         path: ROUTES.incidentSettings,
         title: title($localize`:@@title.incidentSettings:Avvikskategorier og frister`),
+      },
+      {
+        canActivate: [permissionGuard(PERMISSIONS.usersManage)],
+        loadComponent: () => import('./admin/sso-settings/sso-settings.component').then((m) => m.SsoSettingsComponent),
+        path: ROUTES.ssoSettings,
+        title: title($localize`:@@title.ssoSettings:Innlogging fra kommunen`),
       },
       {
         canActivate: [permissionGuard(PERMISSIONS.deliveriesRead)],
@@ -69,6 +86,13 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./admin/reporter-reveal/reporter-reveal.component').then((m) => m.ReporterRevealComponent),
         path: ROUTES.reporterReveal,
         title: title($localize`:@@title.reporterReveal:Innsyn i skjult melder`),
+      },
+      {
+        canActivate: [restrictionApprovalsGuard],
+        loadComponent: () =>
+          import('./admin/restriction-approvals/restriction-approvals.component').then((m) => m.RestrictionApprovalsComponent),
+        path: ROUTES.restrictionApprovals,
+        title: title($localize`:@@title.restrictionApprovals:Endringer som venter på godkjenning`),
       },
       {
         canActivate: [permissionGuard(PERMISSIONS.auditRead)],

@@ -92,3 +92,22 @@ export const permissionsForRoles = (roles: readonly Role[]): Permission[] => [..
 
 export const rolesWithPermission = (permission: Permission): Role[] =>
   (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].includes(permission)).sort();
+
+/**
+ * Permissions that open case content (avvik, injury and breach records, hidden reporters). A role holding any of
+ * them is a "content role" (ADR 0015): nobody may grant it to themselves, and granting it to others is flagged in
+ * the audit trail and told to the DPO and the kommunedirektør.
+ */
+export const CASE_CONTENT_PERMISSIONS: readonly Permission[] = [
+  incidentsHandle,
+  incidentsInfosec,
+  incidentsInjuryRegister,
+  incidentsRead,
+  incidentsRevealReporter,
+];
+
+/** The case-content permissions a role carries (empty: the role opens no case content). */
+export const caseContentPermissionsForRole = (role: Role): Permission[] =>
+  ROLE_PERMISSIONS[role].filter((permission) => CASE_CONTENT_PERMISSIONS.includes(permission)).sort();
+
+export const opensCaseContent = (role: Role): boolean => caseContentPermissionsForRole(role).length > 0;

@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS, type AuditAction, type ListAuditLogQuery } from '@helhet/shared';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
 export class ListAuditLogQueryDto extends PageQueryDto implements ListAuditLogQuery {
@@ -22,10 +23,10 @@ export class ListAuditLogQueryDto extends PageQueryDto implements ListAuditLogQu
   action?: AuditAction;
 
   @IsOptional()
-  @IsISO8601({}, { message: 'from must be an ISO date' })
+  @IsCalendarDate('datetime')
   from?: string;
 
   @IsOptional()
-  @IsISO8601({}, { message: 'to must be an ISO date' })
+  @IsCalendarDate('datetime')
   to?: string;
 }

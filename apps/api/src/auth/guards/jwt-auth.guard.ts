@@ -1,21 +1,21 @@
 import { AUTH_COOKIES } from '@helhet/shared';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 
 import { DomainException } from '../../core/http/domain.exception';
+import { AccessTokenVerifier } from '../access-token-verifier';
 import type { AuthenticatedRequest } from '../decorators/current-user.decorator';
 import { IS_PUBLIC } from '../decorators/public.decorator';
-import { GrantsService } from '../grants.service';
-import type { AccessTokenPayload } from '../tokens.service';
 
-/** Registered as APP_GUARD: every route requires a valid access token unless marked @Public(). */
+/**
+ * Registered as APP_GUARD: every route requires a valid access token of a live session unless marked @Public()
+ * (AccessTokenVerifier: signature, revocation check in Redis, active user; ADR 4).
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    private readonly grants: GrantsService,
+    private readonly verifier: AccessTokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,15 +23,7 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.header('authorization')) ?? (request.cookies?.[AUTH_COOKIES.accessToken] as string | undefined);
     if (!token) throw new DomainException('AUTH_UNAUTHENTICATED', 'Not signed in');
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
-    } catch {
-      throw new DomainException('AUTH_UNAUTHENTICATED', 'Access token invalid or expired');
-    }
-    const auth = await this.grants.contextFor(payload.sub, payload.tid);
-    if (!auth) throw new DomainException('AUTH_UNAUTHENTICATED', 'User is not active');
-    request.auth = auth;
+    request.auth = await this.verifier.verify(token);
     return true;
   }
 }

@@ -96,6 +96,13 @@ export class EnvironmentVariables {
   })
   REPORTER_IDENTITY_KEY!: string;
 
+  /** How often the worker checks that its recurring jobs still exist in Redis and registers lost ones again. */
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  @Transform(toInt)
+  SCHEDULE_CHECK_INTERVAL_MS = 60_000;
+
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 

@@ -9,6 +9,11 @@ import { CreateRiskImports1795893000000 } from './migrations/1795893000000-Creat
 import { EncryptHiddenReporters1795894000000 } from './migrations/1795894000000-EncryptHiddenReporters';
 import { AddMeasureDeadlines1795894200000 } from './migrations/1795894200000-AddMeasureDeadlines';
 import { AddOccupationalHealthRole1795894600000 } from './migrations/1795894600000-AddOccupationalHealthRole';
+import { AddNotificationSubjectUser1795895000000 } from './migrations/1795895000000-AddNotificationSubjectUser';
+import { CreatePasswordResetTokens1795895300000 } from './migrations/1795895300000-CreatePasswordResetTokens';
+import { CreateTenantSsoSettings1795896100000 } from './migrations/1795896100000-CreateTenantSsoSettings';
+import { CreateIncidentFilingRequests1795896700000 } from './migrations/1795896700000-CreateIncidentFilingRequests';
+import { CreateCategoryRestrictionChanges1795897500000 } from './migrations/1795897500000-CreateCategoryRestrictionChanges';
 
 /** Every migration in order. Listed explicitly so the webpack bundle and the CLI see the same set. */
 export const MIGRATIONS = [
@@ -23,4 +28,9 @@ export const MIGRATIONS = [
   EncryptHiddenReporters1795894000000,
   AddMeasureDeadlines1795894200000,
   AddOccupationalHealthRole1795894600000,
+  AddNotificationSubjectUser1795895000000,
+  CreatePasswordResetTokens1795895300000,
+  CreateTenantSsoSettings1795896100000,
+  CreateIncidentFilingRequests1795896700000,
+  CreateCategoryRestrictionChanges1795897500000,
 ];

@@ -1,4 +1,5 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -6,6 +7,8 @@ import helmet from 'helmet';
 
 import type { AppConfig } from '../config/app-config.service';
 import { RedisIoAdapter } from '../websocket/redis-io.adapter';
+import { inspectParsedInput, noStoreByDefault, requireJsonOrMultipart, verifyJsonDepth } from './edge.middleware';
+import { MultipartOnlyWhereDeclaredInterceptor } from './multipart-only.interceptor';
 import { serveWebApp } from './serve-web';
 import { validationException } from './validation-errors.util';
 
@@ -28,7 +31,14 @@ export const configureApp = (app: INestApplication, config: AppConfig): void => 
     }),
   );
   app.use(cookieParser());
-  express.useBodyParser('json', { limit: '1mb' });
+  app.use(noStoreByDefault);
+  // Bad input is refused at the edge (edge.middleware.ts): wrong media type before parsing, over-deep JSON from the raw
+  // bytes before JSON.parse, NUL and lone surrogates in body and query right after. Body-parser errors (413, 415) are
+  // mapped by the exception filter. Nest's default urlencoded parser never sees a request: they are 415 here.
+  app.use(requireJsonOrMultipart);
+  express.useBodyParser('json', { limit: '1mb', verify: verifyJsonDepth });
+  app.use(inspectParsedInput);
+  app.useGlobalInterceptors(new MultipartOnlyWhereDeclaredInterceptor(app.get(Reflector)));
   app.useGlobalPipes(
     new ValidationPipe({ exceptionFactory: validationException, forbidNonWhitelisted: true, transform: true, whitelist: true }),
   );

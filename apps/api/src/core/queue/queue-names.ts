@@ -8,6 +8,8 @@ export const QueueName = {
   maintenance: 'maintenance',
   /** One job per notification delivery (e-mail), idempotent through the delivery ledger. */
   notifications: 'notifications',
+  /** "Forgot password" e-mails (the password_reset_token row is the outbox). */
+  passwordResetMail: 'password-reset-mail',
   /** PDF reports of risk analyses, built with progress. */
   riskReports: 'risk-reports',
 } as const;
@@ -20,8 +22,10 @@ export const JobName = {
   deliverNotification: 'deliver-notification',
   incidentFiled: 'incident-filed',
   invitationMail: 'invitation-mail',
+  passwordResetMail: 'password-reset-mail',
   requeueStalledOutbox: 'requeue-stalled-outbox',
   purgeExpiredSessions: 'purge-expired-sessions',
+  removeStaleStagingFiles: 'remove-stale-staging-files',
   buildRiskReport: 'build-risk-report',
   resendUnsentInvitations: 'resend-unsent-invitations',
 } as const;

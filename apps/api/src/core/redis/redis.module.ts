@@ -1,7 +1,8 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config.service';
+import { logRedisError } from '../queue/queue-connections';
 
 export const REDIS = Symbol('REDIS');
 
@@ -14,7 +15,12 @@ class RedisShutdown implements OnApplicationShutdown {
   }
 }
 
-/** One shared ioredis client for rate limits and health checks (BullMQ opens its own connections). */
+/**
+ * One shared ioredis client for rate limits and health checks (BullMQ opens its own connections). While Redis is
+ * unreachable a command fails after one reconnection attempt (at most about 2 s; the offline queue stays on so
+ * commands sent while the client first connects are not lost), and the error maps to 503 (core/http/outage-errors.ts).
+ * Connection errors go to the JSON log.
+ */
 @Global()
 @Module({
   exports: [REDIS],
@@ -22,7 +28,11 @@ class RedisShutdown implements OnApplicationShutdown {
     {
       inject: [AppConfig],
       provide: REDIS,
-      useFactory: (config: AppConfig) => new Redis(config.get('REDIS_URL'), { lazyConnect: false, maxRetriesPerRequest: 2 }),
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis(config.get('REDIS_URL'), { lazyConnect: false, maxRetriesPerRequest: 1 });
+        redis.on('error', logRedisError(new Logger('Redis'), 'shared-client'));
+        return redis;
+      },
     },
     RedisShutdown,
   ],

@@ -1,10 +1,11 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 
 import type { AppConfig } from '../config/app-config.service';
+import { logRedisError } from '../queue/queue-connections';
 
 /**
  * socket.io over the Redis adapter, so rooms and serverSideEmit span every API instance. The channel is
@@ -12,6 +13,7 @@ import type { AppConfig } from '../config/app-config.service';
  */
 export class RedisIoAdapter extends IoAdapter {
   private readonly clients: Redis[] = [];
+  private readonly logger = new Logger('Redis');
 
   constructor(
     app: INestApplicationContext,
@@ -28,6 +30,8 @@ export class RedisIoAdapter extends IoAdapter {
     const publish = pub.publish.bind(pub) as (...args: unknown[]) => Promise<number>;
     (pub as unknown as { publish: (...args: unknown[]) => Promise<number> }).publish = (...args) => publish(...args).catch(() => 0);
     const sub = pub.duplicate();
+    pub.on('error', logRedisError(this.logger, 'socket.io-pub'));
+    sub.on('error', logRedisError(this.logger, 'socket.io-sub'));
     this.clients.push(pub, sub);
     server.adapter(createAdapter(pub, sub, { key: `${this.config.get('REDIS_KEY_PREFIX')}:socket.io` }));
     return server;

@@ -27,7 +27,14 @@ const capture = (exception: unknown, withAck = true) => {
 /** The REST body the global filter would send for the same exception. */
 const restBody = (exception: unknown): unknown => {
   let body: unknown;
-  const response = { json: (b: unknown) => (body = b), status: () => response };
+  const response = {
+    headersSent: false,
+    json: (b: unknown) => (body = b),
+    removeHeader: () => undefined,
+    setHeader: () => undefined,
+    status: () => response,
+    type: () => response,
+  };
   new DomainExceptionFilter().catch(exception, { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost);
   return body;
 };

@@ -12,8 +12,9 @@ import {
 } from '@helhet/domain';
 import type { FileIncidentRequest } from '@helhet/shared';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { blankToNull, nullable, trim } from '../../core/http/dto-transforms';
 import { InjuryRecordDto } from './injury-record.dto';
 import { PersonalDataBreachDto } from './personal-data-breach.dto';
@@ -40,7 +41,7 @@ export class FileIncidentDto implements FileIncidentRequest {
   @MaxLength(INCIDENT_SHORT_TEXT_MAX)
   location?: string | null;
 
-  @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date-time' })
+  @IsCalendarDate('datetime')
   occurredAt!: string;
 
   @Transform(trim)
@@ -74,12 +75,14 @@ export class FileIncidentDto implements FileIncidentRequest {
 
   @IsOptional()
   @nullable
+  @IsObject({ message: 'injury must be an object' })
   @ValidateNested()
   @Type(() => InjuryRecordDto)
   injury?: InjuryRecordDto | null;
 
   @IsOptional()
   @nullable
+  @IsObject({ message: 'breach must be an object' })
   @ValidateNested()
   @Type(() => PersonalDataBreachDto)
   breach?: PersonalDataBreachDto | null;

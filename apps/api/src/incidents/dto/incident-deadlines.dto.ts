@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
+import { NestedObject } from '../../core/http/nested-object.decorator';
 import { CloseDaysDto } from './close-days.dto';
 
 export class IncidentDeadlinesDto {
@@ -9,7 +9,6 @@ export class IncidentDeadlinesDto {
   @Max(60)
   acknowledgeWorkingDays!: number;
 
-  @ValidateNested()
-  @Type(() => CloseDaysDto)
+  @NestedObject(() => CloseDaysDto)
   closeDays!: CloseDaysDto;
 }

@@ -1,18 +1,15 @@
 import type { IncidentSettingsRequest } from '@helhet/shared';
-import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
 
+import { NestedObject } from '../../core/http/nested-object.decorator';
 import { IncidentDeadlinesDto } from './incident-deadlines.dto';
 import { SeverityPolicyDto } from './severity-policy.dto';
 
+/** The whole settings object, every level typed: `{}`, `[]`, `{ deadlines: [] }` or `{ severities: null }` are 400s. */
 export class IncidentSettingsDto implements IncidentSettingsRequest {
-  @ValidateNested()
-  @Type(() => IncidentDeadlinesDto)
+  @NestedObject(() => IncidentDeadlinesDto)
   deadlines!: IncidentDeadlinesDto;
 
   /** Absent: the severity scale stays as it is. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeverityPolicyDto)
+  @NestedObject(() => SeverityPolicyDto, { optional: true })
   severities?: SeverityPolicyDto;
 }

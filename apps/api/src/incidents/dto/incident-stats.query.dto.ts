@@ -1,7 +1,7 @@
 import type { IncidentStatsQuery } from '@helhet/shared';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 
 export class IncidentStatsQueryDto implements IncidentStatsQuery {
   @IsOptional()
@@ -9,10 +9,10 @@ export class IncidentStatsQueryDto implements IncidentStatsQuery {
   orgUnitId?: string;
 
   @IsOptional()
-  @Matches(MONTH, { message: 'fromMonth must be YYYY-MM' })
+  @IsCalendarDate('month')
   fromMonth?: string;
 
   @IsOptional()
-  @Matches(MONTH, { message: 'toMonth must be YYYY-MM' })
+  @IsCalendarDate('month')
   toMonth?: string;
 }

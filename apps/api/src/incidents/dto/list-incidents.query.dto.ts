@@ -1,16 +1,9 @@
-import {
-  DATE_ONLY_PATTERN,
-  INCIDENT_KINDS,
-  INCIDENT_STATUSES,
-  type IncidentKind,
-  type IncidentStatus,
-  SEVERITIES,
-  type Severity,
-} from '@helhet/domain';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus, SEVERITIES, type Severity } from '@helhet/domain';
 import type { ListIncidentsQuery } from '@helhet/shared';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { queryBoolean } from '../../core/http/dto-transforms';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
@@ -20,11 +13,11 @@ export class ListIncidentsQueryDto extends PageQueryDto implements ListIncidents
   orgUnitId?: string;
 
   @IsOptional()
-  @Matches(DATE_ONLY_PATTERN, { message: 'from must be a YYYY-MM-DD date' })
+  @IsCalendarDate()
   from?: string;
 
   @IsOptional()
-  @Matches(DATE_ONLY_PATTERN, { message: 'to must be a YYYY-MM-DD date' })
+  @IsCalendarDate()
   to?: string;
 
   @IsOptional()

@@ -9,12 +9,13 @@ import {
 } from '@helhet/domain';
 import type { PersonalDataBreachInput } from '@helhet/shared';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { blankToNull, nullable } from '../../core/http/dto-transforms';
 
 export class PersonalDataBreachDto implements PersonalDataBreachInput {
-  @IsISO8601({ strict: true }, { message: 'discoveredAt must be an ISO 8601 date-time' })
+  @IsCalendarDate('datetime')
   discoveredAt!: string;
 
   @IsArray()

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 
 import { JobName, QueueName } from '../../core/queue/queue-names';
+import { withEnqueueTimeout } from '../../core/queue/redis-connection-options';
 
 export interface IncidentFiledJobData {
   incidentId: string;
@@ -16,10 +17,10 @@ export class IncidentFiledProducer {
 
   constructor(@InjectQueue(QueueName.incidents) private readonly queue: Queue<IncidentFiledJobData>) {}
 
-  /** Never fails the request: if Redis is away, the maintenance sweep enqueues the case later. */
+  /** Never fails or holds up the request: if Redis is away (fails fast, or no answer within the timeout), the maintenance sweep enqueues the case later. */
   async enqueue(data: IncidentFiledJobData): Promise<void> {
     try {
-      await this.queue.add(JobName.incidentFiled, data, { jobId: `incident-filed-${data.incidentId}` });
+      await withEnqueueTimeout(this.queue.add(JobName.incidentFiled, data, { jobId: `incident-filed-${data.incidentId}` }));
     } catch (error) {
       this.logger.warn({
         err: error instanceof Error ? error.message : String(error),

@@ -1,8 +1,9 @@
-import { DATE_ONLY_PATTERN, MEASURE_DESCRIPTION_MAX, MEASURE_STATUSES, MEASURE_TITLE_MAX, type MeasureStatus } from '@helhet/domain';
+import { MEASURE_DESCRIPTION_MAX, MEASURE_STATUSES, MEASURE_TITLE_MAX, type MeasureStatus } from '@helhet/domain';
 import type { MeasureRequest } from '@helhet/shared';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { blankToNull, nullable, trim } from '../../core/http/dto-transforms';
 
 /** A new measure's fields, as avvik and ROS take them (RiskMeasureDto adds the unit). */
@@ -27,7 +28,7 @@ export class MeasureDto implements MeasureRequest {
 
   @IsOptional()
   @nullable
-  @Matches(DATE_ONLY_PATTERN, { message: 'deadline must be a YYYY-MM-DD date' })
+  @IsCalendarDate()
   deadline?: string | null;
 
   @IsOptional()

@@ -43,6 +43,10 @@ export class Notification extends TenantScopedEntity {
   @JoinColumn({ name: 'risk_analysis_id' })
   riskAnalysis?: Relation<RiskAnalysis>;
 
+  /** The user a notification is about (a content role was granted to them, ADR 0015): links to their page. */
+  @Column({ type: 'uuid', nullable: true })
+  subjectUserId!: string | null;
+
   @Column({ type: 'varchar', length: 200 })
   dedupeKey!: string;
 

@@ -59,11 +59,11 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
     if (claimed !== 'claimed') return claimed;
 
     const [row] = (await this.dataSource.query(
-      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, n.risk_analysis_id, n.user_id, t.name AS municipality
+      `SELECT n.id AS notification_id, n.kind, n.title, n.incident_id, n.risk_analysis_id, n.subject_user_id, n.user_id, t.name AS municipality
          FROM notification_delivery d JOIN notification n ON n.id = d.notification_id JOIN tenant t ON t.id = d.tenant_id
         WHERE d.id = $1`,
       [deliveryId],
-    )) as (EntityRow<Notification, 'incidentId' | 'kind' | 'riskAnalysisId' | 'title' | 'userId'> & {
+    )) as (EntityRow<Notification, 'incidentId' | 'kind' | 'riskAnalysisId' | 'subjectUserId' | 'title' | 'userId'> & {
       notification_id: string;
       municipality: string;
     })[];
@@ -75,7 +75,11 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
       ? `${base}/${locale}/incidents/${row.incident_id}`
       : row.risk_analysis_id
         ? `${base}/${locale}/risk/analyses/${row.risk_analysis_id}`
-        : `${base}/${locale}/`;
+        : row.subject_user_id
+          ? `${base}/${locale}/admin/users/${row.subject_user_id}`
+          : row.kind === 'category_restriction_pending'
+            ? `${base}/${locale}/admin/restriction-approvals`
+            : `${base}/${locale}/`;
     try {
       await this.mail.send({
         ...notificationMail({ kind: row.kind, link, municipality: row.municipality, title: row.title }),

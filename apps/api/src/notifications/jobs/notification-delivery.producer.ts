@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 
 import { JobName, QueueName } from '../../core/queue/queue-names';
+import { ENQUEUE_TIMEOUT_MS, withEnqueueTimeout } from '../../core/queue/redis-connection-options';
 
 export interface NotificationDeliveryJobData {
   deliveryId: string;
@@ -16,12 +17,16 @@ export class NotificationDeliveryProducer {
 
   async enqueue(tenantId: string, deliveryIds: readonly string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
-    await this.queue.addBulk(
-      deliveryIds.map((deliveryId) => ({
-        data: { deliveryId, tenantId },
-        name: JobName.deliverNotification,
-        opts: { jobId: `delivery-${deliveryId}` },
-      })),
+    // Gives up while Redis is away (callers log it; the outbox sweep re-enqueues pending deliveries).
+    await withEnqueueTimeout(
+      this.queue.addBulk(
+        deliveryIds.map((deliveryId) => ({
+          data: { deliveryId, tenantId },
+          name: JobName.deliverNotification,
+          opts: { jobId: `delivery-${deliveryId}` },
+        })),
+      ),
+      ENQUEUE_TIMEOUT_MS + deliveryIds.length * 10,
     );
   }
 }

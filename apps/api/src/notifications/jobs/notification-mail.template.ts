@@ -1,6 +1,8 @@
 import type { InboxNotificationKind } from '@helhet/shared';
 
 const LEADS: Record<InboxNotificationKind, string> = {
+  category_restriction_pending: 'En endring som gir flere tilgang til en begrenset avvikskategori venter på din godkjenning',
+  content_role_granted: 'En bruker har fått en rolle som gir tilgang til avvikssaker',
   incident_assigned: 'Du har fått en ny avvikssak til behandling',
   incident_escalated: 'En avvikssak er ikke fulgt opp innen fristen og er sendt videre til deg',
   incident_filed_critical: 'Det er meldt et kritisk avvik i ditt område',

@@ -1,5 +1,7 @@
 import { type CreateDelegationRequest, DELEGATION_REASONS, type DelegationReason } from '@helhet/shared';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 
 export class CreateDelegationDto implements CreateDelegationRequest {
   @IsUUID('all', { message: 'orgUnitId must be a UUID' })
@@ -18,11 +20,11 @@ export class CreateDelegationDto implements CreateDelegationRequest {
   @IsIn(DELEGATION_REASONS, { message: 'reason must be acting, vacation or permanent' })
   reason!: DelegationReason;
 
-  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom!: string;
 
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validTo?: string | null;
 }

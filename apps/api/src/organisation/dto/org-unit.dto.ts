@@ -10,8 +10,9 @@ import {
 } from '@helhet/shared';
 import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { trim } from '../../core/http/dto-transforms';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
@@ -48,7 +49,7 @@ export class CreateOrgUnitDto extends OrgUnitFieldsDto implements CreateOrgUnitR
   parentId!: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom?: string;
 }
 

@@ -29,17 +29,16 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { blankToNull, nullable, queryBoolean, trim } from '../../core/http/dto-transforms';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT = 4000;
 
 export class CreateRiskAnalysisDto implements CreateRiskAnalysisRequest {
@@ -69,7 +68,7 @@ export class CreateRiskAnalysisDto implements CreateRiskAnalysisRequest {
 
   @IsOptional()
   @nullable
-  @Matches(DATE, { message: 'nextRevisionAt must be a YYYY-MM-DD date' })
+  @IsCalendarDate()
   nextRevisionAt?: string | null;
 
   @IsOptional()
@@ -103,12 +102,12 @@ export class UpdateRiskAnalysisDto implements UpdateRiskAnalysisRequest {
 
   @IsOptional()
   @nullable
-  @Matches(DATE, { message: 'nextRevisionAt must be a YYYY-MM-DD date' })
+  @IsCalendarDate()
   nextRevisionAt?: string | null;
 
   @IsOptional()
   @nullable
-  @Matches(DATE, { message: 'councilDecisionDate must be a YYYY-MM-DD date' })
+  @IsCalendarDate()
   councilDecisionDate?: string | null;
 
   @IsOptional()

@@ -9,8 +9,9 @@ import {
   type UpdateUserRequest,
 } from '@helhet/shared';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
+import { IsCalendarDate } from '../../core/http/calendar-date.validator';
 import { lower, trim } from '../../core/http/dto-transforms';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 
@@ -85,12 +86,12 @@ export class CreateRoleAssignmentDto implements CreateRoleAssignmentRequest {
   includeDescendants?: boolean;
 
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom?: string;
 
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validTo?: string | null;
 }
 

@@ -9,7 +9,11 @@ export const ROUTES = {
   invitation: 'invitation',
   login: 'login',
   organisation: 'organisation',
+  passwordReset: 'password-reset',
+  passwordResetConfirm: 'password-reset/confirm',
   reporterReveal: 'admin/reporter-reveal',
+  restrictionApprovals: 'admin/restriction-approvals',
   risk: 'risk',
+  ssoSettings: 'admin/sso',
   users: 'admin/users',
 } as const;

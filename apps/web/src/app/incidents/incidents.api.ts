@@ -43,12 +43,16 @@ export class IncidentsApi {
     return firstValueFrom(this.http.get<FilingUnitResponse[]>('/api/incidents/filing-units', { params: toHttpParams({ q }) }));
   }
 
-  /** Files the report, with attachments in the same request: all of it is stored, or none. */
-  file(request: FileIncidentRequest, files: readonly File[] = []): Promise<FileIncidentResponse> {
+  /**
+   * Files the report, with attachments in the same request: all of it is stored, or none. `idempotencyKey` (one per
+   * form): sending again with the same key returns the first answer instead of filing twice.
+   */
+  file(request: FileIncidentRequest, files: readonly File[] = [], idempotencyKey?: string): Promise<FileIncidentResponse> {
     const body = new FormData();
     body.append('payload', JSON.stringify(request));
     for (const file of files) body.append('files', file, file.name);
-    return firstValueFrom(this.http.post<FileIncidentResponse>('/api/incidents', body));
+    const headers = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+    return firstValueFrom(this.http.post<FileIncidentResponse>('/api/incidents', body, { headers }));
   }
 
   list(query: ListIncidentsQuery = {}): Promise<Page<IncidentSummary>> {

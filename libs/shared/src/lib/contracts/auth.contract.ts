@@ -12,6 +12,17 @@ export interface AcceptInvitationRequest {
   password: string;
 }
 
+/** `POST /api/auth/password-reset`: always answered 202, whether or not the address has an account. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** `POST /api/auth/password-reset/confirm`: the token from the e-mailed link and the new password. */
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
 export interface RoleAssignmentResponse {
   id: string;
   role: Role;

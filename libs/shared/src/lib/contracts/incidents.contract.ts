@@ -57,6 +57,28 @@ export interface UpsertIncidentCategoryRequest {
   parentId?: string | null;
 }
 
+/**
+ * Loosening a category's restriction (ADR 0015): it waits for the approver — the DPO for infosec, the HMS advisor for
+ * injury/violence — and takes effect only on approval. Tightening (to a restriction from none) applies at once.
+ */
+export type CategoryRestrictionChangeStatus = 'pending' | 'approved' | 'rejected';
+export type RestrictionApproverRole = 'dpo' | 'hms_advisor';
+
+export interface CategoryRestrictionChangeResponse {
+  id: string;
+  category: { id: string; code: string; label: string };
+  fromRestriction: CategoryRestriction;
+  toRestriction: CategoryRestriction;
+  approverRole: RestrictionApproverRole;
+  status: CategoryRestrictionChangeStatus;
+  proposedBy: { id: string; name: string };
+  proposedAt: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  /** Whether the caller may approve or reject it (the approver role, and not the proposer). */
+  canDecide: boolean;
+}
+
 export interface IncidentSettingsResponse {
   deadlines: IncidentDeadlinePolicy;
   /** Label, guidance, on/off, who is told at once and same-day acknowledgement per severity level. */
@@ -340,7 +362,11 @@ export type InboxNotificationKind =
   /** An overdue measure climbed the management line (to the leader above). */
   | 'measure_escalated'
   /** To the reporter of a hidden report: the DPO was shown who they are (the reason is in the case history). */
-  | 'reporter_identity_revealed';
+  | 'reporter_identity_revealed'
+  /** To the DPOs and the kommunedirektør: someone was given a role that opens case content (ADR 0015). */
+  | 'content_role_granted'
+  /** To the approver (DPO or HMS advisor): a category's restriction is to be loosened and waits for them (ADR 0015). */
+  | 'category_restriction_pending';
 
 export interface InboxNotificationResponse {
   id: string;
@@ -351,6 +377,8 @@ export interface InboxNotificationResponse {
   incidentId: string | null;
   /** The ROS analysis it concerns (a measure of a risk scenario not linked to an avvik). */
   riskAnalysisId: string | null;
+  /** The user it concerns (content_role_granted): links to their page in user administration. */
+  subjectUserId: string | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -5,21 +5,41 @@ import type { RoleAssignmentResponse } from './auth.contract';
 
 export type UserStatus = 'active' | 'invited' | 'inactive';
 
+/**
+ * A user as the caller may see them. Every holder of users.read in scope sees `id`, `name` and `primaryOrgUnit`
+ * (enough for pickers). The rest depends on the caller's relation to the user's primary unit:
+ * - `view: 'admin'` (users.manage in scope): everything, including e-mail, employee number, last login and roles.
+ * - `view: 'line'` (incidents.handle in scope: the management line above the user): status and roles, no contact
+ *   or account data.
+ * - `view: 'basic'` (users.read only, e.g. HMS advisor, quality coordinator, preparedness coordinator): nothing more.
+ * Fields a view does not include are absent, not null.
+ */
+export type UserView = 'admin' | 'line' | 'basic';
+
 export interface UserSummary {
   id: string;
   name: string;
-  email: string;
   primaryOrgUnit: { id: string; name: string } | null;
-  status: UserStatus;
-  roles: Role[];
+  view: UserView;
+  /** admin view only. */
+  email?: string;
+  /** admin and line views. */
+  status?: UserStatus;
+  /** admin and line views. */
+  roles?: Role[];
 }
 
 export interface UserResponse extends Omit<UserSummary, 'roles'> {
-  locale: Locale;
-  employeeNumber: string | null;
-  lastLoginAt: string | null;
-  invitedAt: string | null;
-  roleAssignments: RoleAssignmentResponse[];
+  /** admin view only. */
+  locale?: Locale;
+  /** admin view only. */
+  employeeNumber?: string | null;
+  /** admin view only. */
+  lastLoginAt?: string | null;
+  /** admin view only. */
+  invitedAt?: string | null;
+  /** admin and line views. */
+  roleAssignments?: RoleAssignmentResponse[];
 }
 
 export interface ListUsersQuery extends PageQuery {

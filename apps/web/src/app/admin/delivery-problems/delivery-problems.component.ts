@@ -9,6 +9,8 @@ import { errorMessage } from '../../core/http-error';
 import { formatDate } from '../../core/i18n/labels';
 
 const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
+  category_restriction_pending: () => $localize`:@@deliveries.kindRestrictionPending:Endring av tilgangsbegrensning til godkjenning`,
+  content_role_granted: () => $localize`:@@deliveries.kindContentRoleGranted:Rolle med tilgang til avvikssaker gitt`,
   incident_assigned: () => $localize`:@@deliveries.kindAssigned:Ny sak til behandling`,
   incident_escalated: () => $localize`:@@deliveries.kindEscalated:Sak sendt videre (frist passert)`,
   incident_filed_critical: () => $localize`:@@deliveries.kindCritical:Kritisk avvik meldt`,

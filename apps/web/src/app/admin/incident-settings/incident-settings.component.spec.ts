@@ -1,6 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_SEVERITY_POLICY } from '@helhet/domain';
-import type { IncidentCategoryResponse, IncidentSettingsRequest, IncidentSettingsResponse } from '@helhet/shared';
+import type {
+  CategoryRestrictionChangeResponse,
+  IncidentCategoryResponse,
+  IncidentSettingsRequest,
+  IncidentSettingsResponse,
+} from '@helhet/shared';
 
 import { IncidentSettingsApi } from './incident-settings.api';
 import { IncidentSettingsComponent } from './incident-settings.component';
@@ -19,10 +24,11 @@ const categories: IncidentCategoryResponse[] = [
 ];
 
 describe('IncidentSettingsComponent', () => {
-  const render = async () => {
+  const render = async (pending: CategoryRestrictionChangeResponse[] = []) => {
     const settings: IncidentSettingsResponse = { deadlines: DEFAULT_DEADLINE_POLICY, severities: DEFAULT_SEVERITY_POLICY };
     const api = {
       categories: jest.fn().mockResolvedValue(categories),
+      restrictionChanges: jest.fn().mockResolvedValue(pending),
       saveSettings: jest.fn((request: IncidentSettingsRequest) =>
         Promise.resolve({ deadlines: request.deadlines, severities: request.severities ?? DEFAULT_SEVERITY_POLICY }),
       ),
@@ -45,6 +51,26 @@ describe('IncidentSettingsComponent', () => {
     expect(element.querySelector('#severities-heading')!.textContent).toBe('Alvorlighetsgrader');
     expect(element.querySelectorAll('hh-severity-settings fieldset')).toHaveLength(4);
     expect(element.querySelector('.categories button')!.getAttribute('aria-label')).toBe('Endre Arbeidsmiljø (HMS)');
+  });
+
+  it('should show that a loosened restriction waits for the DPO', async () => {
+    const { api, element } = await render([
+      {
+        approverRole: 'dpo',
+        canDecide: false,
+        category: { code: 'work_environment', id: 'c-hms', label: 'Arbeidsmiljø (HMS)' },
+        decidedAt: null,
+        decidedBy: null,
+        fromRestriction: 'infosec',
+        id: 'rc-1',
+        proposedAt: new Date().toISOString(),
+        proposedBy: { id: 'u-1', name: 'Kari Kvalitet' },
+        status: 'pending',
+        toRestriction: 'none',
+      },
+    ]);
+    expect(api.restrictionChanges).toHaveBeenCalledWith('pending');
+    expect(element.querySelector('[data-pending="rc-1"]')!.textContent).toContain('Venter på godkjenning fra personvernombudet');
   });
 
   it('should save the deadlines without touching the severity levels', async () => {

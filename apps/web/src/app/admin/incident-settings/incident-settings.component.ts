@@ -8,7 +8,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { CATEGORY_RESTRICTIONS, type CategoryRestriction, type IncidentDeadlinePolicy, SEVERITIES } from '@helhet/domain';
-import type { IncidentCategoryResponse, IncidentSettingsResponse, UpsertIncidentCategoryRequest } from '@helhet/shared';
+import type {
+  CategoryRestrictionChangeResponse,
+  IncidentCategoryResponse,
+  IncidentSettingsResponse,
+  UpsertIncidentCategoryRequest,
+} from '@helhet/shared';
 
 import { errorMessage, fieldErrors } from '../../core/http-error';
 import { SEVERITY_LABELS } from '../../core/i18n/incident-labels';
@@ -61,6 +66,8 @@ const emptyDraft = (parentId: string | null = null): Draft => ({ code: '', hasSe
 export class IncidentSettingsComponent {
   private readonly api = inject(IncidentSettingsApi);
   protected readonly categories = signal<IncidentCategoryResponse[] | null>(null);
+  /** Restriction loosenings waiting for their approver (ADR 0015). */
+  protected readonly pending = signal<CategoryRestrictionChangeResponse[]>([]);
   protected readonly deadlines = signal<IncidentDeadlinePolicy | null>(null);
   /** What the server holds (the deadline form edits a copy). */
   protected readonly saved = signal<IncidentSettingsResponse | null>(null);
@@ -88,8 +95,13 @@ export class IncidentSettingsComponent {
 
   private async load(): Promise<void> {
     try {
-      const [categories, settings] = await Promise.all([this.api.categories(), this.api.settings()]);
+      const [categories, settings, pending] = await Promise.all([
+        this.api.categories(),
+        this.api.settings(),
+        this.api.restrictionChanges('pending'),
+      ]);
       this.categories.set(categories);
+      this.pending.set(pending);
       this.saved.set(settings);
       this.deadlines.set(copyDeadlines(settings.deadlines));
     } catch (error) {
@@ -124,12 +136,38 @@ export class IncidentSettingsComponent {
   protected async save(id: string | null, active = true): Promise<void> {
     const request: UpsertIncidentCategoryRequest = { ...this.draft, active };
     await this.run(async () => {
-      this.categories.set(id ? await this.api.updateCategory(id, request) : await this.api.createCategory(request));
+      if (!id) {
+        this.categories.set(await this.api.createCategory(request));
+        this.cancel();
+        return $localize`:@@incidentSettings.created:Kategorien er lagt til.`;
+      }
+      const result = await this.api.updateCategory(id, request);
       this.cancel();
-      return id
-        ? $localize`:@@incidentSettings.saved:Kategorien er lagret.`
-        : $localize`:@@incidentSettings.created:Kategorien er lagt til.`;
+      if ('categories' in result) {
+        this.categories.set(result.categories);
+        return $localize`:@@incidentSettings.saved:Kategorien er lagret.`;
+      }
+      await this.reload();
+      return this.pendingText(result.pending);
     });
+  }
+
+  /** "Venter på godkjenning fra personvernombudet" (or the HMS advisor). */
+  protected pendingText(change: CategoryRestrictionChangeResponse): string {
+    return change.approverRole === 'dpo'
+      ? $localize`:@@incidentSettings.pendingDpo:Venter på godkjenning fra personvernombudet`
+      : $localize`:@@incidentSettings.pendingHms:Venter på godkjenning fra HMS-rådgiver`;
+  }
+
+  /** The pending restriction change of a category, if any. */
+  protected pendingFor(categoryId: string): CategoryRestrictionChangeResponse | undefined {
+    return this.pending().find((change) => change.category.id === categoryId);
+  }
+
+  private async reload(): Promise<void> {
+    const [categories, pending] = await Promise.all([this.api.categories(), this.api.restrictionChanges('pending')]);
+    this.categories.set(categories);
+    this.pending.set(pending);
   }
 
   protected async setActive(
@@ -147,7 +185,9 @@ export class IncidentSettingsComponent {
       restriction,
     };
     await this.run(async () => {
-      this.categories.set(await this.api.updateCategory(category.id, request));
+      const result = await this.api.updateCategory(category.id, request);
+      if ('categories' in result) this.categories.set(result.categories);
+      else await this.reload();
       return category.active
         ? $localize`:@@incidentSettings.retired:${category.label}:label: kan ikke lenger velges i nye meldinger.`
         : $localize`:@@incidentSettings.reactivated:${category.label}:label: kan velges igjen.`;

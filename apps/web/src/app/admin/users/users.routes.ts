@@ -5,6 +5,7 @@ import { permissionGuard } from '../../core/auth/auth.guards';
 
 export const USER_ROUTES: Routes = [
   {
+    canActivate: [permissionGuard(PERMISSIONS.usersRead)],
     loadComponent: () => import('./user-list/user-list.component').then((m) => m.UserListComponent),
     path: '',
     title: $localize`:@@title.users:Brukere og roller` + ' – Helhet',
@@ -16,6 +17,7 @@ export const USER_ROUTES: Routes = [
     title: $localize`:@@title.userNew:Ny bruker` + ' – Helhet',
   },
   {
+    // users.read, or a watcher told that this user got a content role (ADR 0015): the API answers 403 otherwise.
     loadComponent: () => import('./user-detail/user-detail.component').then((m) => m.UserDetailComponent),
     path: ':id',
     title: $localize`:@@title.user:Bruker` + ' – Helhet',

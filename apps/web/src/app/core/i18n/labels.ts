@@ -1,4 +1,13 @@
-import type { AuditAction, DelegationReason, ManagementLineSource, OrgLevelType, Role, ServiceType, UserStatus } from '@helhet/shared';
+import type {
+  AuditAction,
+  DelegationReason,
+  ManagementLineSource,
+  OrgLevelType,
+  Permission,
+  Role,
+  ServiceType,
+  UserStatus,
+} from '@helhet/shared';
 
 /** Norwegian labels for the shared value lists (domain.md §7.2), translated through i18n. */
 export const ROLE_LABELS: Record<Role, () => string> = {
@@ -15,6 +24,19 @@ export const ROLE_LABELS: Record<Role, () => string> = {
   sector_leader: () => $localize`:@@role.sectorLeader:Kommunalsjef`,
   tenant_admin: () => $localize`:@@role.tenantAdmin:Systemadministrator`,
   unit_leader: () => $localize`:@@role.unitLeader:Enhetsleder`,
+};
+
+/**
+ * What each case-content permission opens (CASE_CONTENT_PERMISSIONS in libs/shared, ADR 0015): shown before a role
+ * that carries one is granted.
+ */
+export const CASE_CONTENT_LABELS: Partial<Record<Permission, () => string>> = {
+  'incidents.handle': () =>
+    $localize`:@@caseContent.handle:behandle alle avvik i enheten og underenhetene, også avvik med personskade og brudd på personvernet`,
+  'incidents.infosec': () => $localize`:@@caseContent.infosec:avvik om informasjonssikkerhet og personvernbrudd`,
+  'incidents.injury_register': () => $localize`:@@caseContent.injury:avvik med personskade og vold (skaderegisteret)`,
+  'incidents.read': () => $localize`:@@caseContent.read:avvik uten særskilt begrensning, med navnet på den som meldte`,
+  'incidents.reveal_reporter': () => $localize`:@@caseContent.reveal:hvem som meldte et avvik skjult for behandler`,
 };
 
 export const LEVEL_LABELS: Record<OrgLevelType, () => string> = {
@@ -75,6 +97,7 @@ export const ENTITY_LABELS: Record<string, () => string> = {
   delegation: () => $localize`:@@auditLog.typeDelegation:Delegering`,
   external_notification: () => $localize`:@@auditLog.typeExternalNotification:Varsel til myndighet`,
   incident: () => $localize`:@@auditLog.typeIncident:Avvik`,
+  category_restriction_change: () => $localize`:@@auditLog.typeRestrictionChange:Endring av tilgangsbegrensning`,
   incident_category: () => $localize`:@@auditLog.typeIncidentCategory:Avvikskategori`,
   incident_reporter_reveal: () => $localize`:@@auditLog.typeReporterReveal:Innsyn i skjult melder`,
   injury_record: () => $localize`:@@auditLog.typeInjuryRecord:Skaderegister`,

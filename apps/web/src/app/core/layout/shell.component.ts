@@ -70,8 +70,15 @@ export class ShellComponent {
         path: `/${ROUTES.incidentSettings}`,
         show: can.has(PERMISSIONS.incidentsConfigure),
       },
+      { label: $localize`:@@nav.ssoSettings:Innlogging (SSO)`, path: `/${ROUTES.ssoSettings}`, show: can.has(PERMISSIONS.usersManage) },
       { label: $localize`:@@nav.deliveries:Varslingsfeil`, path: `/${ROUTES.deliveryProblems}`, show: can.has(PERMISSIONS.deliveriesRead) },
       { label: $localize`:@@nav.auditLog:Revisjonslogg`, path: `/${ROUTES.auditLog}`, show: can.has(PERMISSIONS.auditRead) },
+      {
+        // Approvers of restriction changes (ADR 0015): the DPO and the HMS advisor.
+        label: $localize`:@@nav.restrictionApprovals:Godkjenninger`,
+        path: `/${ROUTES.restrictionApprovals}`,
+        show: (this.auth.me()?.roles ?? []).some((role) => role.role === 'dpo' || role.role === 'hms_advisor'),
+      },
       {
         label: $localize`:@@nav.reporterReveal:Innsyn i skjult melder`,
         path: `/${ROUTES.reporterReveal}`,

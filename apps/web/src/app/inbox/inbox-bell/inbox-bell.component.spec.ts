@@ -13,6 +13,7 @@ const notification = (id: string, over: Partial<InboxNotificationResponse>): Inb
   kind: 'incident_assigned',
   readAt: null,
   riskAnalysisId: null,
+  subjectUserId: null,
   title: `Varsel ${id}`,
   ...over,
 });

@@ -11,6 +11,8 @@ import { InboxApi } from '../inbox.api';
 const POLL_MS = 60_000;
 
 const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
+  category_restriction_pending: () => $localize`:@@inbox.kindRestrictionPending:Venter på din godkjenning`,
+  content_role_granted: () => $localize`:@@inbox.kindContentRoleGranted:Rolle med tilgang til avvikssaker gitt`,
   incident_assigned: () => $localize`:@@inbox.kindAssigned:Tildelt deg`,
   incident_escalated: () => $localize`:@@inbox.kindEscalated:Eskalert til deg`,
   incident_filed_critical: () => $localize`:@@inbox.kindCritical:Ny kritisk sak`,
@@ -171,6 +173,8 @@ export class InboxBellComponent {
   protected link(n: InboxNotificationResponse): string {
     if (n.incidentId) return `/${ROUTES.incidents}/${n.incidentId}`;
     if (n.riskAnalysisId) return `/${ROUTES.risk}/analyses/${n.riskAnalysisId}`;
+    if (n.subjectUserId) return `/${ROUTES.users}/${n.subjectUserId}`;
+    if (n.kind === 'category_restriction_pending') return `/${ROUTES.restrictionApprovals}`;
     return this.minePath;
   }
 

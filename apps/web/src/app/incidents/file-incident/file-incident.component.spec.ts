@@ -212,6 +212,21 @@ describe('FileIncidentComponent', () => {
     expect(element.textContent).toContain('Sjekk tidspunktet.');
   });
 
+  it('should send one Idempotency-Key per form, the same on a retry and a new one for the next report', async () => {
+    const { fixture } = await render();
+    api.file.mockRejectedValueOnce(new HttpErrorResponse({ status: 0 }));
+    component(fixture).form.patchValue({ categoryId: 'c-hms', description: 'Glatt gulv', severityActual: 'low' });
+    await component(fixture).submit();
+    await component(fixture).submit();
+    const [first, retry] = api.file.mock.calls.map((call) => call[2] as string);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(retry).toBe(first);
+    (component(fixture) as unknown as { another: () => void }).another();
+    component(fixture).form.patchValue({ categoryId: 'c-hms', description: 'Våt trapp', severityActual: 'low' });
+    await component(fixture).submit();
+    expect(api.file.mock.calls[2]![2]).not.toBe(first);
+  });
+
   it('should show the receipt code once for an anonymous report', async () => {
     const { element, fixture } = await render();
     api.file.mockResolvedValue({ id: null, number: '2026-000043', receiptCode: '7K2M-Q9XD-4HNP-T3VA' });

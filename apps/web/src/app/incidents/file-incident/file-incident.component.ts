@@ -34,6 +34,12 @@ import { FilingWhatComponent } from './filing-what.component';
 import { FilingWhereComponent } from './filing-where.component';
 import { InjurySectionComponent } from './injury-section.component';
 
+/** A random key; `randomUUID` needs a secure context, so plain HTTP (an intranet address) falls back to hex. */
+const newIdempotencyKey = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /**
  * File an avvik: phone first, done in a minute. `?unit=<id>` (a unit's printed QR code) preselects the
  * unit; otherwise the reporter's own unit. Injury and breach details are optional and sent with the report.
@@ -81,6 +87,11 @@ export class FileIncidentComponent {
   protected readonly busy = signal(false);
   protected readonly attempts = signal(0);
   protected readonly result = signal<FileIncidentResponse | null>(null);
+  /**
+   * One `Idempotency-Key` per form, made when it opens and kept across retries: a resubmit after a lost answer
+   * (socket error, timeout) gets the first filing's answer instead of filing a second avvik. A fresh form gets a new one.
+   */
+  private idempotencyKey = newIdempotencyKey();
 
   private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: this.form.controls.kind.value });
   private readonly categoryId = toSignal(this.form.controls.categoryId.valueChanges, { initialValue: '' });
@@ -193,7 +204,7 @@ export class FileIncidentComponent {
         breach: breachUsed ? toBreachInput(this.breachForm) : null,
         injury: injuryUsed ? toInjuryInput(this.injuryForm, this.auth.me()?.id ?? null) : null,
       });
-      this.result.set(await this.api.file(request, this.files()));
+      this.result.set(await this.api.file(request, this.files(), this.idempotencyKey));
     } catch (error) {
       this.showServerErrors(error);
     } finally {
@@ -266,5 +277,6 @@ export class FileIncidentComponent {
     this.attempts.set(0);
     this.error.set(null);
     this.result.set(null);
+    this.idempotencyKey = newIdempotencyKey();
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -6,15 +6,18 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { PERMISSIONS, type Role, ROLES, type UserResponse } from '@helhet/shared';
+import { caseContentPermissionsForRole, PERMISSIONS, type Role, ROLES, type UserResponse, type UserStatus } from '@helhet/shared';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { errorMessage } from '../../../core/http-error';
-import { formatDate, ROLE_LABELS, STATUS_LABELS } from '../../../core/i18n/labels';
+import { CASE_CONTENT_LABELS, formatDate, ROLE_LABELS, STATUS_LABELS } from '../../../core/i18n/labels';
 import { UnitPickerComponent } from '../../../organisation/unit-picker/unit-picker.component';
 import { UsersApi } from '../users.api';
 
-/** One user: roles with their scope, invitation, active or not. */
+/**
+ * One user: roles with their scope, invitation, active or not. What is shown follows the API's view of the user
+ * (admin: everything and the actions; line: roles; basic: name and unit).
+ */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
@@ -34,8 +37,18 @@ import { UsersApi } from '../users.api';
 export class UserDetailComponent {
   private readonly api = inject(UsersApi);
   readonly id = input.required<string>();
-  protected readonly canManage = inject(AuthService).hasPermission(PERMISSIONS.usersManage);
+  private readonly auth = inject(AuthService);
   protected readonly user = signal<UserResponse | null>(null);
+  /** A watcher without users.read (the DPO following a notification) has no list to go back to. */
+  protected readonly canList = this.auth.hasPermission(PERMISSIONS.usersRead);
+  protected readonly canManage = computed(() => this.user()?.view === 'admin');
+  /** Oneself: roles that open case content cannot be self-granted (the API refuses, ADR 0015). */
+  protected readonly isSelf = computed(() => this.user()?.id === this.auth.me()?.id);
+  /** What the chosen role opens of case content: shown (and confirmed) before it is granted. */
+  protected readonly opens = computed(() =>
+    caseContentPermissionsForRole(this.newRole()).map((permission) => CASE_CONTENT_LABELS[permission]?.() ?? permission),
+  );
+  protected readonly confirmOpens = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly message = signal<string | null>(null);
   protected readonly roles = ROLES.map((id) => ({ id, label: ROLE_LABELS[id]() }));
@@ -43,8 +56,8 @@ export class UserDetailComponent {
   protected readonly newUnit = signal('');
   protected readonly includeDescendants = signal(true);
   protected readonly roleLabel = (role: Role) => ROLE_LABELS[role]();
-  protected readonly statusLabel = (user: UserResponse) => STATUS_LABELS[user.status]();
-  protected readonly date = (value: string | null) => formatDate(value, true);
+  protected readonly statusLabel = (status: UserStatus) => STATUS_LABELS[status]();
+  protected readonly date = (value: string | null | undefined) => formatDate(value ?? null, true);
   protected readonly unitLabel = $localize`:@@userDetail.unit:Gjelder enhet`;
 
   constructor() {
@@ -64,10 +77,17 @@ export class UserDetailComponent {
       this.error.set($localize`:@@userDetail.pickUnit:Velg hvilken enhet rollen gjelder.`);
       return;
     }
+    if (this.opens().length > 0 && !this.confirmOpens()) {
+      this.error.set($localize`:@@userDetail.confirmOpensMissing:Bekreft at brukeren skal få tilgang til avvikssakene rollen åpner.`);
+      return;
+    }
     await this.act(
       () => this.api.addRole(this.id(), { includeDescendants: this.includeDescendants(), orgUnitId: this.newUnit(), role: this.newRole() }),
-      $localize`:@@userDetail.roleAdded:Rollen er lagt til.`,
+      this.opens().length > 0
+        ? $localize`:@@userDetail.roleAddedNotified:Rollen er lagt til. Personvernombudet og kommunedirektøren er varslet.`
+        : $localize`:@@userDetail.roleAdded:Rollen er lagt til.`,
     );
+    this.confirmOpens.set(false);
   }
 
   protected removeRole(assignmentId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -37,9 +37,15 @@ import { UsersApi } from '../users.api';
 })
 export class UserListComponent {
   private readonly api = inject(UsersApi);
-  protected readonly canManage = inject(AuthService).hasPermission(PERMISSIONS.usersManage);
+  private readonly auth = inject(AuthService);
+  protected readonly canManage = this.auth.hasPermission(PERMISSIONS.usersManage);
+  /** Administrators and the management line see (and may filter by) roles; users.read alone does not. */
+  protected readonly canSeeRoles = this.canManage || this.auth.hasPermission(PERMISSIONS.incidentsHandle);
   protected readonly roles = ROLES.map((id) => ({ id, label: ROLE_LABELS[id]() }));
-  protected readonly columns = ['name', 'unit', 'roles', 'status'];
+  /** Roles and status only where the API shows them (admin and line views, users.contract.ts). */
+  protected readonly columns = computed(() =>
+    this.page()?.items.some((user) => user.view !== 'basic') ? ['name', 'unit', 'roles', 'status'] : ['name', 'unit'],
+  );
   protected readonly page = signal<Page<UserSummary> | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly q = signal('');
@@ -47,7 +53,7 @@ export class UserListComponent {
   private pageIndex = 0;
   private pageSize = 25;
   protected readonly roleLabel = (role: Role) => ROLE_LABELS[role]();
-  protected readonly statusLabel = (user: UserSummary) => STATUS_LABELS[user.status]();
+  protected readonly statusLabel = (user: UserSummary) => (user.status ? STATUS_LABELS[user.status]() : '–');
 
   constructor() {
     void this.load();
