@@ -169,7 +169,7 @@ describe('password reset throttle', () => {
     // Own key prefix and a small budget; no worker: the queued mails are never sent.
     testApp = await startTestApp({
       LOGIN_RATE_LIMIT_MAX: '2',
-      REDIS_KEY_PREFIX: `${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'helhet-it'}-reset-limit-${Date.now()}`,
+      REDIS_KEY_PREFIX: `${process.env['HELHET_IT_REDIS_PREFIX'] ?? 'helhet-it'}-rl-${Date.now().toString(36)}`,
     });
   });
 
