@@ -4,31 +4,34 @@ import {
   acknowledgeDeadline,
   closeDeadline,
   effectiveLeaders,
-  formatIncidentNumber,
+  type IncidentDeadlinePolicy,
   isInFuture,
+  type ManagementLineEntry,
   occurredAtProblem,
   receiptCodeFromBytes,
   requiredNotifications,
   severityFields,
+  type SeverityPolicy,
   severityProblems,
   worstSeverity,
   zonedDate,
 } from '@helhet/domain';
-import type { FieldError, FileIncidentResponse } from '@helhet/shared';
+import type { FieldError, FileIncidentResponse, OrgLevelType } from '@helhet/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { AttachmentStore } from '../attachments/attachment-store';
-import { AuditLogService } from '../audit-log/audit-log.service';
+import { diffRecords } from '../audit-log/audit-diff.util';
 import type { AuthContext } from '../auth/auth-context';
 import type { EntityRow } from '../core/database/entity-row';
 import { firstRow } from '../core/database/first-row.util';
 import { fieldProblems } from '../core/http/domain.exception';
+import { currentRequestId } from '../core/logging/request-context';
 import { TenantSettingsService } from '../core/settings/tenant-settings.service';
 import { ManagementLineReader } from '../organisation/management-line.reader';
 import { OrgDirectory } from '../organisation/org-directory';
-import { UserDirectory } from '../users/user-directory';
+import { UserDirectory, type UserStatus } from '../users/user-directory';
 import type { FileIncidentDto } from './dto/file-incident.dto';
 import type { IncidentCategory } from './entities/incident-category.entity';
 import { FilingIdempotency } from './incident-filing-idempotency';
@@ -39,6 +42,16 @@ import { IncidentFiledProducer } from './jobs/incident-filed.producer';
 import { ReporterIdentityService } from './reporter-identity/reporter-identity.service';
 
 type CategoryRow = EntityRow<IncidentCategory, 'active' | 'code' | 'hasSeverity' | 'id' | 'label' | 'parentId' | 'restriction'>;
+
+interface FilingReads {
+  category: CategoryRow | undefined;
+  subcategory: EntityRow<IncidentCategory, 'active' | 'parentId'> | undefined;
+  unitActive: boolean;
+  injuredUser: UserStatus | null;
+  deadlines: IncidentDeadlinePolicy;
+  severities: SeverityPolicy;
+  line: ManagementLineEntry<OrgLevelType>[];
+}
 
 /**
  * Files an avvik: validates everything first, then writes the case, its history, sub-records,
@@ -51,7 +64,6 @@ export class IncidentFilingService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditLogService,
     private readonly lines: ManagementLineReader,
     private readonly settings: TenantSettingsService,
     private readonly store: AttachmentStore,
@@ -87,15 +99,16 @@ export class IncidentFilingService {
       : null;
     let result: { id: string; number: string; receiptCode: string | null } | { replay: FileIncidentResponse };
     try {
+      // Everything filing reads, in parallel and before the transaction (each statement reads committed data either
+      // way): the transaction then holds a connection only for its writes.
+      const read = await this.read(auth, dto);
       result = await this.dataSource.transaction(async (manager) => {
         const replay = await idempotency?.claim(manager);
         if (replay) return { replay };
-        const category = await this.validate(manager, auth, dto, now);
+        const category = this.validate(read, dto, now);
         for (const file of files) staged.push({ ...(await this.store.stage(auth.tenantId, file.buffer)), file });
 
-        const policy = await this.settings.incidentDeadlines(manager, auth.tenantId);
-        const severityPolicy = await this.settings.incidentSeverities(manager, auth.tenantId);
-        const { line } = await this.lines.forUnit(manager, auth.tenantId, dto.orgUnitId);
+        const { deadlines: policy, line, severities: severityPolicy } = read;
         const responsible = effectiveLeaders(line)[0] ?? null;
         const severity = category.has_severity ? worstSeverity(dto.severityActual, dto.severityPotential) : null;
         const receiptCode = anonymous ? receiptCodeFromBytes(randomBytes(16)) : null;
@@ -106,50 +119,49 @@ export class IncidentFilingService {
           dto.reporterVisibility === 'hidden_from_handler'
             ? this.reporterIdentity.seal({ incidentId, tenantId: auth.tenantId }, auth.userId)
             : null;
-        // Last, because it row-locks the tenant's counter until commit: concurrent filings queue here.
-        const number = await this.nextNumber(manager, auth.tenantId, Number(zonedDate(now).slice(0, 4)));
-
-        const incident = firstRow(
-          (await manager.query(
-            `INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
-             description, immediate_actions, severity_actual, severity_potential, affected_party_type, reporter_user_id, reporter_visibility,
-             receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at, id, reporter_identity_ciphertext, reporter_lookup)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21, $22, $23) RETURNING id`,
-            [
-              auth.tenantId,
-              number,
-              dto.kind,
-              dto.categoryId,
-              dto.subcategoryId ?? null,
-              dto.orgUnitId,
-              new Date(dto.occurredAt),
-              now,
-              dto.location ?? null,
-              dto.description,
-              dto.immediateActions ?? null,
-              category.has_severity ? (dto.severityActual ?? null) : null,
-              category.has_severity ? (dto.severityPotential ?? null) : null,
-              dto.affectedPartyType,
-              reporterUserId,
-              dto.reporterVisibility,
-              receiptCode ? receiptHash(receiptCode) : null,
-              responsible,
-              acknowledgeDeadline(now, severity, policy, severityPolicy),
-              closeDeadline(now, severity, policy),
-              incidentId,
-              sealed?.ciphertext ?? null,
-              sealed?.lookup ?? null,
-            ],
-          )) as { id: string }[],
-          'incident',
-        );
-        const id = incident.id;
+        const year = Number(zonedDate(now).slice(0, 4));
         // The history names the reporter only when they chose to be named.
         const actor = dto.reporterVisibility === 'named' ? auth.userId : null;
+
+        // The case and its `filed` event in one statement, under a placeholder number (NOT NULL, unique, never
+        // committed: the last statement below replaces it). Sub-records and files follow; the number comes last.
         await manager.query(
-          `INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id) VALUES ($1, $2, 'filed', 'registered', $3)`,
-          [auth.tenantId, id, actor],
+          `WITH created AS (
+             INSERT INTO incident (tenant_id, number, kind, category_id, subcategory_id, org_unit_id, occurred_at, reported_at, location,
+               description, immediate_actions, severity_actual, severity_potential, affected_party_type, reporter_user_id, reporter_visibility,
+               receipt_code_hash, responsible_user_id, handler_user_id, acknowledge_due_at, close_due_at, id, reporter_identity_ciphertext, reporter_lookup)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21, $22, $23) RETURNING id
+           )
+           INSERT INTO incident_event (tenant_id, incident_id, type, to_status, actor_user_id)
+           SELECT $1, created.id, 'filed', 'registered', $24 FROM created`,
+          [
+            auth.tenantId,
+            pendingNumber(incidentId),
+            dto.kind,
+            dto.categoryId,
+            dto.subcategoryId ?? null,
+            dto.orgUnitId,
+            new Date(dto.occurredAt),
+            now,
+            dto.location ?? null,
+            dto.description,
+            dto.immediateActions ?? null,
+            category.has_severity ? (dto.severityActual ?? null) : null,
+            category.has_severity ? (dto.severityPotential ?? null) : null,
+            dto.affectedPartyType,
+            reporterUserId,
+            dto.reporterVisibility,
+            receiptCode ? receiptHash(receiptCode) : null,
+            responsible,
+            acknowledgeDeadline(now, severity, policy, severityPolicy),
+            closeDeadline(now, severity, policy),
+            incidentId,
+            sealed?.ciphertext ?? null,
+            sealed?.lookup ?? null,
+            actor,
+          ],
         );
+        const id = incidentId;
         if (dto.injury) await this.subRecords.insertInjury(manager, auth.tenantId, id, dto.injury);
         if (dto.breach) await this.subRecords.insertBreach(manager, auth.tenantId, id, dto.breach);
         const required = requiredNotifications({
@@ -161,42 +173,54 @@ export class IncidentFilingService {
           severityActual: dto.severityActual ?? null,
           severityPotential: dto.severityPotential ?? null,
         });
-        for (const item of required) {
+        if (required.length > 0) {
           await manager.query(
-            `INSERT INTO external_notification (tenant_id, incident_id, recipient, legal_basis, deadline_at) VALUES ($1, $2, $3, $4, $5)`,
-            [auth.tenantId, id, item.recipient, item.legalBasis, item.deadlineAt],
-          );
-        }
-        for (const file of staged) {
-          await manager.query(
-            `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            `INSERT INTO external_notification (tenant_id, incident_id, recipient, legal_basis, deadline_at)
+             SELECT $1, $2, item.recipient, item.legal_basis, item.deadline_at
+               FROM unnest($3::text[], $4::text[], $5::timestamptz[]) AS item (recipient, legal_basis, deadline_at)`,
             [
               auth.tenantId,
               id,
-              safeFileName(file.file.originalname),
-              file.file.mimetype,
-              file.sizeBytes,
-              file.sha256,
-              file.storageKey,
+              required.map((item) => item.recipient),
+              required.map((item) => item.legalBasis),
+              required.map((item) => item.deadlineAt),
+            ],
+          );
+        }
+        if (staged.length > 0) {
+          await manager.query(
+            `INSERT INTO attachment (tenant_id, incident_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by_user_id)
+             SELECT $1, $2, file.file_name, file.content_type, file.size_bytes, file.sha256, file.storage_key, $8
+               FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[])
+                 AS file (file_name, content_type, size_bytes, sha256, storage_key)`,
+            [
+              auth.tenantId,
+              id,
+              staged.map((file) => safeFileName(file.file.originalname)),
+              staged.map((file) => file.file.mimetype),
+              staged.map((file) => file.sizeBytes),
+              staged.map((file) => file.sha256),
+              staged.map((file) => file.storageKey),
               actor,
             ],
           );
         }
-        await this.audit.record(manager, {
-          action: 'create',
+        // Last: the number. One statement takes it from the tenant's counter row (locked from here to COMMIT, so
+        // concurrent filings queue only for this statement and the commit), sets it on the case and writes the
+        // audit row with it (audit-log.service.ts's row, built here so that it needs no further round trip).
+        const number = await this.numberAndAudit(manager, {
           actorUserId: actor,
           after: {
             categoryId: dto.categoryId,
             kind: dto.kind,
-            number,
+            number: pendingNumber(incidentId),
             orgUnitId: dto.orgUnitId,
             reporterVisibility: dto.reporterVisibility,
             status: 'registered',
           },
-          entityId: id,
-          entityType: 'incident',
+          incidentId: id,
           tenantId: auth.tenantId,
+          year,
         });
         await idempotency?.complete(manager, { id: anonymous ? null : id, number, receiptCode });
         return { id, number, receiptCode };
@@ -216,23 +240,40 @@ export class IncidentFilingService {
     return { id: anonymous ? null : result.id, number: result.number, receiptCode: result.receiptCode };
   }
 
-  /** Every rule class-validator cannot check; throws one 400 naming all offending fields. */
-  private async validate(manager: EntityManager, auth: AuthContext, dto: FileIncidentDto, now: Date): Promise<CategoryRow> {
+  /** What filing reads: category, sub-category, unit, injured user, settings and management line, all at once. */
+  private async read(auth: AuthContext, dto: FileIncidentDto): Promise<FilingReads> {
+    const manager = this.dataSource.manager;
+    const { tenantId } = auth;
+    const [[category], [subcategory], unitActive, injuredUser, deadlines, severities, { line }] = await Promise.all([
+      manager.query(
+        `SELECT id, code, parent_id, restriction, has_severity, active, label FROM incident_category WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, dto.categoryId],
+      ) as Promise<CategoryRow[]>,
+      dto.subcategoryId
+        ? (manager.query(`SELECT parent_id, active FROM incident_category WHERE tenant_id = $1 AND id = $2`, [
+            tenantId,
+            dto.subcategoryId,
+          ]) as Promise<EntityRow<IncidentCategory, 'active' | 'parentId'>[]>)
+        : Promise.resolve([]),
+      this.org.isActive(tenantId, dto.orgUnitId, manager),
+      dto.injury?.injuredUserId ? this.users.status(tenantId, dto.injury.injuredUserId, manager) : Promise.resolve(null),
+      this.settings.incidentDeadlines(manager, tenantId),
+      this.settings.incidentSeverities(manager, tenantId),
+      this.lines.forUnit(manager, tenantId, dto.orgUnitId),
+    ]);
+    return { category, deadlines, injuredUser, line, severities, subcategory, unitActive };
+  }
+
+  /** Every rule class-validator cannot check, on what `read` found; throws one 400 naming all offending fields. */
+  private validate(read: FilingReads, dto: FileIncidentDto, now: Date): CategoryRow {
     const problems: FieldError[] = [];
     const fail = (field: string, reason: string) => problems.push({ field, reasons: [reason] });
-    const [category] = (await manager.query(
-      `SELECT id, code, parent_id, restriction, has_severity, active, label FROM incident_category WHERE tenant_id = $1 AND id = $2`,
-      [auth.tenantId, dto.categoryId],
-    )) as CategoryRow[];
+    const { category, severities: levels, subcategory: sub } = read;
     if (!category || !category.active || category.parent_id !== null) fail('categoryId', 'unknown category');
     if (dto.subcategoryId) {
-      const [sub] = (await manager.query(`SELECT parent_id, active FROM incident_category WHERE tenant_id = $1 AND id = $2`, [
-        auth.tenantId,
-        dto.subcategoryId,
-      ])) as EntityRow<IncidentCategory, 'active' | 'parentId'>[];
       if (!sub || !sub.active || sub.parent_id !== dto.categoryId) fail('subcategoryId', 'not a sub-category of the chosen category');
     }
-    if (!(await this.org.isActive(auth.tenantId, dto.orgUnitId, manager))) fail('orgUnitId', 'unknown or closed unit');
+    if (!read.unitActive) fail('orgUnitId', 'unknown or closed unit');
     const occurred = occurredAtProblem(new Date(dto.occurredAt), now);
     if (occurred === 'future') fail('occurredAt', 'must not be in the future');
     if (occurred === 'tooOld') fail('occurredAt', 'must be within the last ten years');
@@ -242,7 +283,6 @@ export class IncidentFilingService {
     const severityApplies = severityFields(dto.kind, hasSeverity).potential;
     if (severityApplies && (dto.severityActual || dto.severityPotential)) {
       // Levels the tenant switched off are not offered (severity-policy.ts); old cases keep theirs.
-      const levels = await this.settings.incidentSeverities(manager, auth.tenantId);
       if (dto.severityActual && !levels[dto.severityActual].active) fail('severityActual', 'this severity level is not in use');
       if (dto.severityPotential && !levels[dto.severityPotential].active) fail('severityPotential', 'this severity level is not in use');
     }
@@ -252,8 +292,7 @@ export class IncidentFilingService {
         fail('injury.medicalInfo', 'medical information requires the injured person’s consent');
       if (dto.injury.injuredUserId) {
         // Any user of the tenant, active or not.
-        if ((await this.users.status(auth.tenantId, dto.injury.injuredUserId, manager)) === 'unknown')
-          fail('injury.injuredUserId', 'unknown user');
+        if (read.injuredUser === 'unknown') fail('injury.injuredUserId', 'unknown user');
       }
     }
     if (dto.breach) {
@@ -264,16 +303,51 @@ export class IncidentFilingService {
     return category;
   }
 
-  /** The next number of the year: the counter row stays locked until this transaction ends, so numbers never repeat or skip. */
-  private async nextNumber(manager: EntityManager, tenantId: string, year: number): Promise<string> {
+  /**
+   * Takes the next number of the year from the tenant's counter row, sets it on the case in place of its placeholder
+   * and writes the case's `create` audit row with it, in one statement. The counter row stays locked until this
+   * transaction ends, so numbers never repeat or skip (ADR 8); as this is the transaction's last write but one (the
+   * Idempotency-Key answer), concurrent filings wait for it only briefly.
+   */
+  private async numberAndAudit(
+    manager: EntityManager,
+    entry: { tenantId: string; actorUserId: string | null; incidentId: string; year: number; after: Record<string, unknown> },
+  ): Promise<string> {
+    const changes = diffRecords(null, entry.after);
+    const numberAt = changes.findIndex((change) => change.field === 'number');
     const row = firstRow(
       (await manager.query(
-        `INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = incident_number_counter.last_value + 1 RETURNING last_value`,
-        [tenantId, year],
-      )) as { last_value: number }[],
-      'incident_number_counter',
+        `WITH next AS (
+           INSERT INTO incident_number_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
+           ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = incident_number_counter.last_value + 1 RETURNING last_value
+         ), numbered AS (
+           UPDATE incident SET number = $8 || '-' || lpad(next.last_value::text, greatest(6, length(next.last_value::text)), '0')
+             FROM next WHERE incident.tenant_id = $1 AND incident.id = $3 RETURNING incident.id, incident.number
+         ), audited AS (
+           INSERT INTO audit_log_entry (tenant_id, actor_user_id, action, entity_type, entity_id, changes, request_id)
+           SELECT $1, $4, 'create', 'incident', numbered.id, jsonb_set($5::jsonb, ARRAY[$6::text, 'new'], to_jsonb(numbered.number)), $7
+             FROM numbered
+         )
+         SELECT number FROM numbered`,
+        [
+          entry.tenantId,
+          entry.year,
+          entry.incidentId,
+          entry.actorUserId,
+          JSON.stringify(changes),
+          String(numberAt),
+          currentRequestId(),
+          String(entry.year),
+        ],
+      )) as { number: string }[],
+      'incident',
     );
-    return formatIncidentNumber(year, row.last_value);
+    return row.number;
   }
 }
+
+/**
+ * What `incident.number` holds between the case's insert and its numbering, inside the filing transaction only:
+ * unique per case (part of its id), 20 characters like the column, and never the shape of a number (YYYY-NNNNNN).
+ */
+const pendingNumber = (incidentId: string): string => `pending-${incidentId.replaceAll('-', '').slice(0, 12)}`;

@@ -124,4 +124,31 @@ describe('maintenance jobs (real Redis + worker)', () => {
     );
     expect(await deadline?.getState()).toBe('delayed');
   });
+
+  it('should settle a delivery left in sending whose job is gone as uncertain, and leave a recent one alone', async () => {
+    const insertSending = async (age: string) => {
+      const [notification] = (await dataSource.query(
+        `INSERT INTO notification (tenant_id, user_id, kind, title, dedupe_key) VALUES ($1, $2, 'incident_assigned', 'test', $3) RETURNING id`,
+        [tree.tenantId, tree.leaders.unit.id, `sending-test-${randomUUID()}`],
+      )) as { id: string }[];
+      return (
+        (await dataSource.query(
+          `INSERT INTO notification_delivery (tenant_id, notification_id, channel, status, created_at, updated_at)
+           VALUES ($1, $2, 'email', 'sending', now() - $3::interval, now() - $3::interval) RETURNING id`,
+          [tree.tenantId, notification!.id, age],
+        )) as { id: string }[]
+      )[0]!.id;
+    };
+    const stale = await insertSending('20 minutes');
+    const recent = await insertSending('1 minute');
+    const maintenance = worker.get<Queue>(getQueueToken(QueueName.maintenance));
+    await maintenance.add(JobName.requeueStalledOutbox, {});
+    const statusOf = async (id: string) =>
+      ((await dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
+    await waitFor(async () => ((await statusOf(stale)) === 'uncertain' ? true : undefined), {
+      timeout: 10_000,
+      what: 'the stale delivery settled',
+    });
+    expect(await statusOf(recent)).toBe('sending');
+  });
 });

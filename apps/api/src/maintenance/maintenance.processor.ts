@@ -55,6 +55,13 @@ export class MaintenanceProcessor extends WorkerHost {
    */
   private async requeueOutbox(): Promise<number> {
     let total = 0;
+    // A worker killed mid-send whose job Redis then lost leaves the delivery `sending` with nothing to resume it: after
+    // 15 minutes (far beyond an SMTP timeout) it is settled as the job's own retry would, `uncertain` for administrators.
+    const [, settled] = (await this.dataSource.query(
+      `UPDATE notification_delivery SET status = 'uncertain', last_error = 'worker stopped while sending', updated_at = now()
+       WHERE status = 'sending' AND updated_at < now() - interval '15 minutes'`,
+    )) as [unknown, number];
+    total += settled;
     total += await keysetPages<{ id: string; tenant_id: string }>(
       this.dataSource,
       `SELECT id, tenant_id FROM incident WHERE filing_processed_at IS NULL AND created_at < now() - interval '1 minute'`,

@@ -7,7 +7,8 @@ import type { Queue } from 'bullmq';
 
 import { filingPayload, makeUnitTree, signIn } from '../../test/factories';
 import { Session } from '../../test/utils/session';
-import { startSmtp, type TestSmtp } from '../../test/utils/smtp';
+import { type ReceivedMail, startSmtp, type TestSmtp } from '../../test/utils/smtp';
+import { TcpProxy } from '../../test/utils/tcp-proxy';
 import { obliterateQueues, startTestApp, startTestWorker, type TestApp } from '../../test/utils/test-app';
 import { waitFor } from '../../test/utils/wait-for';
 import { spawnWorker } from '../../test/utils/worker-process';
@@ -100,4 +101,89 @@ describe('notification delivery when the worker dies mid-send', () => {
     );
     expect((await reporter.get('/api/notification-deliveries/problems')).status).toBe(403);
   }, 300_000);
+});
+
+/**
+ * A delivered e-mail stays `sent` when the database is away at the moment the mail server says "250 OK" (issue 16,
+ * item 7). The worker reaches PostgreSQL through a TCP relay that the SMTP server cuts just before it answers and
+ * restores a few seconds later: every worker connection breaks and new ones are refused, as in a real outage, while
+ * the shared PostgreSQL keeps serving the API and the other specs. The worker retries the `sent` update with backoff
+ * instead of failing the job, whose retry would find the delivery `sending` and flag a delivered mail `uncertain`.
+ */
+describe('notification delivery when the database is away as the mail is accepted', () => {
+  const OUTAGE_MS = 3_000;
+  let smtp: TestSmtp;
+  let testApp: TestApp;
+  let worker: INestApplicationContext | undefined;
+  let proxy: TcpProxy;
+  let outages = 0;
+  let cutAt: ReceivedMail | undefined;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    await obliterateQueues();
+    const database = new URL(process.env['HELHET_IT_DATABASE_URL']!);
+    proxy = new TcpProxy({ host: database.hostname, port: Number(database.port || 5432) });
+    await proxy.start();
+    smtp = await startSmtp({
+      beforeReply: async (mail) => {
+        if (outages++ > 0) return; // one outage, at the first mail
+        cutAt = mail;
+        await proxy.stop();
+        setTimeout(() => void proxy.start(), OUTAGE_MS);
+      },
+    });
+    testApp = await startTestApp({ SMTP_URL: smtp.url });
+    const viaProxy = new URL(database);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    worker = await startTestWorker({ DATABASE_URL: viaProxy.toString(), SMTP_URL: smtp.url }, { logLines });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await testApp.close();
+    await smtp.close();
+    await proxy.stop();
+  });
+
+  it('should record the delivery as sent once the database is back', async () => {
+    const tree = await makeUnitTree(testApp.dataSource, { label: 'Utfall' });
+    const reporter = await signIn(testApp.baseUrl, tree.employee);
+    const categories = (await reporter.get<IncidentCategoryResponse[]>('/api/incidents/categories')).body;
+    const filed = await reporter.request<FileIncidentResponse>(
+      'POST',
+      '/api/incidents',
+      filingPayload(
+        { categoryId: categories.find((c) => c.code === 'material_damage')!.id, orgUnitId: tree.unit.id },
+        { description: 'Heisen stoppet mellom etasjer.', occurredAt: new Date().toISOString(), severityActual: 'low' },
+      ),
+    );
+    expect(filed.status).toBe(201);
+
+    // The mail that arrived while the worker's database was cut: its notification id is in the Message-ID.
+    const mail = await waitFor(() => cutAt, { timeout: 60_000, what: 'the first mail' });
+    const notificationId = /^<notification-([0-9a-f-]+)@helhet>$/.exec(mail.messageId ?? '')?.[1];
+    expect(notificationId).toBeDefined();
+    const [notification] = (await testApp.dataSource.query(`SELECT incident_id FROM notification WHERE id = $1`, [notificationId])) as {
+      incident_id: string;
+    }[];
+    expect(notification?.incident_id).toBe(filed.body.id);
+    const deliveryStatus = async () => {
+      const [row] = (await testApp.dataSource.query(`SELECT status FROM notification_delivery WHERE notification_id = $1`, [
+        notificationId,
+      ])) as { status: string }[];
+      return row?.status;
+    };
+    await waitFor(async () => ((await deliveryStatus()) === 'sent' ? true : undefined), {
+      timeout: 60_000,
+      what: 'the delivery to be recorded as sent',
+    });
+    expect(outages).toBeGreaterThanOrEqual(1);
+    // The outage did hit the update: the worker retried it rather than succeeding first time.
+    expect(logLines.some((line) => line.includes('recording a sent mail failed; retrying'))).toBe(true);
+    expect(smtp.received.filter((received) => received.messageId === mail.messageId)).toHaveLength(1);
+    const notificationsQueue = worker!.get<Queue>(getQueueToken(QueueName.notifications));
+    const jobs = await notificationsQueue.getJobs(['completed']);
+    expect(jobs.some((job) => job.returnvalue === 'sent')).toBe(true);
+  }, 120_000);
 });

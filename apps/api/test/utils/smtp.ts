@@ -11,9 +11,10 @@ export interface ReceivedMail {
 /**
  * An in-process SMTP server for tests. It refuses the first `failFirst` messages with a temporary error,
  * and `hold()` makes it keep later messages — received and recorded — without answering, as if the
- * sender died before hearing "250 OK".
+ * sender died before hearing "250 OK". `beforeReply` runs after a message is recorded and before "250 OK" goes back
+ * (e.g. to cut the sender's database at the moment its mail is delivered).
  */
-export const startSmtp = async (options: { failFirst?: number } = {}) => {
+export const startSmtp = async (options: { failFirst?: number; beforeReply?: (mail: ReceivedMail) => Promise<void> | void } = {}) => {
   const received: ReceivedMail[] = [];
   let attempts = 0;
   let holding = false;
@@ -30,12 +31,18 @@ export const startSmtp = async (options: { failFirst?: number } = {}) => {
           return callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }));
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
+        const mail: ReceivedMail = {
           messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null,
           raw,
           to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        if (!holding) callback();
+        };
+        received.push(mail);
+        if (holding) return;
+        if (!options.beforeReply) return callback();
+        void Promise.resolve(options.beforeReply(mail)).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
       });
     },
   });

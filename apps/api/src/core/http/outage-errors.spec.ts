@@ -21,6 +21,10 @@ describe('isOutageError', () => {
     ['ioredis: no offline queue', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
     ['ioredis: closed', new Error('Connection is closed.')],
     ['a producer timeout', new EnqueueTimeoutError(1500)],
+    [
+      'TypeORM: commit on a released query runner',
+      Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ],
     ['a TypeORM query error over a dropped connection', new QueryFailedError('SELECT 1', [], withCode('terminating connection', '57P01'))],
     ['a wrapped cause', new Error('login failed', { cause: withCode('connect ECONNREFUSED', 'ECONNREFUSED') })],
     ['an AggregateError of refusals', new AggregateError([withCode('connect ECONNREFUSED ::1:6379', 'ECONNREFUSED')])],

@@ -31,7 +31,13 @@ const OUTAGE_MESSAGES = [
   /^Redis did not accept the job within/i,
 ];
 
-const OUTAGE_NAMES = new Set(['MaxRetriesPerRequestError', 'EnqueueTimeoutError']);
+const OUTAGE_NAMES = new Set([
+  'MaxRetriesPerRequestError',
+  'EnqueueTimeoutError',
+  // TypeORM, when PostgreSQL drops the connection under a running transaction (seen by bench/reliability.mjs).
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 interface ErrorLike {
   name?: unknown;

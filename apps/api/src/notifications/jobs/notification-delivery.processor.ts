@@ -1,3 +1,5 @@
+import { setTimeout as pause } from 'node:timers/promises';
+
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,12 +30,43 @@ export const provablyNotSent = (error: unknown): boolean => {
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'uncertain';
 
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+export interface RetryOptions {
+  /** Give up (rethrow the last error) once this much time has passed since the first attempt; default 30 s. */
+  budgetMs?: number;
+  /** First pause; doubled after each failure up to `maxDelayMs`. Defaults 250 ms and 5 s. */
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  onRetry?: (error: unknown, attempt: number) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Runs `operation` until it succeeds or the time budget is spent, with doubling pauses in between. */
+export const retryWithBackoff = async <T>(operation: () => Promise<T>, options: RetryOptions = {}): Promise<T> => {
+  const { budgetMs = 30_000, initialDelayMs = 250, maxDelayMs = 5_000, onRetry, sleep = pause } = options;
+  const deadline = Date.now() + budgetMs;
+  let delay = initialDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      const wait = Math.min(delay, deadline - Date.now());
+      if (wait <= 0) throw error;
+      onRetry?.(error, attempt);
+      await sleep(wait);
+      delay = Math.min(delay * 2, maxDelayMs);
+    }
+  }
+};
+
 /**
  * Delivers one notification e-mail, at most once. The ledger row goes `pending → sending` in a committed
  * transaction before the mail leaves and `sending → sent` after. If the worker dies in between, the
  * retry finds `sending`, cannot know whether the mail went out, and marks the delivery `uncertain` for
  * administrators rather than sending it twice. Errors that prove nothing was sent are retried with
- * backoff; after the last attempt the delivery is `failed` (also shown to administrators).
+ * backoff; after the last attempt the delivery is `failed` (also shown to administrators). The `sent` update itself
+ * is retried for up to 30 s (a database outage at that moment would otherwise turn a delivered mail `uncertain`).
  */
 @Processor(QueueName.notifications, workerOptions())
 export class NotificationDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -87,7 +120,7 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
         to: recipient.email,
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      const message = errorMessage(error);
       if (!provablyNotSent(error)) {
         await this.setStatus(deliveryId, 'uncertain', message);
         this.logger.warn({ deliveryId, msg: 'delivery outcome unknown; not retried' });
@@ -97,9 +130,18 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
       await this.setStatus(deliveryId, lastAttempt ? 'failed' : 'pending', message);
       throw error;
     }
-    await this.dataSource.query(
-      `UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`,
-      [deliveryId],
+    // The mail is out: recording it must outlast a short database outage. Giving up here would leave the row
+    // `sending`, and the job's retry would then mark a delivered mail `uncertain` (issue 16).
+    await retryWithBackoff(
+      () =>
+        this.dataSource.query(
+          `UPDATE notification_delivery SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`,
+          [deliveryId],
+        ),
+      {
+        onRetry: (error, attempt) =>
+          this.logger.warn({ attempt, deliveryId, err: errorMessage(error), msg: 'recording a sent mail failed; retrying' }),
+      },
     );
     return 'sent';
   }
