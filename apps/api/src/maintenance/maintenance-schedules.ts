@@ -21,6 +21,9 @@ export const MAINTENANCE_SCHEDULES: readonly MaintenanceSchedule[] = [
   { key: JobName.removeStaleStagingFiles, repeat: { every: 60 * 60_000 } },
 ];
 
+/** Past the sweep's one-minute guard for rows committed while Redis was away. */
+export const OUTBOX_SWEEP_AFTER_RECONNECT_MS = 65_000;
+
 /** Keys of the schedules missing from `present` (health check and the re-registration share this). */
 export const missingSchedules = (present: readonly { key: string }[]): string[] => {
   const keys = new Set(present.map((scheduler) => scheduler.key));
@@ -46,13 +49,28 @@ export class MaintenanceSchedules implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     await this.register('start');
-    this.queue.getBackend().on('ready', () => void this.restore());
+    this.queue.getBackend().on('ready', () => void this.afterReconnect());
     this.timer = setInterval(() => void this.restore(), this.config.get('SCHEDULE_CHECK_INTERVAL_MS'));
     this.timer.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * Redis is back after an outage: restore lost schedules, and sweep the outbox once more a little over a minute later.
+   * Filings committed while Redis was away are younger than the sweep's one-minute guard when Redis returns, so without
+   * this they would wait for the next five-minute sweep with no handler told and no deadline job (bench/reliability.mjs).
+   */
+  async afterReconnect(): Promise<void> {
+    await this.restore();
+    const minute = Math.floor(Date.now() / 60_000);
+    await this.queue
+      .add(JobName.requeueStalledOutbox, {}, { delay: OUTBOX_SWEEP_AFTER_RECONNECT_MS, jobId: `outbox-after-reconnect-${minute}` })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error instanceof Error ? error.message : String(error), msg: 'sweep after reconnect not queued' }),
+      );
   }
 
   /** Re-creates lost schedules; never throws (Redis may be away again), one check at a time. */
