@@ -54,4 +54,23 @@ describe('InboxBellComponent', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['/incidents/i1', '/incidents/i1', '/risk/analyses/r1']);
     fixture.destroy();
   });
+
+  it('should name the button with the count the badge shows, also beyond nine (WCAG 2.5.3)', async () => {
+    const items = Array.from({ length: 12 }, (_, index) => notification(`n${index}`, { incidentId: 'i1' }));
+    await TestBed.configureTestingModule({
+      imports: [InboxBellComponent],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: InboxApi, useValue: { inbox: jest.fn().mockResolvedValue(items), markRead: jest.fn() } },
+      ],
+    }).compileComponents();
+    const fixture = TestBed.createComponent(InboxBellComponent);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const button = (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('button.bell')!;
+    expect(button.querySelector('.badge')!.textContent!.trim()).toBe('9+');
+    expect(button.getAttribute('aria-label')).toBe('Varsler, 9+ uleste');
+    fixture.destroy();
+  });
 });

@@ -114,7 +114,7 @@ const KIND_LABELS: Record<InboxNotificationKind, () => string> = {
         />
       </svg>
       @if (unread() > 0) {
-        <span class="badge" aria-hidden="true">{{ unread() > 9 ? '9+' : unread() }}</span>
+        <span class="badge" aria-hidden="true">{{ unreadShown() }}</span>
       }
     </button>
     <mat-menu #inbox="matMenu" xPosition="before" class="inbox-menu">
@@ -146,9 +146,11 @@ export class InboxBellComponent {
   protected readonly minePath = `/${ROUTES.incidents}/mine`;
   private readonly now = signal(Date.now());
   protected readonly unread = computed(() => this.items().filter((n) => !n.readAt).length);
+  /** What the badge shows; the button's name repeats it, so what is seen is what is heard (WCAG 2.5.3). */
+  protected readonly unreadShown = computed(() => (this.unread() > 9 ? '9+' : String(this.unread())));
   protected readonly buttonLabel = computed(() => {
-    const count = this.unread();
-    return count === 0 ? $localize`:@@inbox.label:Varsler` : $localize`:@@inbox.labelUnread:Varsler, ${count}:COUNT: uleste`;
+    const count = this.unreadShown();
+    return this.unread() === 0 ? $localize`:@@inbox.label:Varsler` : $localize`:@@inbox.labelUnread:Varsler, ${count}:COUNT: uleste`;
   });
   protected readonly kind = (n: InboxNotificationResponse) => KIND_LABELS[n.kind]?.() ?? '';
   protected readonly when = (n: InboxNotificationResponse) => relativeTime(n.createdAt, this.now());
